@@ -1,0 +1,18 @@
+import { runSeedScaleBench } from './seed-scale.ts';
+
+/**
+ * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
+ * prints each figure beside its baseline, measured in the same run. Never part of `npm test`.
+ */
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  seed: runSeedScaleBench,
+};
+
+const args = process.argv.slice(2);
+const named = args.filter((a) => !a.startsWith('--') && Object.hasOwn(BENCHES, a));
+const unknown = args.filter((a, i) => !a.startsWith('--') && !Object.hasOwn(BENCHES, a) && !args[i - 1]?.startsWith('--'));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of named.length ? named : Object.keys(BENCHES)) await BENCHES[name](args);

@@ -1,0 +1,40 @@
+import { loadConfig } from '../subgraphs/kit/config.ts';
+import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { DEMO } from '../seed/demo.ts';
+import { startSystem } from '../gateway/system.ts';
+import { openConfiguredDatabase, describeDatabase } from './database.ts';
+
+/** `npm start`: migrate, load the demo data on the embedded database, serve everything on one port. */
+const config = loadConfig();
+const database = await openConfiguredDatabase(config);
+const system = await startSystem(config, database);
+const token = await mintToken(signingKeyFromSecret(config.authSecret), {
+  organizationId: DEMO.organizationId,
+  workspaceId: null,
+  role: 'admin',
+  actorId: DEMO.adminUserId,
+  actorType: 'user',
+});
+
+console.log(`Scrums platform graph is up on ${describeDatabase(config)}
+  health     ${system.url}/health
+  readiness  ${system.url}/ready
+
+Demo token (organization ${DEMO.organizationId}, role admin, valid 12h):
+  ${token}
+
+`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await system.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/**
+ * All configuration comes from the environment, each with a default that works on a fresh machine.
+ * The README lists every variable; keep the two in step.
+ */
+export interface Config {
+  /** Port of the gateway (and of the whole system under `npm start`). */
+  port: number;
+  host: string;
+  /** PostgreSQL server; when unset, the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database. */
+  dataDir: string;
+  /** Secret that signs development tokens and the gateway→subgraph principal header. */
+  authSecret: string;
+  /** Key that seals integration credentials (32 bytes, base64). */
+  credentialsKey: string | undefined;
+  /** NATS server for fan-out between replicas, when set. */
+  natsUrl: string | undefined;
+  production: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const authSecret = env.AUTH_SECRET ?? (production ? undefined : 'dev-only-secret-change-me-in-production-0123456789');
+  if (!authSecret) throw new Error('AUTH_SECRET must be set when NODE_ENV=production');
+  return {
+    port: intFromEnv(env.PORT, 4000, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
+    authSecret,
+    credentialsKey: env.CREDENTIALS_KEY || undefined,
+    natsUrl: env.NATS_URL || undefined,
+    production,
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+  };
+}
+
+function intFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be an integer port, got "${value}"`);
+  return n;
+}

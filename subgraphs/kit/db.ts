@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm/logger';
+import * as tables from './tables.ts';
+
+export type Tables = typeof tables;
+export type Db = PgDatabase<PgQueryResultHKT, Tables>;
+/** A transaction handle; drizzle's transaction object is a Db for every purpose we have. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Statements sent since start; tests assert exact counts per query with it. */
+  statements: StatementCounter;
+  /** Runs raw SQL and returns its rows, the same on both drivers. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** LISTEN on a channel; returns the function that stops listening. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class StatementCounter implements Logger {
+  count = 0;
+  readonly recent: string[] = [];
+  private tracing = false;
+
+  logQuery(query: string): void {
+    this.count++;
+    if (this.tracing) this.recent.push(query);
+  }
+
+  /** Counts (and records) the statements `fn` sends. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number; queries: string[] }> {
+    const start = this.count;
+    this.tracing = true;
+    this.recent.length = 0;
+    try {
+      const result = await fn();
+      return { result, statements: this.count - start, queries: [...this.recent] };
+    } finally {
+      this.tracing = false;
+    }
+  }
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder of the embedded database; `memory://` for a throwaway one. */
+  dataDir?: string;
+  /** Pool size on PostgreSQL. */
+  max?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  if (options.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(options.databaseUrl, { max: options.max ?? 10, onnotice: () => {} });
+    const db = drizzle({ client, schema: tables, logger: statements }) as unknown as Db;
+    return {
+      db,
+      engine: 'postgres',
+      statements,
+      async rows<T>(query: SQL) {
+        return [...((await db.execute(query)) as unknown as T[])];
+      },
+      async listen(channel, onMessage) {
+        const { unlisten } = await client.listen(channel, onMessage);
+        return unlisten;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzle({ client, schema: tables, logger: statements }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    statements,
+    async rows<T>(query: SQL) {
+      return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+    },
+    listen: (channel, onMessage) => client.listen(channel, onMessage),
+    close: () => client.close(),
+  };
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/**
+ * Applies drizzle-kit's migrations. Safe to run twice and from several processes at once: drizzle
+ * records what it applied, and an advisory lock keeps two starting subgraphs from racing.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.engine === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  // The lock must cover the whole migration, which drizzle runs on pooled connections: hold a
+  // session-level lock on a reserved connection meanwhile.
+  const conn = await reserveConnection(database);
+  try {
+    await conn.lock();
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await conn.release();
+  }
+}
+
+const MIGRATION_LOCK = 7_204_611;
+
+async function reserveConnection(database: Database) {
+  // Session-level advisory locks need one connection for lock and unlock.
+  const client = (database.db as unknown as { $client: import('postgres').Sql }).$client;
+  const reserved = await client.reserve();
+  return {
+    lock: () => reserved`select pg_advisory_lock(${MIGRATION_LOCK})`,
+    release: async () => {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      reserved.release();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { openDatabase, migrateDatabase, type Database, type Engine } from '../../subgraphs/kit/db.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    engines: Engine[];
+    adminUrl: string;
+    templateDb: string;
+  }
+}
+
+/** The engines this run covers: PGlite always, PostgreSQL when reachable (required when CI asks). */
+export function testEngines(): Engine[] {
+  return inject('engines');
+}
+
+/** A URL for database `name` on the test server. */
+export function databaseUrl(name: string): string {
+  const url = new URL(inject('adminUrl'));
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** The connection string on PostgreSQL (undefined on PGlite), for servers the test starts. */
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database of its own for one test file. On PostgreSQL it is a copy of the
+ * template that global setup migrated and seeded once; on PGlite a new in-memory instance,
+ * migrated here (and seeded when asked), so no two files ever share state.
+ */
+export async function createTestDatabase(engine: Engine, options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const seed = options.seed ?? true;
+  if (engine === 'postgres') {
+    const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
+    try {
+      const template = seed ? inject('templateDb') : `${inject('templateDb')}_empty`;
+      await admin.unsafe(`create database "${name}" template "${template}"`);
+    } finally {
+      await admin.end();
+    }
+    const url = databaseUrl(name);
+    const database = await openDatabase({ databaseUrl: url, max: 5 });
+    return {
+      database,
+      url,
+      async drop() {
+        await database.close();
+        const a = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
+        try {
+          await a.unsafe(`drop database if exists "${name}" with (force)`);
+        } finally {
+          await a.end();
+        }
+      },
+    };
+  }
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await migrateDatabase(database);
+  if (seed) {
+    const { seedDemo } = await import('../../seed/demo.ts');
+    await seedDemo(database);
+  }
+  return { database, url: undefined, drop: () => database.close() };
+}
