@@ -17,12 +17,16 @@ const token = await mintToken(signingKeyFromSecret(config.authSecret), {
 });
 
 console.log(`Scrums platform graph is up on ${describeDatabase(config)}
+  GraphQL    ${system.url}/graphql   (GraphiQL in a browser)
   health     ${system.url}/health
   readiness  ${system.url}/ready
 
 Demo token (organization ${DEMO.organizationId}, role admin, valid 12h):
   ${token}
 
+Try it:
+  curl -s ${system.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+    -d '{"query":"{ serviceLine(id: \\"LIN-26-084729\\") { name status usage(from: \\"2026-04-01\\", to: \\"2026-04-30\\") { totalCost } } }"}'
 `);
 
 let stopping = false;

@@ -1,0 +1,38 @@
+import http from 'node:http';
+import { loadConfig } from '../subgraphs/kit/config.ts';
+import { openDatabase, migrateDatabase } from '../subgraphs/kit/db.ts';
+import { principalHeaderKey } from '../subgraphs/kit/auth/principal-header.ts';
+import { signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../subgraphs/registry.ts';
+import { createGraph } from './graph.ts';
+import { bearerAuthenticator } from './auth.ts';
+import { createGatewayHandler } from './server.ts';
+
+/**
+ * The gateway as its own process, in front of subgraphs running as their own processes
+ * (SUBGRAPH_<NAME>_URL, default localhost:4001..4006). `npm start` runs everything in one process
+ * instead (scripts/start.ts).
+ */
+const config = loadConfig();
+if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_URL (readiness checks the database)');
+const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 2 });
+await migrateDatabase(database);
+const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(name)])) as Record<SubgraphName, string>;
+const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production });
+await graph.runtime.getSchema();
+const server = http.createServer(createGatewayHandler({
+  graph,
+  authenticator: bearerAuthenticator([signingKeyFromSecret(config.authSecret)]),
+  database,
+}));
+server.listen(config.port, config.host, () => console.log(`gateway on http://${config.host}:${config.port}/graphql`));
+
+async function shutdown() {
+  server.close();
+  server.closeAllConnections();
+  await graph.runtime.dispose();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

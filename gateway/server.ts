@@ -1,0 +1,66 @@
+import http from 'node:http';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../subgraphs/kit/db.ts';
+import { isPlatformError } from '../subgraphs/kit/errors.ts';
+import type { Authenticator } from './auth.ts';
+import type { createGraph } from './graph.ts';
+
+export interface GatewayServerOptions {
+  graph: ReturnType<typeof createGraph>;
+  authenticator: Authenticator;
+  database: Database;
+}
+
+/**
+ * The gateway's one HTTP handler: /health and /ready, GraphiQL on GET /graphql from a browser,
+ * and the graph itself for authenticated callers. Authentication happens here, once; the
+ * principal travels to the subgraphs in the signed header.
+ */
+export function createGatewayHandler({ graph, authenticator, database }: GatewayServerOptions): http.RequestListener {
+  const { runtime } = graph;
+  // The adapter's listener merges any argument after (req, res) into the request's context, which
+  // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
+  const serve = runtime.requestListener as unknown as (req: http.IncomingMessage, res: http.ServerResponse, context: object) => Promise<void>;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/ready') {
+      try {
+        await database.rows(sql`select 1`);
+        await runtime.getSchema();
+        return sendJson(res, 200, { status: 'ready', database: database.engine });
+      } catch {
+        return sendJson(res, 503, { status: 'unavailable' });
+      }
+    }
+    if (path === '/graphql') {
+      const isGraphiQL = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+      if (isGraphiQL) return serve(req, res, {});
+      let principal;
+      try {
+        principal = await authenticator.authenticate(req.headers.authorization);
+      } catch (error) {
+        if (isPlatformError(error)) {
+          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.graphqlCode } }] });
+        }
+        throw error;
+      }
+      return serve(req, res, { principal });
+    }
+    return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('[gateway] request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
+      else res.end();
+    });
+  };
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,71 @@
+import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../kit/db.ts';
+import type { PageRequest } from '../kit/connection.ts';
+import { fetchPage, fetchPagesPerParentLateral } from '../kit/keyset.ts';
+import { byId } from '../kit/loaders.ts';
+import type { Scope } from '../kit/scope.ts';
+import { events } from './tables.ts';
+import { eventScope } from './lookups.ts';
+import type { EventRow } from './models.ts';
+
+/** The reads of the events subgraph: the only SQL over the log (writers append via kit/event-log.ts). */
+export interface EventFilter {
+  workspaceId?: string;
+  /** Exact types, and prefixes ending in a dot. */
+  types?: readonly string[];
+  subjectType?: string;
+  subjectId?: string;
+  actorId?: string;
+  /** Half-open range [from, to) on created_at. */
+  from?: Date;
+  to?: Date;
+}
+
+/** The stream's order: newest first by seq, the position every writer's commit was given. */
+const stream = { table: events, id: events.id, sort: events.seq, descending: true } as const;
+
+function typesSql(types: readonly string[] | undefined): SQL | undefined {
+  if (!types?.length) return undefined;
+  const exact = types.filter((t) => !t.endsWith('.'));
+  // `_` is a LIKE wildcard and legal in types: escape it so task_x. never matches taskyx.
+  const prefixes = types.filter((t) => t.endsWith('.')).map((p) => like(events.type, `${p.replace(/_/g, '\\_')}%`));
+  return or(exact.length ? inArray(events.type, exact) : undefined, ...prefixes);
+}
+
+function filterSql(scope: Scope, filter: EventFilter): SQL {
+  return and(
+    eventScope(scope),
+    filter.workspaceId ? eq(events.workspaceId, filter.workspaceId) : undefined,
+    typesSql(filter.types),
+    filter.subjectType ? eq(events.subjectType, filter.subjectType) : undefined,
+    filter.subjectId ? eq(events.subjectId, filter.subjectId) : undefined,
+    filter.actorId ? eq(events.actorId, filter.actorId) : undefined,
+    filter.from ? gte(events.createdAt, filter.from) : undefined,
+    filter.to ? lt(events.createdAt, filter.to) : undefined,
+  )!;
+}
+
+export async function eventsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, EventRow>> {
+  return byId(await db.select().from(events).where(and(inArray(events.id, [...ids]), eventScope(scope))));
+}
+
+export function listEvents(db: Db, scope: Scope, filter: EventFilter, page: PageRequest) {
+  return fetchPage(db, { ...stream, where: filterSql(scope, filter) }, page);
+}
+
+/** Whether the event a cursor names is still in the log (retention deletes old events). */
+export async function eventRetained(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const rows = await db.select({ one: sql<number>`1` }).from(events).where(and(eq(events.id, id), eventScope(scope))).limit(1);
+  return rows.length > 0;
+}
+
+export type EventParent = 'subjectId' | 'workspaceId' | 'organizationId';
+
+/**
+ * One page of the timeline of each parent (a subject, workspace or organization) in one statement.
+ * Timelines can be as long as the log itself, so each parent's page is its own index scan that
+ * stops at the page's end (LATERAL) rather than a window over every event of every parent.
+ */
+export function eventPagesByParent(db: Db, scope: Scope, parent: EventParent, parentIds: readonly string[], filter: EventFilter, page: PageRequest) {
+  return fetchPagesPerParentLateral(db, { ...stream, parent: events[parent], parentIds, where: filterSql(scope, filter) }, page);
+}

@@ -1,0 +1,82 @@
+import type { SubgraphContext } from '../kit/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../kit/connection.ts';
+import { argsKey } from '../kit/loaders.ts';
+import { checkOptionalId } from '../kit/args.ts';
+import { badRequest } from '../kit/errors.ts';
+import { parseId } from '../kit/ids.ts';
+import { eventsByIds, eventPagesByParent, eventRetained, type EventFilter, type EventParent } from './data.ts';
+
+/** The events subgraph's per-request loaders and argument checks. */
+export const eventById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('Event.byId', (ids) => eventsByIds(ctx.db, ctx.scope, ids));
+
+export type EventListArgs = ConnectionArgs & {
+  workspaceId?: string | null;
+  types?: readonly string[] | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  actorId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+};
+
+const TYPE_PATTERN = /^[a-z0-9_.]{1,100}$/;
+const SUBJECT_TYPE_PATTERN = /^[a-z0-9_]{1,100}$/;
+const MAX_TYPES = 50;
+/** Who can act: users, API keys and agents. */
+const ACTOR_PREFIXES = new Set(['USR', 'KEY', 'AGT']);
+
+function checkTypes(types: readonly string[] | null | undefined): readonly string[] | undefined {
+  if (types == null) return undefined;
+  if (types.length > MAX_TYPES) throw badRequest(`types takes at most ${MAX_TYPES} entries, got ${types.length}.`, 'types');
+  const bad = types.find((t) => !TYPE_PATTERN.test(t));
+  if (bad !== undefined) {
+    throw badRequest(`types: "${bad}" is not an event type or prefix (lowercase letters, digits, _ and ., 1 to 100 characters).`, 'types');
+  }
+  return types;
+}
+
+/** Validated filters of an event list; every argument at fault is named in a BAD_USER_INPUT. */
+export function eventFilter(args: EventListArgs): EventFilter {
+  const { subjectType, subjectId, actorId, from, to } = args;
+  if (subjectType != null && !SUBJECT_TYPE_PATTERN.test(subjectType)) {
+    throw badRequest(`subjectType must be a resource type such as service_line (lowercase letters, digits and _), got "${subjectType}".`, 'subjectType');
+  }
+  if (subjectId != null && !parseId(subjectId)) {
+    throw badRequest(`subjectId must be a platform ID (PREFIX-YY-NNNNNN), got "${subjectId}".`, 'subjectId');
+  }
+  if (actorId != null && !ACTOR_PREFIXES.has(parseId(actorId)?.prefix ?? '')) {
+    throw badRequest(`actorId must be a USR-, KEY- or AGT- ID, got "${actorId}".`, 'actorId');
+  }
+  if (from && to && from.getTime() > to.getTime()) throw badRequest('to must not be before from.', 'to');
+  return {
+    workspaceId: checkOptionalId('Workspace', args.workspaceId, 'workspaceId'),
+    types: checkTypes(args.types),
+    subjectType: subjectType ?? undefined,
+    subjectId: subjectId ?? undefined,
+    actorId: actorId ?? undefined,
+    from: from ?? undefined,
+    to: to ?? undefined,
+  };
+}
+
+/**
+ * A cursor naming an event the log no longer holds (90-day retention) would silently yield an
+ * empty page; the caller must learn to start over instead. One lookup by the unique ID index.
+ */
+export async function checkCursorRetained(ctx: SubgraphContext, page: PageRequest): Promise<void> {
+  if (page.cursorId === null || (await eventRetained(ctx.db, ctx.scope, page.cursorId))) return;
+  const argument = page.backward ? 'before' : 'after';
+  throw badRequest(`${argument}: event ${page.cursorId} is no longer retained (events are kept for 90 days); start again without a cursor.`, argument);
+}
+
+/** A timeline under a subject, workspace or organization: one statement for all parents with these arguments. */
+export async function nestedEvents(ctx: SubgraphContext, parent: EventParent, parentId: string, args: EventListArgs) {
+  const page = pageRequest(args, 'Event');
+  const filter = eventFilter(args);
+  const loader = ctx.loaders.get(argsKey(`events.${parent}`, args), async (ids) => {
+    await checkCursorRetained(ctx, page);
+    return eventPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page);
+  });
+  return toConnection(await loader.load(parentId), page);
+}

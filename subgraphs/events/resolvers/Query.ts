@@ -1,0 +1,17 @@
+import type { QueryResolvers } from '../generated/resolvers.ts';
+import { pageRequest, toConnection } from '../../kit/connection.ts';
+import { findOrNotFound } from '../../kit/resolve.ts';
+import { listEvents } from '../data.ts';
+import { eventById, eventFilter, checkCursorRetained } from '../loaders.ts';
+
+export const Query: QueryResolvers = {
+  event: (_, { id }, ctx) => findOrNotFound('Event', id, eventById(ctx)),
+
+  /** No totalCount: counting a large log is not cheap, and a stream has no natural total. */
+  async events(_, args, ctx) {
+    const filter = eventFilter(args);
+    const page = pageRequest(args, 'Event');
+    await checkCursorRetained(ctx, page);
+    return toConnection(await listEvents(ctx.db, ctx.scope, filter, page), page);
+  },
+};

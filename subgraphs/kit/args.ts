@@ -1,0 +1,27 @@
+import { badRequest, unprocessable } from './errors.ts';
+import { ID_PREFIXES, typeOfId, type EntityType } from './ids.ts';
+
+/** Checks that an ID argument names an object of the expected type; BAD_USER_INPUT names the argument. */
+export function checkId(type: EntityType, id: string, argument: string): string {
+  if (typeOfId(id) !== type) {
+    throw badRequest(`${argument} must be a ${type} ID (${ID_PREFIXES[type]}-YY-NNNNNN), got "${id}".`, argument);
+  }
+  return id;
+}
+
+export function checkOptionalId(type: EntityType, id: string | null | undefined, argument: string): string | undefined {
+  return id == null ? undefined : checkId(type, id, argument);
+}
+
+/** A required, trimmed, bounded text field of a write (422 names the field). */
+export function checkText(value: string, field: string, max = 500): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw unprocessable(`${field} must not be empty.`, field);
+  if (trimmed.length > max) throw unprocessable(`${field} must be at most ${max} characters.`, field);
+  return trimmed;
+}
+
+/** Actor of a write as the event envelope records it. */
+export function actorOf(principal: { actorType: string; actorId: string }) {
+  return { type: principal.actorType, id: principal.actorId };
+}

@@ -1,0 +1,32 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES, isPlatformError, type PlatformError } from './errors.ts';
+
+/**
+ * Shapes errors leaving a subgraph: a PlatformError keeps its message and gets its GraphQL code
+ * (plus the REST code and the argument at fault); GraphQL's own validation errors keep theirs;
+ * anything unexpected becomes a bare INTERNAL_SERVER_ERROR, its detail logged, never sent.
+ */
+export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as GraphQLError | undefined)?.originalError ?? error;
+  if (isPlatformError(original)) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.graphqlCode, status: original.status, ...(original.field ? { argument: original.field } : {}) },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    // GraphQL validation and coercion errors (unknown enum value, wrong type) are the caller's.
+    const known = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED';
+    return known ? { ...formatted, extensions: { code: 'BAD_USER_INPUT', status: ERROR_CODES.bad_request.status } } : formatted;
+  }
+  console.error('[subgraph] unexpected error:', original);
+  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500 } };
+}
+
+/** A GraphQL error for a PlatformError raised where resolvers cannot throw (e.g. partial lists). */
+export function graphqlError(error: PlatformError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.graphqlCode } });
+}

@@ -1,0 +1,139 @@
+import { and, asc, desc, gt, lt, lte, inArray, sql, getTableColumns, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db.ts';
+import type { Page, PageRequest } from './connection.ts';
+
+/**
+ * Keyset pagination in SQL. A list is ordered by one unique column (the ID, or the event log's
+ * seq); the cursor names the last row seen and its sort value is found through the primary-key
+ * index, so page 10,000 costs what page 1 costs and no OFFSET is ever used.
+ */
+export interface ListSpec<TTable extends PgTable> {
+  table: TTable;
+  id: PgColumn;
+  /** Unique sort column; defaults to the ID. */
+  sort?: PgColumn;
+  descending?: boolean;
+  where?: SQL;
+}
+
+type Row<TTable extends PgTable> = TTable['$inferSelect'];
+
+function ordering(spec: ListSpec<PgTable>, page: PageRequest) {
+  const sortColumn = spec.sort ?? spec.id;
+  const reverse = Boolean(spec.descending) !== page.backward;
+  let after: SQL | undefined;
+  if (page.cursorId !== null) {
+    const anchor = spec.sort
+      ? sql`(select ${sortColumn} from ${spec.table} where ${spec.id} = ${page.cursorId})`
+      : sql`${page.cursorId}`;
+    after = reverse ? lt(sortColumn, anchor) : gt(sortColumn, anchor);
+  }
+  return { sortColumn, reverse, after, orderBy: reverse ? desc(sortColumn) : asc(sortColumn) };
+}
+
+/** One page of a list. */
+export async function fetchPage<TTable extends PgTable>(db: Db, spec: ListSpec<TTable>, page: PageRequest): Promise<Page<Row<TTable>>> {
+  const { after, orderBy } = ordering(spec, page);
+  const rows = (await db
+    .select()
+    .from(spec.table as PgTable)
+    .where(and(spec.where, after))
+    .orderBy(orderBy)
+    .limit(page.limit + 1)) as Row<TTable>[];
+  const hasMore = rows.length > page.limit;
+  if (hasMore) rows.pop();
+  if (page.backward) rows.reverse();
+  return { rows, hasMore };
+}
+
+/** Counts a list's rows (for `totalCount`, only when a client asks for it). */
+export async function countRows(db: Db, table: PgTable, where?: SQL): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  return Number(row.n);
+}
+
+/**
+ * The same page of a nested list for many parents in ONE statement: the top N rows per parent via
+ * `row_number() over (partition by parent ...)`, with each parent's total from a window count.
+ * This is what keeps `serviceLines { tasks(first: 10) }` at one query whatever the page sizes.
+ */
+export async function fetchPagesPerParent<TTable extends PgTable>(
+  db: Db,
+  spec: ListSpec<TTable> & { parent: PgColumn; parentIds: readonly string[]; withTotal?: boolean },
+  page: PageRequest,
+): Promise<Map<string, Page<Row<TTable>>>> {
+  const { after, orderBy } = ordering(spec, page);
+  // The cursor must not shrink a parent's total, so it filters the rank instead of the rows:
+  // rows before the cursor get rank 0 and are dropped by the outer query.
+  const rank = after
+    ? sql<number>`count(*) filter (where ${after}) over (partition by ${spec.parent} order by ${orderBy})`
+    : sql<number>`row_number() over (partition by ${spec.parent} order by ${orderBy})`;
+  const ranked = db
+    .select({
+      ...getTableColumns(spec.table as PgTable),
+      __parent: sql<string>`${spec.parent}`.as('__parent'),
+      __keep: sql<boolean>`${after ?? sql`true`}`.as('__keep'),
+      __rn: rank.as('__rn'),
+      __total: (spec.withTotal ? sql<number>`count(*) over (partition by ${spec.parent})` : sql<number>`0`).as('__total'),
+    })
+    .from(spec.table as PgTable)
+    .where(and(spec.where, inArray(spec.parent, [...spec.parentIds])))
+    .as('ranked');
+  // Rows past the page's end are cut here; the one extra row per parent tells hasMore.
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(and(sql`${ranked.__keep}`, lte(ranked.__rn, page.limit + 1)))
+    .orderBy(ranked.__parent, ranked.__rn);
+  const pages = new Map<string, Page<Row<TTable>>>(spec.parentIds.map((id) => [id, { rows: [], hasMore: false, total: spec.withTotal ? 0 : undefined }]));
+  for (const { __parent, __rn, __total, __keep: _keep, ...row } of rows as Array<Row<TTable> & { __parent: string; __rn: number; __total: number; __keep: boolean }>) {
+    const p = pages.get(__parent)!;
+    if (spec.withTotal) p.total = Number(__total);
+    if (Number(__rn) > page.limit) p.hasMore = true;
+    else p.rows.push(row as Row<TTable>);
+  }
+  if (page.backward) for (const p of pages.values()) p.rows.reverse();
+  return pages;
+}
+
+/**
+ * The same pages as fetchPagesPerParent (without totals), each parent's page read by its own
+ * LATERAL subquery: an index scan on (parent, sort) that stops after limit + 1 rows. The window
+ * function ranks every row of every parent before cutting, which costs nothing on a task list but
+ * reads an organization's whole event log; lists with long per-parent histories use this one.
+ */
+export async function fetchPagesPerParentLateral<TTable extends PgTable>(
+  db: Db,
+  spec: ListSpec<TTable> & { parent: PgColumn; parentIds: readonly string[] },
+  page: PageRequest,
+): Promise<Map<string, Page<Row<TTable>>>> {
+  const pages = new Map<string, Page<Row<TTable>>>(spec.parentIds.map((id) => [id, { rows: [], hasMore: false }]));
+  if (spec.parentIds.length === 0) return pages;
+  const { sortColumn, reverse, after, orderBy } = ordering(spec, page);
+  const parents = sql`(values ${sql.join(spec.parentIds.map((id) => sql`(${id})`), sql`, `)}) as __parents(id)`;
+  const top = db
+    .select()
+    .from(spec.table as PgTable)
+    .where(and(spec.where, after, sql`${spec.parent} = __parents.id`))
+    .orderBy(orderBy)
+    .limit(page.limit + 1)
+    .as('__top');
+  const tableColumns = getTableColumns(spec.table as PgTable);
+  const columns = Object.keys(tableColumns);
+  // The outer query reads the subquery's columns; drizzle keeps their decoders (dates, bigints).
+  const field = (key: string) => (top as unknown as Record<string, PgColumn>)[key];
+  const sortKey = columns.find((key) => tableColumns[key] === sortColumn)!;
+  const rows = await db
+    .select({ ...Object.fromEntries(columns.map((key) => [key, field(key)])), __parent: sql<string>`__parents.id` })
+    .from(parents)
+    .crossJoinLateral(top)
+    .orderBy(sql`__parents.id`, reverse ? desc(field(sortKey)) : asc(field(sortKey)));
+  for (const { __parent, ...row } of rows as Array<Row<TTable> & { __parent: string }>) {
+    const p = pages.get(__parent)!;
+    if (p.rows.length === page.limit) p.hasMore = true;
+    else p.rows.push(row as Row<TTable>);
+  }
+  if (page.backward) for (const p of pages.values()) p.rows.reverse();
+  return pages;
+}

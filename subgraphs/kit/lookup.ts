@@ -1,0 +1,13 @@
+import { and, inArray, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db.ts';
+
+/**
+ * Which of `ids` exist in `table` within a scope condition: one statement, by primary key. Owners
+ * export this per type so `node(id:)` and write validation can ask without reading their tables.
+ */
+export async function existingIds(db: Db, table: PgTable, id: PgColumn, ids: readonly string[], scope: SQL): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id }).from(table).where(and(inArray(id, [...ids]), scope));
+  return new Set(rows.map((r) => r.id as string));
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from './config.ts';
+import { openDatabase, migrateDatabase } from './db.ts';
+import { principalHeaderKey } from './auth/principal-header.ts';
+import { sealingKey } from './secrets.ts';
+import { createSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
+import { SUBGRAPHS, type SubgraphName } from '../registry.ts';
+
+/**
+ * Runs one subgraph as its own process (docker-compose lays them out this way). It needs the
+ * shared PostgreSQL (DATABASE_URL) and the same AUTH_SECRET as the gateway; PORT overrides its
+ * default port.
+ */
+export async function runStandalone(definition: SubgraphDefinition) {
+  const config = loadConfig();
+  if (!config.databaseUrl) throw new Error(`${definition.name}: a standalone subgraph needs DATABASE_URL (PGlite serves one process only)`);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl });
+  await migrateDatabase(database);
+  const subgraph = await createSubgraph(definition, {
+    database,
+    principalKey: principalHeaderKey(config.authSecret),
+    sealingKey: sealingKey(config.credentialsKey, config.authSecret),
+  });
+  const port = process.env.PORT ? config.port : SUBGRAPHS.find((s) => s.name === (definition.name as SubgraphName))!.port;
+  const server = await subgraph.listen(port, process.env.HOST ?? '0.0.0.0');
+  console.log(`${definition.name} subgraph on ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await subgraph.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { createContext, type SubgraphContext, type SubgraphDeps } from './context.ts';
+import { verifyPrincipal, PRINCIPAL_HEADER } from './auth/principal-header.ts';
+import { formatSubgraphError } from './graphql-errors.ts';
+import { scalarResolvers } from './scalars.ts';
+import { enumInternalValues } from './enums.ts';
+
+const SHARED_SDL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/shared.graphql');
+const MAX_BODY_BYTES = 1 << 20;
+
+/** The SDL of a subgraph as composition and codegen see it: the shared pieces, then its own file. */
+export function subgraphSdl(schemaFile: string): string {
+  return `${fs.readFileSync(SHARED_SDL, 'utf8')}\n${fs.readFileSync(schemaFile, 'utf8')}`;
+}
+
+export interface SubgraphDefinition {
+  name: string;
+  /** Absolute path of the subgraph's schema.graphql. */
+  schemaFile: string;
+  resolvers: object;
+}
+
+export interface Subgraph {
+  name: string;
+  typeDefs: DocumentNode;
+  schema: GraphQLSchema;
+  /** The node HTTP handler: POST /graphql (principal required), GET /health. */
+  handler: http.RequestListener;
+  listen(port?: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+export async function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps): Promise<Subgraph> {
+  const typeDefs = parse(subgraphSdl(definition.schemaFile));
+  const schema = buildSubgraphSchema({
+    typeDefs,
+    resolvers: { ...scalarResolvers, ...enumInternalValues(typeDefs), ...definition.resolvers } as GraphQLResolverMap<unknown>,
+  });
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    formatError: formatSubgraphError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const handler: http.RequestListener = (req, res) => {
+    void handle(req, res).catch((error) => {
+      console.error(`[${definition.name}] request failed:`, error);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  };
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/health') return send(res, 200, { status: 'ok', subgraph: definition.name });
+    if (url.pathname !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found.' }] });
+    const principal = verifyPrincipal(deps.principalKey, headerValue(req.headers[PRINCIPAL_HEADER]));
+    if (!principal) {
+      return send(res, 401, { errors: [{ message: 'This subgraph only answers the gateway: missing or invalid principal.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    if (body === INVALID) return send(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      const v = headerValue(value);
+      if (v !== undefined) headers.set(key, v);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createContext(deps, principal),
+    });
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return {
+    name: definition.name,
+    typeDefs,
+    schema,
+    handler,
+    async listen(port = 0, host = '127.0.0.1') {
+      const server = http.createServer(handler);
+      server.keepAliveTimeout = 65_000;
+      await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      const address = server.address() as AddressInfo;
+      return {
+        url: `http://${host}:${address.port}/graphql`,
+        close: () => new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      };
+    },
+    stop: () => apollo.stop(),
+  };
+}
+
+const INVALID = Symbol('invalid');
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return INVALID;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    return INVALID;
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,148 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { SubgraphContext } from '../kit/context.ts';
+import type { Tx } from '../kit/db.ts';
+import { appendEvents } from '../kit/event-log.ts';
+import { conflict, notFound, unprocessable } from '../kit/errors.ts';
+import { requireCapability } from '../kit/auth/roles.ts';
+import { actorOf, checkId, checkOptionalId, checkText } from '../kit/args.ts';
+import { toIso } from '../kit/time.ts';
+import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/lookups.ts';
+import { pods, slas, tickets, incidents } from './tables.ts';
+import { podScoped } from './data.ts';
+import type { PodRow, TicketRow, IncidentRow } from './models.ts';
+import type { RequestPodInput, ServiceRequestInput, RaiseIncidentInput } from './generated/resolvers.ts';
+
+/**
+ * The writes of the managed-services subgraph. Each validates first (nothing is written on bad
+ * input), then writes its row and appends its event in ONE transaction.
+ */
+export async function requestPod(ctx: SubgraphContext, input: RequestPodInput): Promise<PodRow> {
+  requireCapability(ctx.principal, 'write');
+  const name = checkText(input.name, 'name', 200);
+  const workspaceId = checkOptionalId('Workspace', input.workspaceId, 'workspaceId') ?? ctx.scope.workspaceId;
+  const subscriptionId = checkOptionalId('Subscription', input.subscriptionId, 'subscriptionId');
+  const projectTags = [...new Set((input.projectTags ?? []).map((id) => checkId('Project', id, 'projectTags')))];
+  const requiredCapabilities = [...new Set((input.requiredCapabilities ?? []).map((c) => checkText(c, 'requiredCapabilities', 100)))];
+  checkRange(input.requestedTeamSize, 1, 50, 'requestedTeamSize');
+  if (input.durationMonths != null) checkRange(input.durationMonths, 1, 60, 'durationMonths');
+
+  if (!workspaceId) throw unprocessable('workspaceId is required unless the token is narrowed to a workspace.', 'workspaceId');
+  const workspace = await findWorkspace(ctx.db, ctx.scope, workspaceId);
+  if (!workspace) throw unprocessable(`workspaceId: Workspace ${workspaceId} not found.`, 'workspaceId');
+  if (subscriptionId && !(await existingSubscriptions(ctx.db, ctx.scope, [subscriptionId])).has(subscriptionId)) {
+    throw unprocessable(`subscriptionId: Subscription ${subscriptionId} not found.`, 'subscriptionId');
+  }
+  const projects = await existingProjects(ctx.db, ctx.scope, projectTags);
+  const unknownProject = projectTags.find((id) => !projects.has(id));
+  if (unknownProject) throw unprocessable(`projectTags: Project ${unknownProject} not found.`, 'projectTags');
+
+  return ctx.db.transaction(async (tx) => {
+    // A pod starts in scoping: team, Service Line and SLA terms come once the account team confirms it.
+    const [pod] = await tx.insert(pods).values({
+      organizationId: workspace.organizationId,
+      workspaceId,
+      subscriptionId: subscriptionId ?? null,
+      name,
+      description: input.description ?? null,
+      status: 'scoping',
+      deliveryModel: input.deliveryModel,
+      teamSize: 0,
+      requestedTeamSize: input.requestedTeamSize,
+      requiredCapabilities,
+      projectTags,
+      startDate: input.startDate ?? null,
+      durationMonths: input.durationMonths ?? null,
+      requestedBy: ctx.principal.actorId,
+    }).returning();
+    await appendEvents(tx, [{
+      type: 'pod.requested', organizationId: pod.organizationId, workspaceId: pod.workspaceId,
+      actor: actorOf(ctx.principal), subject: { type: 'pod', id: pod.id },
+      payload: {
+        name: pod.name, status: pod.status, delivery_model: pod.deliveryModel, requested_team_size: pod.requestedTeamSize,
+        subscription_id: pod.subscriptionId, project_tags: pod.projectTags, start_date: pod.startDate, duration_months: pod.durationMonths,
+      },
+    }]);
+    return pod;
+  });
+}
+
+export async function submitServiceRequest(ctx: SubgraphContext, input: ServiceRequestInput): Promise<TicketRow> {
+  requireCapability(ctx.principal, 'write');
+  const podId = checkId('Pod', input.podId, 'podId');
+  const title = checkText(input.title, 'title');
+  const submittedBy = checkOptionalId('User', input.submittedBy, 'submittedBy') ?? (ctx.principal.actorType === 'user' ? ctx.principal.actorId : undefined);
+  if (submittedBy && !(await existingUsers(ctx.db, ctx.scope, [submittedBy])).has(submittedBy)) {
+    throw unprocessable(`submittedBy: User ${submittedBy} not found.`, 'submittedBy');
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const pod = await lockPod(tx, ctx, podId);
+    const [sla] = await tx.select().from(slas).where(eq(slas.podId, pod.id));
+    if (pod.status === 'scoping' || !sla) throw conflict(`Pod ${pod.id} is still being scoped: it has no SLA yet and takes no service requests.`);
+    if (pod.status === 'completed' || pod.status === 'cancelled') throw conflict(`Pod ${pod.id} is ${pod.status}: it takes no service requests.`);
+    const [ticket] = await tx.insert(tickets).values({
+      organizationId: pod.organizationId,
+      workspaceId: pod.workspaceId,
+      podId: pod.id,
+      type: input.type,
+      title,
+      description: input.description ?? null,
+      priority: input.priority ?? 'medium',
+      submittedBy: submittedBy ?? null,
+      // The response timer starts with the ticket (created_at is the same transaction's now()).
+      slaResponseDueAt: sql`now() + ${sla.responseTimeHours}::double precision * interval '1 hour'`,
+    }).returning();
+    await appendEvents(tx, [{
+      type: 'ticket.created', organizationId: ticket.organizationId, workspaceId: ticket.workspaceId,
+      actor: actorOf(ctx.principal), subject: { type: 'ticket', id: ticket.id },
+      payload: {
+        pod_id: ticket.podId, type: ticket.type, title: ticket.title, priority: ticket.priority,
+        submitted_by: ticket.submittedBy, sla_response_due_at: toIso(ticket.slaResponseDueAt),
+      },
+    }]);
+    return ticket;
+  });
+}
+
+export async function raiseIncident(ctx: SubgraphContext, input: RaiseIncidentInput): Promise<IncidentRow> {
+  requireCapability(ctx.principal, 'write');
+  const podId = checkId('Pod', input.podId, 'podId');
+  const title = checkText(input.title, 'title');
+
+  return ctx.db.transaction(async (tx) => {
+    const pod = await lockPod(tx, ctx, podId);
+    const [incident] = await tx.insert(incidents).values({
+      organizationId: pod.organizationId,
+      workspaceId: pod.workspaceId,
+      serviceLineId: pod.serviceLineId,
+      podId: pod.id,
+      type: input.type ?? 'sla_breach',
+      title,
+      description: input.description ?? null,
+      severity: input.severity ?? 'medium',
+      status: 'open',
+      raisedBy: ctx.principal.actorType === 'user' ? ctx.principal.actorId : null,
+    }).returning();
+    await appendEvents(tx, [{
+      type: 'incident.opened', organizationId: incident.organizationId, workspaceId: incident.workspaceId,
+      actor: actorOf(ctx.principal), subject: { type: 'incident', id: incident.id },
+      payload: {
+        pod_id: incident.podId, service_line_id: incident.serviceLineId, severity: incident.severity, type: incident.type, title: incident.title,
+      },
+    }]);
+    return incident;
+  });
+}
+
+/** The pod acted on, held against concurrent changes of its status until commit. */
+async function lockPod(tx: Tx, ctx: SubgraphContext, podId: string): Promise<PodRow> {
+  const [pod] = await tx.select().from(pods).where(and(eq(pods.id, podId), podScoped(ctx.scope))).for('share');
+  if (!pod) throw notFound(`Pod ${podId} not found.`);
+  return pod;
+}
+
+function checkRange(value: number, min: number, max: number, field: string) {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw unprocessable(`${field} must be between ${min} and ${max}, got ${value}.`, field);
+  }
+}

@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, inArray, type Column, type SQL } from 'drizzle-orm';
+import type { Db } from '../kit/db.ts';
+import type { PageRequest } from '../kit/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
+import { groupBy, byId } from '../kit/loaders.ts';
+import { inScope, type Scope } from '../kit/scope.ts';
+import { pods, podMembers, slas, slaReports, type POD_STATUSES } from './tables.ts';
+import type { PodRow, PodMemberRow, SlaRow, SlaReportRow } from './models.ts';
+
+/**
+ * The reads of pods, their team, SLA terms and SLA reports (tickets and incidents are in
+ * data-activity.ts): the only SQL over these tables outside of commands.ts.
+ */
+export interface PodFilter {
+  workspaceId?: string;
+  status?: ReadonlyArray<(typeof POD_STATUSES)[number]>;
+}
+
+export const podScoped = (scope: Scope) => inScope(scope, { organizationId: pods.organizationId, workspaceId: pods.workspaceId });
+
+/**
+ * SLAs and SLA reports carry the organization but no workspace: a narrowed token sees them only
+ * through a pod of its workspace.
+ */
+function throughVisiblePod(db: Db, scope: Scope, podId: Column, organizationId: Column): SQL {
+  const visible = db.select({ id: pods.id }).from(pods).where(podScoped(scope));
+  return and(eq(organizationId, scope.organizationId), scope.workspaceId ? inArray(podId, visible) : undefined)!;
+}
+
+function podFilterSql(scope: Scope, filter: PodFilter): SQL {
+  return and(
+    podScoped(scope),
+    filter.workspaceId ? eq(pods.workspaceId, filter.workspaceId) : undefined,
+    filter.status?.length ? inArray(pods.status, [...filter.status]) : undefined,
+  )!;
+}
+
+export async function podsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, PodRow>> {
+  return byId(await db.select().from(pods).where(and(inArray(pods.id, [...ids]), podScoped(scope))));
+}
+
+/** The pod delivering on each Service Line (a line has at most one pod). */
+export async function podsByServiceLineIds(db: Db, scope: Scope, lineIds: readonly string[]): Promise<Map<string, PodRow>> {
+  const rows = await db.select().from(pods).where(and(inArray(pods.serviceLineId, [...lineIds]), podScoped(scope))).orderBy(asc(pods.id));
+  return new Map(rows.map((r) => [r.serviceLineId!, r]));
+}
+
+export function listPods(db: Db, scope: Scope, filter: PodFilter, page: PageRequest) {
+  return fetchPage(db, { table: pods, id: pods.id, where: podFilterSql(scope, filter) }, page);
+}
+
+export function countPods(db: Db, scope: Scope, filter: PodFilter) {
+  return countRows(db, pods, podFilterSql(scope, filter));
+}
+
+/** One page of pods for each workspace or organization in one statement. */
+export function podPagesByParent(db: Db, scope: Scope, parent: 'workspaceId' | 'organizationId', parentIds: readonly string[], filter: PodFilter, page: PageRequest) {
+  return fetchPagesPerParent(db, {
+    table: pods, id: pods.id, parent: pods[parent], parentIds, where: podFilterSql(scope, filter), withTotal: true,
+  }, page);
+}
+
+/** The teams of many pods (already visible), in display order. */
+export async function membersByPodIds(db: Db, podIds: readonly string[]): Promise<Map<string, PodMemberRow[]>> {
+  const rows = await db.select().from(podMembers)
+    .where(inArray(podMembers.podId, [...podIds]))
+    .orderBy(asc(podMembers.podId), asc(podMembers.position));
+  return groupBy(podIds, rows, (r) => r.podId);
+}
+
+export async function slasByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, SlaRow>> {
+  return byId(await db.select().from(slas).where(and(inArray(slas.id, [...ids]), throughVisiblePod(db, scope, slas.podId, slas.organizationId))));
+}
+
+export async function slasByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaRow>> {
+  const rows = await db.select().from(slas).where(and(inArray(slas.podId, [...podIds]), throughVisiblePod(db, scope, slas.podId, slas.organizationId)));
+  return new Map(rows.map((r) => [r.podId, r]));
+}
+
+export interface SlaReportFilter {
+  podId?: string;
+  /** YYYY-MM */
+  period?: string;
+}
+
+function reportFilterSql(db: Db, scope: Scope, filter: SlaReportFilter): SQL {
+  return and(
+    throughVisiblePod(db, scope, slaReports.podId, slaReports.organizationId),
+    filter.podId ? eq(slaReports.podId, filter.podId) : undefined,
+    filter.period ? eq(slaReports.period, filter.period) : undefined,
+  )!;
+}
+
+/**
+ * SLA reports run newest period first. A period is unique per pod, so it orders each pod's list
+ * completely; the cursor names the report's row id, through which its period is found.
+ */
+const reportList = (db: Db, scope: Scope, filter: SlaReportFilter) =>
+  ({ table: slaReports, id: slaReports.id, sort: slaReports.period, descending: true, where: reportFilterSql(db, scope, filter) });
+
+export function listSlaReports(db: Db, scope: Scope, filter: SlaReportFilter & { podId: string }, page: PageRequest) {
+  return fetchPage(db, reportList(db, scope, filter), page);
+}
+
+export function countSlaReports(db: Db, scope: Scope, filter: SlaReportFilter) {
+  return countRows(db, slaReports, reportFilterSql(db, scope, filter));
+}
+
+export function slaReportPagesByPod(db: Db, scope: Scope, podIds: readonly string[], page: PageRequest) {
+  return fetchPagesPerParent(db, { ...reportList(db, scope, {}), parent: slaReports.podId, parentIds: podIds, withTotal: true }, page);
+}
+
+/** The newest report of each pod, one statement for all pods. */
+export async function latestSlaReportsByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaReportRow>> {
+  const rows = await db.selectDistinctOn([slaReports.podId]).from(slaReports)
+    .where(and(inArray(slaReports.podId, [...podIds]), reportFilterSql(db, scope, {})))
+    .orderBy(slaReports.podId, desc(slaReports.period));
+  return new Map(rows.map((r) => [r.podId, r]));
+}

@@ -1,0 +1,8 @@
+import type { MutationResolvers } from '../generated/resolvers.ts';
+import { requestPod, submitServiceRequest, raiseIncident } from '../commands.ts';
+
+export const Mutation: MutationResolvers = {
+  requestPod: (_, { input }, ctx) => requestPod(ctx, input),
+  submitServiceRequest: (_, { input }, ctx) => submitServiceRequest(ctx, input),
+  raiseIncident: (_, { input }, ctx) => raiseIncident(ctx, input),
+};

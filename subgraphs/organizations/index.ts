@@ -1,0 +1,4 @@
+import { runStandalone } from '../kit/standalone.ts';
+import { definition } from './server.ts';
+
+await runStandalone(definition);

@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../kit/db.ts';
+import { existingIds } from '../kit/lookup.ts';
+import { inScope, type Scope } from '../kit/scope.ts';
+import { organizations, workspaces, users, projects, subscriptions } from './tables.ts';
+
+/**
+ * What other subgraphs may ask the organizations subgraph, in-process and inside their own
+ * transactions. Only this subgraph's code reads its tables.
+ */
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+/** A workspace visible to the scope, or undefined. */
+export async function findWorkspace(db: Db, scope: Scope, id: string): Promise<WorkspaceRow | undefined> {
+  const [row] = await db.select().from(workspaces)
+    .where(and(eq(workspaces.id, id), inScope(scope, { organizationId: workspaces.organizationId, workspaceId: workspaces.id })));
+  return row;
+}
+
+export const existingOrganizations = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, organizations, organizations.id, ids, eq(organizations.id, scope.organizationId));
+
+export const existingWorkspaces = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, workspaces, workspaces.id, ids, inScope(scope, { organizationId: workspaces.organizationId, workspaceId: workspaces.id }));
+
+/** Users of the scope's organization (users belong to the organization, not to one workspace). */
+export const existingUsers = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, users, users.id, ids, eq(users.organizationId, scope.organizationId));
+
+export const existingProjects = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, projects, projects.id, ids, eq(projects.organizationId, scope.organizationId));
+
+export const existingSubscriptions = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, subscriptions, subscriptions.id, ids, eq(subscriptions.organizationId, scope.organizationId));

@@ -1,0 +1,11 @@
+import { Query } from './Query.ts';
+import { Viewer } from './Viewer.ts';
+import { Node } from './Node.ts';
+import { Organization } from './Organization.ts';
+import { Workspace } from './Workspace.ts';
+import { WorkspaceMember } from './WorkspaceMember.ts';
+import { User } from './User.ts';
+import { Project } from './Project.ts';
+import { PlanSubscription } from './PlanSubscription.ts';
+
+export const resolvers = { Query, Viewer, Node, Organization, Workspace, WorkspaceMember, User, Project, PlanSubscription };

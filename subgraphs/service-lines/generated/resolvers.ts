@@ -1,0 +1,448 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ServiceLineModel, ServiceLineConnectionModel, ServiceLineEdgeModel } from '../models.ts';
+import type { EntityRef } from '../../kit/models.ts';
+import type { SubgraphContext } from '../../kit/context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** An instant in ISO 8601, e.g. 2026-04-10T10:00:00Z. */
+  DateTime: { input: Date; output: Date; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type BillingModel =
+  | 'fixed_monthly'
+  | 'fixed_price'
+  | 'subscription'
+  | 'time_and_materials'
+  | 'usage_based';
+
+export type ExecutionModel =
+  | 'agent'
+  | 'analysis'
+  | 'capacity'
+  | 'estate'
+  | 'ongoing_sla'
+  | 'outcome';
+
+/** An object with a platform ID (PREFIX-YY-NNNNNN); the prefix names its type. */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+/** Where a page of a connection stands in its list (Relay). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type ProductLine =
+  | 'agents'
+  | 'infrastructure'
+  | 'intelligence'
+  | 'managed_services'
+  | 'ods'
+  | 'talent';
+
+export type Project = {
+  __typename?: 'Project';
+  id: Scalars['ID']['output'];
+  serviceLines: ServiceLineConnection;
+};
+
+
+export type ProjectServiceLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<ServiceLineStatus>>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  serviceLine: Maybe<ServiceLine>;
+  /** Service Lines of a workspace, or of the caller's organization when no workspace is given. */
+  serviceLines: ServiceLineConnection;
+};
+
+
+export type QueryServiceLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryServiceLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  productLine?: InputMaybe<Array<ProductLine>>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<ServiceLineStatus>>;
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ServiceLine = Node & {
+  __typename?: 'ServiceLine';
+  activatedAt: Maybe<Scalars['DateTime']['output']>;
+  billingModel: BillingModel;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Tasks completed (done or cancelled) on this line. */
+  deliveryVelocity: Scalars['Int']['output'];
+  executionModel: ExecutionModel;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  productLine: ProductLine;
+  /** PROJ-* labels applied to this line. */
+  projects: Array<Project>;
+  status: ServiceLineStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Metered usage between two dates (inclusive): per metric and in total. */
+  usage: UsageSummary;
+  workspace: Workspace;
+};
+
+
+export type ServiceLineUsageArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+export type ServiceLineConnection = {
+  __typename?: 'ServiceLineConnection';
+  edges: Array<ServiceLineEdge>;
+  nodes: Array<ServiceLine>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ServiceLineEdge = {
+  __typename?: 'ServiceLineEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceLine;
+};
+
+export type ServiceLineStatus =
+  | 'active'
+  | 'closed'
+  | 'draft'
+  | 'paused';
+
+export type UsageMetric = {
+  __typename?: 'UsageMetric';
+  cost: Scalars['Float']['output'];
+  currency: Scalars['String']['output'];
+  metric: Scalars['String']['output'];
+  quantity: Scalars['Float']['output'];
+};
+
+export type UsageSummary = {
+  __typename?: 'UsageSummary';
+  currency: Scalars['String']['output'];
+  from: Scalars['Date']['output'];
+  metrics: Array<UsageMetric>;
+  serviceLineId: Scalars['ID']['output'];
+  to: Scalars['Date']['output'];
+  totalCost: Scalars['Float']['output'];
+};
+
+export type Workspace = {
+  __typename?: 'Workspace';
+  id: Scalars['ID']['output'];
+  serviceLines: ServiceLineConnection;
+};
+
+
+export type WorkspaceServiceLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  productLine?: InputMaybe<Array<ProductLine>>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<ServiceLineStatus>>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Project: Project;
+  ServiceLine: ServiceLine;
+  Workspace: Workspace;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Project:
+    ( { __typename: 'Project' }
+    & GraphQLRecursivePick<FederationTypes['Project'], {"id":true}> );
+  ServiceLine:
+    ( { __typename: 'ServiceLine' }
+    & GraphQLRecursivePick<FederationTypes['ServiceLine'], {"id":true}> );
+  Workspace:
+    ( { __typename: 'Workspace' }
+    & GraphQLRecursivePick<FederationTypes['Workspace'], {"id":true}> );
+};
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node: ( ServiceLineModel );
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  BillingModel: ResolverTypeWrapper<BillingModel>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ExecutionModel: ResolverTypeWrapper<ExecutionModel>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ProductLine: ResolverTypeWrapper<ProductLine>;
+  Project: ResolverTypeWrapper<EntityRef>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceLine: ResolverTypeWrapper<ServiceLineModel>;
+  ServiceLineConnection: ResolverTypeWrapper<ServiceLineConnectionModel>;
+  ServiceLineEdge: ResolverTypeWrapper<ServiceLineEdgeModel>;
+  ServiceLineStatus: ResolverTypeWrapper<ServiceLineStatus>;
+  UsageMetric: ResolverTypeWrapper<UsageMetric>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  UsageSummary: ResolverTypeWrapper<UsageSummary>;
+  Workspace: ResolverTypeWrapper<EntityRef>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  ID: Scalars['ID']['output'];
+  PageInfo: PageInfo;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Project: EntityRef;
+  Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
+  ServiceLine: ServiceLineModel;
+  ServiceLineConnection: ServiceLineConnectionModel;
+  ServiceLineEdge: ServiceLineEdgeModel;
+  UsageMetric: UsageMetric;
+  Float: Scalars['Float']['output'];
+  UsageSummary: UsageSummary;
+  Workspace: EntityRef;
+};
+
+export type BillingModelResolvers = { FIXED_MONTHLY: 'fixed_monthly', FIXED_PRICE: 'fixed_price', SUBSCRIPTION: 'subscription', TIME_AND_MATERIALS: 'time_and_materials', USAGE_BASED: 'usage_based' };
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type ExecutionModelResolvers = { AGENT: 'agent', ANALYSIS: 'analysis', CAPACITY: 'capacity', ESTATE: 'estate', ONGOING_SLA: 'ongoing_sla', OUTCOME: 'outcome' };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'ServiceLine', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProductLineResolvers = { AGENTS: 'agents', INFRASTRUCTURE: 'infrastructure', INTELLIGENCE: 'intelligence', MANAGED_SERVICES: 'managed_services', ODS: 'ods', TALENT: 'talent' };
+
+export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<ProjectServiceLinesArgs>>;
+};
+
+export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  serviceLine?: Resolver<Maybe<ResolversTypes['ServiceLine']>, ParentType, ContextType, RequireFields<QueryServiceLineArgs, 'id'>>;
+  serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<QueryServiceLinesArgs>>;
+};
+
+export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  billingModel?: Resolver<ResolversTypes['BillingModel'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveryVelocity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  executionModel?: Resolver<ResolversTypes['ExecutionModel'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  productLine?: Resolver<ResolversTypes['ProductLine'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServiceLineStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType, RequireFields<ServiceLineUsageArgs, 'from' | 'to'>>;
+  workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ServiceLineConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLineConnection'] = ResolversParentTypes['ServiceLineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceLineEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ServiceLine']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceLineEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLineEdge'] = ResolversParentTypes['ServiceLineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType>;
+};
+
+export type ServiceLineStatusResolvers = { ACTIVE: 'active', CLOSED: 'closed', DRAFT: 'draft', PAUSED: 'paused' };
+
+export type UsageMetricResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UsageMetric'] = ResolversParentTypes['UsageMetric']> = {
+  cost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type UsageSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UsageSummary'] = ResolversParentTypes['UsageSummary']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['UsageMetric']>, ParentType, ContextType>;
+  serviceLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  totalCost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<WorkspaceServiceLinesArgs>>;
+};
+
+export type Resolvers<ContextType = SubgraphContext> = {
+  BillingModel?: BillingModelResolvers;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  ExecutionModel?: ExecutionModelResolvers;
+  JSON?: GraphQLScalarType;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProductLine?: ProductLineResolvers;
+  Project?: ProjectResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ServiceLine?: ServiceLineResolvers<ContextType>;
+  ServiceLineConnection?: ServiceLineConnectionResolvers<ContextType>;
+  ServiceLineEdge?: ServiceLineEdgeResolvers<ContextType>;
+  ServiceLineStatus?: ServiceLineStatusResolvers;
+  UsageMetric?: UsageMetricResolvers<ContextType>;
+  UsageSummary?: UsageSummaryResolvers<ContextType>;
+  Workspace?: WorkspaceResolvers<ContextType>;
+};
+

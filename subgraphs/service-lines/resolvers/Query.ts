@@ -1,0 +1,16 @@
+import type { QueryResolvers } from '../generated/resolvers.ts';
+import { pageRequest, toConnection } from '../../kit/connection.ts';
+import { findOrNotFound } from '../../kit/resolve.ts';
+import { listServiceLines, countServiceLines } from '../data.ts';
+import { serviceLineById, serviceLineFilter } from '../loaders.ts';
+
+export const Query: QueryResolvers = {
+  serviceLine: (_, { id }, ctx) => findOrNotFound('ServiceLine', id, serviceLineById(ctx)),
+
+  // Without workspaceId the list is the caller's scope: its organization, or its workspace when narrowed.
+  async serviceLines(_, args, ctx) {
+    const filter = serviceLineFilter(args);
+    const page = pageRequest(args, 'ServiceLine');
+    return toConnection(await listServiceLines(ctx.db, ctx.scope, filter, page), page, () => countServiceLines(ctx.db, ctx.scope, filter));
+  },
+};

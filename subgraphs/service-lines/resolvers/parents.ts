@@ -1,0 +1,13 @@
+import type { WorkspaceResolvers, ProjectResolvers } from '../generated/resolvers.ts';
+import { nestedServiceLines } from '../loaders.ts';
+
+/** Line lists this subgraph adds to entities other subgraphs own. */
+export const Workspace: WorkspaceResolvers = {
+  __resolveReference: (reference) => reference,
+  serviceLines: (workspace, args, ctx) => nestedServiceLines(ctx, 'workspaceId', workspace.id, args),
+};
+
+export const Project: ProjectResolvers = {
+  __resolveReference: (reference) => reference,
+  serviceLines: (project, args, ctx) => nestedServiceLines(ctx, 'projectId', project.id, args),
+};

@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../kit/db.ts';
+import type { PageRequest } from '../kit/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
+import { groupBy, byId } from '../kit/loaders.ts';
+import { inScope, type Scope } from '../kit/scope.ts';
+import { tasks, taskHistory, type TASK_STATUSES, type TASK_PRIORITIES } from './tables.ts';
+import type { TaskRow, TaskHistoryRow } from './models.ts';
+
+/** The reads of the tasks subgraph: the only SQL over its tables, outside of commands.ts. */
+export interface TaskFilter {
+  workspaceId?: string;
+  serviceLineId?: string;
+  projectId?: string;
+  assigneeId?: string;
+  status?: ReadonlyArray<(typeof TASK_STATUSES)[number]>;
+  priority?: ReadonlyArray<(typeof TASK_PRIORITIES)[number]>;
+}
+
+const scoped = (scope: Scope) => inScope(scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId });
+
+function filterSql(scope: Scope, filter: TaskFilter): SQL {
+  return and(
+    scoped(scope),
+    filter.workspaceId ? eq(tasks.workspaceId, filter.workspaceId) : undefined,
+    filter.serviceLineId ? eq(tasks.serviceLineId, filter.serviceLineId) : undefined,
+    filter.projectId ? eq(tasks.projectId, filter.projectId) : undefined,
+    filter.assigneeId ? eq(tasks.assigneeId, filter.assigneeId) : undefined,
+    filter.status?.length ? inArray(tasks.status, [...filter.status]) : undefined,
+    filter.priority?.length ? inArray(tasks.priority, [...filter.priority]) : undefined,
+  )!;
+}
+
+export async function tasksByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, TaskRow>> {
+  return byId(await db.select().from(tasks).where(and(inArray(tasks.id, [...ids]), scoped(scope))));
+}
+
+export function listTasks(db: Db, scope: Scope, filter: TaskFilter, page: PageRequest) {
+  return fetchPage(db, { table: tasks, id: tasks.id, where: filterSql(scope, filter) }, page);
+}
+
+export function countTasks(db: Db, scope: Scope, filter: TaskFilter) {
+  return countRows(db, tasks, filterSql(scope, filter));
+}
+
+/** One page of tasks for each parent (workspace, line, assignee or project) in one statement. */
+export function taskPagesByParent(
+  db: Db,
+  scope: Scope,
+  parent: 'workspaceId' | 'serviceLineId' | 'assigneeId' | 'projectId',
+  parentIds: readonly string[],
+  filter: TaskFilter,
+  page: PageRequest,
+) {
+  return fetchPagesPerParent(db, {
+    table: tasks, id: tasks.id, parent: tasks[parent], parentIds, where: filterSql(scope, filter), withTotal: true,
+  }, page);
+}
+
+/** The change logs of many tasks, oldest change first. */
+export async function historyByTaskIds(db: Db, taskIds: readonly string[]): Promise<Map<string, TaskHistoryRow[]>> {
+  const rows = await db.select().from(taskHistory)
+    .where(inArray(taskHistory.taskId, [...taskIds]))
+    .orderBy(asc(taskHistory.at), asc(taskHistory.id));
+  return groupBy(taskIds, rows, (r) => r.taskId);
+}

@@ -1,0 +1,41 @@
+import type { SubgraphContext } from '../kit/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs } from '../kit/connection.ts';
+import { argsKey } from '../kit/loaders.ts';
+import { checkOptionalId } from '../kit/args.ts';
+import { tasksByIds, historyByTaskIds, taskPagesByParent, type TaskFilter } from './data.ts';
+
+/** The tasks subgraph's per-request loaders: every reference and nested list is batched. */
+export const taskById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('Task.byId', (ids) => tasksByIds(ctx.db, ctx.scope, ids));
+
+export const taskHistory = (ctx: SubgraphContext) =>
+  ctx.loaders.get('Task.history', (ids) => historyByTaskIds(ctx.db, ids));
+
+export type TaskListArgs = ConnectionArgs & {
+  workspaceId?: string | null;
+  serviceLineId?: string | null;
+  projectId?: string | null;
+  assigneeId?: string | null;
+  status?: TaskFilter['status'] | null;
+  priority?: TaskFilter['priority'] | null;
+};
+
+/** Validated filters of a task list; ID arguments of the wrong type are BAD_USER_INPUT. */
+export function taskFilter(args: TaskListArgs): TaskFilter {
+  return {
+    workspaceId: checkOptionalId('Workspace', args.workspaceId, 'workspaceId'),
+    serviceLineId: checkOptionalId('ServiceLine', args.serviceLineId, 'serviceLineId'),
+    projectId: checkOptionalId('Project', args.projectId, 'projectId'),
+    assigneeId: checkOptionalId('User', args.assigneeId, 'assigneeId'),
+    status: args.status ?? undefined,
+    priority: args.priority ?? undefined,
+  };
+}
+
+/** `tasks(...)` under a workspace, line, user or project: one statement for all parents. */
+export async function nestedTasks(ctx: SubgraphContext, parent: 'workspaceId' | 'serviceLineId' | 'assigneeId' | 'projectId', parentId: string, args: TaskListArgs) {
+  const page = pageRequest(args, 'Task');
+  const filter = taskFilter(args);
+  const loader = ctx.loaders.get(argsKey(`tasks.${parent}`, args), (ids) => taskPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page));
+  return toConnection(await loader.load(parentId), page);
+}

@@ -1,0 +1,19 @@
+import type { QueryResolvers } from '../generated/resolvers.ts';
+import { pageRequest, toConnection } from '../../kit/connection.ts';
+import { badRequest } from '../../kit/errors.ts';
+import { findOrNotFound } from '../../kit/resolve.ts';
+import { listTasks, countTasks } from '../data.ts';
+import { taskById, taskFilter } from '../loaders.ts';
+
+export const Query: QueryResolvers = {
+  task: (_, { id }, ctx) => findOrNotFound('Task', id, taskById(ctx)),
+
+  async tasks(_, args, ctx) {
+    const filter = taskFilter(args);
+    if (!filter.workspaceId && !filter.serviceLineId) {
+      throw badRequest('tasks needs workspaceId or serviceLineId.', 'workspaceId');
+    }
+    const page = pageRequest(args, 'Task');
+    return toConnection(await listTasks(ctx.db, ctx.scope, filter, page), page, () => countTasks(ctx.db, ctx.scope, filter));
+  },
+};

@@ -1,0 +1,6 @@
+import { Query } from './Query.ts';
+import { Mutation } from './Mutation.ts';
+import { Task } from './Task.ts';
+import { Workspace, ServiceLine, User, Project } from './parents.ts';
+
+export const resolvers = { Query, Mutation, Task, Workspace, ServiceLine, User, Project };

@@ -1,0 +1,43 @@
+import type { Database } from '../../subgraphs/kit/db.ts';
+import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
+import { signPrincipal, PRINCIPAL_HEADER } from '../../subgraphs/kit/auth/principal-header.ts';
+import { sealingKey } from '../../subgraphs/kit/secrets.ts';
+import { createSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph-server.ts';
+import { TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './auth.ts';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+}
+
+export interface SubgraphClient {
+  url: string;
+  /** Sends a query as the gateway would, with `principal` signed in the principal header. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, principal?: Principal | null): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** One subgraph on a loopback port over a test database, queried over real HTTP. */
+export async function startSubgraph(definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal): Promise<SubgraphClient> {
+  const subgraph = await createSubgraph(definition, {
+    database,
+    principalKey: TEST_PRINCIPAL_KEY,
+    sealingKey: sealingKey(undefined, TEST_AUTH_SECRET),
+  });
+  const listener = await subgraph.listen(0);
+  return {
+    url: listener.url,
+    async query(query, variables, principal = defaultPrincipal) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (principal) headers[PRINCIPAL_HEADER] = signPrincipal(TEST_PRINCIPAL_KEY, principal);
+      const res = await fetch(listener.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as GraphQLResponse;
+      return { status: res.status, data: body.data, errors: body.errors };
+    },
+    async close() {
+      await listener.close();
+      await subgraph.stop();
+    },
+  };
+}
