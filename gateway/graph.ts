@@ -5,6 +5,7 @@ import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
+import { useBadInputCodes } from './bad-input.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -47,6 +48,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'error',
     maskedErrors: true,
     plugins: () => [
+      useBadInputCodes(),
       {
         onSubgraphExecute() {
           stats.subgraphFetches++;
