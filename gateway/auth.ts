@@ -1,21 +1,45 @@
 import { unauthorized } from '../subgraphs/kit/errors.ts';
-import { verifyToken, type Principal, type SigningKey } from '../subgraphs/kit/auth/tokens.ts';
+import type { Config } from '../subgraphs/kit/config.ts';
+import type { Database } from '../subgraphs/kit/db.ts';
+import { isApiKeyToken } from '../subgraphs/kit/auth/api-keys.ts';
+import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey } from '../subgraphs/kit/auth/tokens.ts';
+import { apiKeyAuthenticator, type ApiKeyAuthenticator } from './api-keys.ts';
 
 /**
- * Authenticates a request once, at the gateway: `Authorization: Bearer <token>`. Anything missing,
- * malformed, expired or forged is 401 unauthorized.
+ * Authenticates a request once, at the gateway: `Authorization: Bearer <token>`, where the token is
+ * a signed JWT or an API key (`sk_...`). Anything missing, malformed, expired, revoked or forged is
+ * 401 unauthorized.
  */
 export interface Authenticator {
   authenticate(authorization: string | null | undefined): Promise<Principal>;
 }
 
-export function bearerAuthenticator(keys: SigningKey[]): Authenticator {
+/** `keys` verify JWTs (the first one is the current signer); without `apiKeys`, no key is accepted. */
+export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenticator): Authenticator {
   return {
     async authenticate(authorization) {
       if (!authorization) throw unauthorized('Missing Authorization header: send "Authorization: Bearer <token>".');
       const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
       if (!match) throw unauthorized('Malformed Authorization header: expected "Bearer <token>".');
-      return verifyToken(keys, match[1]);
+      const token = match[1];
+      if (isApiKeyToken(token)) {
+        if (!apiKeys) throw unauthorized('API keys are not accepted here.');
+        return apiKeys(token);
+      }
+      return verifyToken(keys, token);
     },
   };
+}
+
+/**
+ * The keys JWTs verify against: the current secret and every retired one still listed, so tokens
+ * signed before a rotation keep working until they expire.
+ */
+export function verificationKeys(config: Pick<Config, 'authSecret' | 'authPreviousSecrets'>): SigningKey[] {
+  return [config.authSecret, ...config.authPreviousSecrets].map(signingKeyFromSecret);
+}
+
+/** The gateway's authenticator: JWTs by the configured secrets, API keys by their hash in the database. */
+export function gatewayAuthenticator(config: Pick<Config, 'authSecret' | 'authPreviousSecrets'>, database: Database): Authenticator {
+  return bearerAuthenticator(verificationKeys(config), apiKeyAuthenticator(database.db));
 }

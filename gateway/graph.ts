@@ -6,6 +6,7 @@ import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
 import { useBadInputCodes } from './bad-input.ts';
+import { limitPlugins, type LimitsConfig } from './limits/index.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -21,6 +22,8 @@ export interface GraphOptions {
   subgraphUrls: Record<SubgraphName, string>;
   principalKey: Buffer;
   production: boolean;
+  /** Depth, aliases, tokens, directives and cost (gateway/limits). */
+  limits: LimitsConfig;
   supergraph?: string;
 }
 
@@ -46,9 +49,14 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'error',
-    maskedErrors: true,
+    // Never a stack or an original message in an answer; in production not even which subgraph
+    // an error came from (gateway/limits/production.ts hides the rest).
+    maskedErrors: { isDev: false },
+    subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
       useBadInputCodes(),
+      // After bad-input: production's error filter must see the codes it gives.
+      ...limitPlugins(options.limits, options.production),
       {
         onSubgraphExecute() {
           stats.subgraphFetches++;

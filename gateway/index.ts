@@ -2,11 +2,11 @@ import http from 'node:http';
 import { loadConfig } from '../subgraphs/kit/config.ts';
 import { openDatabase, migrateDatabase } from '../subgraphs/kit/db.ts';
 import { principalHeaderKey } from '../subgraphs/kit/auth/principal-header.ts';
-import { signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../subgraphs/registry.ts';
 import { createGraph } from './graph.ts';
-import { bearerAuthenticator } from './auth.ts';
+import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
+import { createRateLimit, loadLimitsConfig } from './limits/index.ts';
 
 /**
  * The gateway as its own process, in front of subgraphs running as their own processes
@@ -14,16 +14,20 @@ import { createGatewayHandler } from './server.ts';
  * instead (scripts/start.ts).
  */
 const config = loadConfig();
-if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_URL (readiness checks the database)');
-const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 2 });
+if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_URL (readiness checks it; API keys are looked up in it)');
+// The gateway reads the database for readiness and for every API-key request.
+const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10 });
 await migrateDatabase(database);
 const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(name)])) as Record<SubgraphName, string>;
-const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production });
+const limits = loadLimitsConfig();
+const rateLimit = await createRateLimit(limits);
+const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
 await graph.runtime.getSchema();
 const server = http.createServer(createGatewayHandler({
   graph,
-  authenticator: bearerAuthenticator([signingKeyFromSecret(config.authSecret)]),
+  authenticator: gatewayAuthenticator(config, database),
   database,
+  rateLimit,
 }));
 server.listen(config.port, config.host, () => console.log(`gateway on http://${config.host}:${config.port}/graphql`));
 
@@ -31,6 +35,7 @@ async function shutdown() {
   server.close();
   server.closeAllConnections();
   await graph.runtime.dispose();
+  await rateLimit.close();
   await database.close();
   process.exit(0);
 }

@@ -4,11 +4,14 @@ import type { Database } from '../subgraphs/kit/db.ts';
 import { isPlatformError } from '../subgraphs/kit/errors.ts';
 import type { Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
+import type { RateLimit } from './limits/rate-limit.ts';
 
 export interface GatewayServerOptions {
   graph: ReturnType<typeof createGraph>;
   authenticator: Authenticator;
   database: Database;
+  /** Per-caller request budget, spent right after authentication (gateway/limits/rate-limit.ts). */
+  rateLimit: RateLimit;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers. Authentication happens here, once; the
  * principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // The adapter's listener merges any argument after (req, res) into the request's context, which
   // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
@@ -46,6 +49,8 @@ export function createGatewayHandler({ graph, authenticator, database }: Gateway
         }
         throw error;
       }
+      const limited = await rateLimit.take(principal, res);
+      if (limited) return sendJson(res, limited.status, limited.toGraphQL());
       return serve(req, res, { principal });
     }
     return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });

@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../subgraphs/kit/config.ts';
 import type { Database } from '../subgraphs/kit/db.ts';
 import { principalHeaderKey } from '../subgraphs/kit/auth/principal-header.ts';
-import { signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
 import { sealingKey } from '../subgraphs/kit/secrets.ts';
 import { createSubgraph, type Subgraph } from '../subgraphs/kit/subgraph-server.ts';
 import { DEFINITIONS } from '../subgraphs/index.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import { createGraph, type GraphStats } from './graph.ts';
-import { bearerAuthenticator } from './auth.ts';
+import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
+import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface RunningSystem {
   url: string;
@@ -23,9 +23,9 @@ export interface RunningSystem {
 /**
  * The whole system in one process: every subgraph on its own loopback port and the gateway on
  * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
- * when each runs as its own process.
+ * when each runs as its own process. `limits` come from the environment unless given (tests lower them).
  */
-export async function startSystem(config: Config, database: Database): Promise<RunningSystem> {
+export async function startSystem(config: Config, database: Database, limits: LimitsConfig = loadLimitsConfig()): Promise<RunningSystem> {
   const deps = {
     database,
     principalKey: principalHeaderKey(config.authSecret),
@@ -42,13 +42,15 @@ export async function startSystem(config: Config, database: Database): Promise<R
     subgraphUrls[name] = listener.url;
   }
 
-  const graph = createGraph({ subgraphUrls, principalKey: deps.principalKey, production: config.production });
+  const graph = createGraph({ subgraphUrls, principalKey: deps.principalKey, production: config.production, limits });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
+  const rateLimit = await createRateLimit(limits);
   const handler = createGatewayHandler({
     graph,
-    authenticator: bearerAuthenticator([signingKeyFromSecret(config.authSecret)]),
+    authenticator: gatewayAuthenticator(config, database),
     database,
+    rateLimit,
   });
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
@@ -69,6 +71,7 @@ export async function startSystem(config: Config, database: Database): Promise<R
         server.closeAllConnections();
       });
       await graph.runtime.dispose();
+      await rateLimit.close();
       for (const listener of listeners) await listener.close();
       for (const subgraph of subgraphs) await subgraph.stop();
     },

@@ -46,7 +46,7 @@ describeEngines('gateway over HTTP', (ctx) => {
     expect(missing.errors?.[0]).toMatchObject({ message: 'Task TSK-26-999999 not found.', path: ['task'], extensions: { code: 'NOT_FOUND' } });
     const badFirst = await sys.graphql('{ serviceLines(first: 101) { nodes { id } } }');
     expect(badFirst.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-    const badCursor = await sys.graphql('{ integrations(after: "eyJpZCI6IkxJTi0yNi0wODQ3MjkifQ") { nodes { id } } }');
+    const badCursor = await sys.graphql('{ integrations(first: 5, after: "eyJpZCI6IkxJTi0yNi0wODQ3MjkifQ") { nodes { id } } }');
     expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
     const both = await sys.graphql('{ pods(first: 2, last: 2) { nodes { id } } }');
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -55,10 +55,10 @@ describeEngines('gateway over HTTP', (ctx) => {
   });
 
   it('reports documents the graph rejects as BAD_USER_INPUT naming the culprit', async () => {
-    const literal = await sys.graphql('{ tasks(workspaceId: "WS-26-000021", status: [FINISHED]) { nodes { id } } }');
+    const literal = await sys.graphql('{ tasks(workspaceId: "WS-26-000021", status: [FINISHED], first: 10) { nodes { id } } }');
     expect(literal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
     expect(literal.errors?.[0].message).toContain('FINISHED');
-    const variable = await sys.graphql('query($s: [TaskStatus!]) { tasks(workspaceId: "WS-26-000021", status: $s) { nodes { id } } }', { s: ['FINISHED'] });
+    const variable = await sys.graphql('query($s: [TaskStatus!]) { tasks(workspaceId: "WS-26-000021", status: $s, first: 10) { nodes { id } } }', { s: ['FINISHED'] });
     expect(variable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(variable.errors?.[0].message).toContain('FINISHED');
     const syntax = await sys.graphql('{ tasks(');

@@ -29,7 +29,7 @@ describeEngines('npm start', (ctx) => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ serviceLine(id: "LIN-26-084729") { name usage(from: "2026-04-01", to: "2026-04-30") { totalCost } } }' }),
       });
-      expect(await res.json()).toEqual({ data: { serviceLine: { name: 'Backend Engineering - Q2 2026', usage: { totalCost: 60800 } } } });
+      expect(await res.json()).toMatchObject({ data: { serviceLine: { name: 'Backend Engineering - Q2 2026', usage: { totalCost: 60800 } } } });
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

@@ -14,6 +14,11 @@ export interface Config {
   dataDir: string;
   /** Secret that signs development tokens and the gateway→subgraph principal header. */
   authSecret: string;
+  /**
+   * Retired signing secrets, still accepted when verifying bearer tokens (never used to sign), so
+   * rotating AUTH_SECRET does not cut off tokens issued before it until they expire.
+   */
+  authPreviousSecrets: string[];
   /** Key that seals integration credentials (32 bytes, base64). */
   credentialsKey: string | undefined;
   /** NATS server for fan-out between replicas, when set. */
@@ -32,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
     authSecret,
+    authPreviousSecrets: (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
     credentialsKey: env.CREDENTIALS_KEY || undefined,
     natsUrl: env.NATS_URL || undefined,
     production,

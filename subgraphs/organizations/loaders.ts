@@ -8,7 +8,9 @@ import {
   subscriptionsByOrganization, workspacePagesByOrganization, userPagesByOrganization,
   projectPagesByOrganization, memberPagesByWorkspace, type UserFilter, type MemberFilter,
 } from './data.ts';
+import { apiKeysByIds } from './data-api-keys.ts';
 import type { WorkspaceMemberRow } from './models.ts';
+import { requireCapability } from '../kit/auth/roles.ts';
 
 /** The organizations subgraph's per-request loaders: every reference and nested list is batched. */
 export const organizationById = (ctx: SubgraphContext) =>
@@ -28,6 +30,13 @@ export const subscriptionById = (ctx: SubgraphContext) =>
 
 export const planById = (ctx: SubgraphContext) =>
   ctx.loaders.get('Plan.byId', (ids) => plansByIds(ctx.db, ids));
+
+/** API keys are access management: only a caller who may administer sees them, by any path. */
+export const apiKeyById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('ApiKey.byId', async (ids) => {
+    requireCapability(ctx.principal, 'admin');
+    return apiKeysByIds(ctx.db, ctx.scope, ids);
+  });
 
 export const subscriptionsOf = (ctx: SubgraphContext) =>
   ctx.loaders.get('Organization.subscriptions', (ids) => subscriptionsByOrganization(ctx.db, ctx.scope, ids));

@@ -1,6 +1,6 @@
 import type { Connection, Edge } from '../kit/connection.ts';
 import type { Principal } from '../kit/auth/tokens.ts';
-import type { organizations, workspaces, users, projects, plans, subscriptions, workspaceMembers } from './tables.ts';
+import type { organizations, workspaces, users, projects, plans, subscriptions, workspaceMembers, apiKeys } from './tables.ts';
 
 /** What the organizations subgraph's GraphQL types resolve from (codegen mappers). */
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -10,6 +10,7 @@ export type ProjectRow = typeof projects.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type WorkspaceMemberRow = typeof workspaceMembers.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 export type OrganizationModel = OrganizationRow;
 export type WorkspaceModel = WorkspaceRow;
@@ -18,6 +19,7 @@ export type ProjectModel = ProjectRow;
 export type PlanModel = PlanRow;
 export type PlanSubscriptionModel = SubscriptionRow;
 export type WorkspaceMemberModel = WorkspaceMemberRow;
+export type ApiKeyModel = ApiKeyRow;
 /** The viewer is the request's principal; its fields load the rows it names. */
 export type ViewerModel = Principal;
 
@@ -29,3 +31,5 @@ export type ProjectConnectionModel = Connection<ProjectRow>;
 export type ProjectEdgeModel = Edge<ProjectRow>;
 export type WorkspaceMemberConnectionModel = Connection<WorkspaceMemberRow>;
 export type WorkspaceMemberEdgeModel = Edge<WorkspaceMemberRow>;
+export type ApiKeyConnectionModel = Connection<ApiKeyRow>;
+export type ApiKeyEdgeModel = Edge<ApiKeyRow>;

@@ -90,7 +90,7 @@ describeEngines('organizations subgraph: node(id:) and nodes(ids:)', (ctx) => {
   });
 
   it('rejects malformed IDs and prefixes of no Node type with BAD_USER_INPUT naming the argument', async () => {
-    for (const id of ['nope', 'TSK-2026-1', 'XYZ-26-000001', DEMO.planId, 'KEY-26-000001', DEMO.agentId]) {
+    for (const id of ['nope', 'TSK-2026-1', 'XYZ-26-000001', DEMO.planId, DEMO.agentId]) {
       const res = await q(NODE, { id });
       expect(res.data?.node ?? null).toBeNull();
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });

@@ -11,7 +11,7 @@ import { existingPods, existingSlas, existingTickets, existingIncidents } from '
 import { existingIntegrations, existingSyncRuns } from '../integrations/lookups.ts';
 import { existingEvents } from '../events/lookups.ts';
 import type { NodeResolvers } from './generated/resolvers.ts';
-import { organizationById, workspaceById, userById, projectById, subscriptionById } from './loaders.ts';
+import { organizationById, workspaceById, userById, projectById, subscriptionById, apiKeyById } from './loaders.ts';
 
 /**
  * node(id:) dispatch: the ID prefix names the type, and the type's owner says whether the object
@@ -39,6 +39,7 @@ export const NODE_TYPES: Partial<Record<EntityType, { typename: NodeTypename; fi
   User: { typename: 'User', find: userById },
   Project: { typename: 'Project', find: projectById },
   Subscription: { typename: 'PlanSubscription', find: subscriptionById },
+  ApiKey: { typename: 'ApiKey', find: apiKeyById },
   ServiceLine: { typename: 'ServiceLine', find: reference('ServiceLine', existingServiceLines) },
   Task: { typename: 'Task', find: reference('Task', existingTasks) },
   Pod: { typename: 'Pod', find: reference('Pod', existingPods) },

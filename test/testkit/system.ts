@@ -2,6 +2,7 @@ import { loadConfig } from '../../subgraphs/kit/config.ts';
 import type { Database } from '../../subgraphs/kit/db.ts';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import { startSystem, type RunningSystem } from '../../gateway/system.ts';
+import { loadLimitsConfig, type LimitsConfig } from '../../gateway/limits/index.ts';
 import { TEST_AUTH_SECRET, bearer } from './auth.ts';
 import type { GraphQLResponse } from './subgraph.ts';
 
@@ -9,26 +10,46 @@ export interface TestSystem {
   system: RunningSystem;
   url: string;
   /** POSTs a GraphQL request to the gateway over real HTTP with a bearer token for `principal`. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, principal?: Principal | null): Promise<GraphQLResponse<T> & { extensions?: Record<string, any> }>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, principal?: Principal | null): Promise<GraphQLResponse<T> & { extensions?: Record<string, any>; headers: Headers }>;
+  /** The same with `authorization` sent as is (an API key, a foreign token, garbage), or no header for null. */
+  graphqlWith<T = any>(authorization: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T> & { extensions?: Record<string, any>; headers: Headers }>;
   /** Counts the SQL statements and subgraph fetches one call makes. */
   measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number; fetches: number }>;
   close(): Promise<void>;
 }
 
+export interface TestSystemOptions {
+  /** Limits to lower (or raise) for this system; the rest are the defaults, never the environment's. */
+  limits?: Partial<LimitsConfig>;
+  /** Run as under NODE_ENV=production (no GraphiQL, no suggestions, opaque errors). */
+  production?: boolean;
+  /** Retired signing secrets the gateway still verifies tokens with (AUTH_PREVIOUS_SECRETS). */
+  previousSecrets?: string[];
+}
+
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
-export async function startTestSystem(database: Database, defaultPrincipal: Principal): Promise<TestSystem> {
-  const config = { ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET }), port: 0 };
-  const system = await startSystem(config, database);
+export async function startTestSystem(database: Database, defaultPrincipal: Principal, options: TestSystemOptions = {}): Promise<TestSystem> {
+  const env = {
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    ...(options.production ? { NODE_ENV: 'production' } : {}),
+    ...(options.previousSecrets ? { AUTH_PREVIOUS_SECRETS: options.previousSecrets.join(',') } : {}),
+  };
+  const config = { ...loadConfig(env), port: 0 };
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits });
+  async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (authorization !== null) headers.authorization = authorization;
+    const res = await fetch(`${system.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: any; errors?: any[]; extensions?: Record<string, any> };
+    return { status: res.status, data: body.data, errors: body.errors, extensions: body.extensions, headers: res.headers };
+  }
   return {
     system,
     url: system.url,
     async graphql(query, variables, principal = defaultPrincipal) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-      if (principal) headers.authorization = `Bearer ${await bearer(principal)}`;
-      const res = await fetch(`${system.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { data?: any; errors?: any[]; extensions?: Record<string, any> };
-      return { status: res.status, data: body.data, errors: body.errors, extensions: body.extensions };
+      return graphqlWith(principal ? `Bearer ${await bearer(principal)}` : null, query, variables);
     },
+    graphqlWith,
     async measure(fn) {
       const fetchesBefore = system.stats.subgraphFetches;
       const { result, statements } = await database.statements.measure(fn);

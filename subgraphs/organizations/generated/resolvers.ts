@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { OrganizationModel, WorkspaceModel, UserModel, ProjectModel, PlanModel, PlanSubscriptionModel, WorkspaceMemberModel, ViewerModel, WorkspaceConnectionModel, WorkspaceEdgeModel, UserConnectionModel, UserEdgeModel, ProjectConnectionModel, ProjectEdgeModel, WorkspaceMemberConnectionModel, WorkspaceMemberEdgeModel } from '../models.ts';
+import type { OrganizationModel, WorkspaceModel, UserModel, ProjectModel, PlanModel, PlanSubscriptionModel, WorkspaceMemberModel, ApiKeyModel, ViewerModel, WorkspaceConnectionModel, WorkspaceEdgeModel, UserConnectionModel, UserEdgeModel, ProjectConnectionModel, ProjectEdgeModel, WorkspaceMemberConnectionModel, WorkspaceMemberEdgeModel, ApiKeyConnectionModel, ApiKeyEdgeModel } from '../models.ts';
 import type { EntityRef } from '../../kit/models.ts';
 import type { SubgraphContext } from '../../kit/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -21,6 +22,57 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A credential for server-to-server callers (KEY-*), sent as `Authorization: Bearer sk_<tokenPrefix>_<secret>`. */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  /** USR-*, KEY-* or AGT-* that created the key. */
+  createdBy: Maybe<Scalars['ID']['output']>;
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Last request the key authenticated, to the minute. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do, as a user of that role may. */
+  role: Role;
+  /** The non-secret start of the key, shown so keys can be told apart. */
+  tokenPrefix: Scalars['String']['output'];
+  /** The workspace the key is narrowed to, if any. */
+  workspace: Maybe<Workspace>;
+};
+
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  edges: Array<ApiKeyEdge>;
+  nodes: Array<ApiKey>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
+export type CreateApiKeyInput = {
+  /** When the key stops working; unset means never. Must lie in the future. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  /** Defaults to MEMBER; never above the creator's own role. */
+  role?: InputMaybe<Role>;
+  /** Narrows the key to one workspace. A narrowed creator's keys are always narrowed to its own workspace. */
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Shown once. */
+  secret: Scalars['String']['output'];
+};
+
 export type Event = Node & {
   __typename?: 'Event';
   id: Scalars['ID']['output'];
@@ -34,6 +86,24 @@ export type Incident = Node & {
 export type Integration = Node & {
   __typename?: 'Integration';
   id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API key for server-to-server callers; its secret is in this response and nowhere else, ever. */
+  createApiKey: CreatedApiKey;
+  /** Revokes an API key: from now on it authenticates nothing. Revoking twice is a CONFLICT. */
+  revokeApiKey: ApiKey;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** An object with a platform ID (PREFIX-YY-NNNNNN); the prefix names its type. */
@@ -150,6 +220,8 @@ export type ProjectEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  /** API keys of the caller's organization (of its workspace, for a narrowed caller), oldest first. Admins only. */
+  apiKeys: ApiKeyConnection;
   /** Any object by its platform ID; null (with NOT_FOUND) when it does not exist or is not yours. */
   node: Maybe<Node>;
   /** Objects by ID, in the order asked; null (with NOT_FOUND) for each one not found. */
@@ -162,6 +234,15 @@ export type Query = {
   workspace: Maybe<Workspace>;
   /** Workspaces of an organization (the caller's when omitted). */
   workspaces: WorkspaceConnection;
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -424,6 +505,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  ApiKey: ApiKey;
   Organization: Organization;
   PlanSubscription: PlanSubscription;
   Project: Project;
@@ -433,6 +515,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  ApiKey:
+    ( { __typename: 'ApiKey' }
+    & GraphQLRecursivePick<FederationTypes['ApiKey'], {"id":true}> );
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
@@ -454,6 +539,7 @@ export type FederationReferenceTypes = {
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
+    | ( ApiKeyModel )
     | ( EntityRef )
     | ( EntityRef )
     | ( EntityRef )
@@ -473,17 +559,23 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EntityRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Incident: ResolverTypeWrapper<EntityRef>;
   Integration: ResolverTypeWrapper<EntityRef>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Plan: ResolverTypeWrapper<PlanModel>;
@@ -517,17 +609,23 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKeyModel;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  ApiKeyConnection: ApiKeyConnectionModel;
+  Int: Scalars['Int']['output'];
+  ApiKeyEdge: ApiKeyEdgeModel;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Event: EntityRef;
-  ID: Scalars['ID']['output'];
   Incident: EntityRef;
   Integration: EntityRef;
   JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Plan: PlanModel;
@@ -553,6 +651,38 @@ export type ResolversParentTypes = {
   WorkspaceMemberConnection: WorkspaceMemberConnectionModel;
   WorkspaceMemberEdge: WorkspaceMemberEdgeModel;
   WorkspaceSettings: WorkspaceSettings;
+};
+
+export type ApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey'], FederationReferenceType extends FederationReferenceTypes['ApiKey'] = FederationReferenceTypes['ApiKey']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ApiKey']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  tokenPrefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -582,8 +712,13 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+};
+
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Workspace', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Workspace', ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -656,6 +791,7 @@ export type ProjectEdgeResolvers<ContextType = SubgraphContext, ParentType exten
 };
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -776,12 +912,17 @@ export type WorkspaceSettingsResolvers<ContextType = SubgraphContext, ParentType
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -3,7 +3,9 @@ import { pageRequest, toConnection, MAX_PAGE_SIZE } from '../../kit/connection.t
 import { checkOptionalId } from '../../kit/args.ts';
 import { badRequest } from '../../kit/errors.ts';
 import { findOrNotFound } from '../../kit/resolve.ts';
+import { requireCapability } from '../../kit/auth/roles.ts';
 import { listWorkspaces, countWorkspaces } from '../data.ts';
+import { listApiKeys, countApiKeys } from '../data-api-keys.ts';
 import { organizationById, workspaceById, userById, projectById } from '../loaders.ts';
 import { checkNodeId, loadNode } from '../node-index.ts';
 
@@ -30,5 +32,12 @@ export const Query: QueryResolvers = {
     // Another organization's workspaces are not the caller's to list: an empty list, as for any filter.
     if (organizationId && organizationId !== ctx.scope.organizationId) return toConnection({ rows: [], hasMore: false, total: 0 }, page);
     return toConnection(await listWorkspaces(ctx.db, ctx.scope, page), page, () => countWorkspaces(ctx.db, ctx.scope));
+  },
+
+  async apiKeys(_, args, ctx) {
+    requireCapability(ctx.principal, 'admin');
+    const page = pageRequest(args, 'ApiKey');
+    const filter = { includeRevoked: args.includeRevoked ?? false };
+    return toConnection(await listApiKeys(ctx.db, ctx.scope, filter, page), page, () => countApiKeys(ctx.db, ctx.scope, filter));
   },
 };

@@ -7,5 +7,7 @@ import { WorkspaceMember } from './WorkspaceMember.ts';
 import { User } from './User.ts';
 import { Project } from './Project.ts';
 import { PlanSubscription } from './PlanSubscription.ts';
+import { ApiKey } from './ApiKey.ts';
+import { Mutation } from './Mutation.ts';
 
-export const resolvers = { Query, Viewer, Node, Organization, Workspace, WorkspaceMember, User, Project, PlanSubscription };
+export const resolvers = { Query, Mutation, Viewer, Node, Organization, Workspace, WorkspaceMember, User, Project, PlanSubscription, ApiKey };

@@ -1,0 +1,45 @@
+/**
+ * The gateway's limits, each from its own environment variable (README's configuration table lists
+ * them). The defaults leave every screen of the frontend far inside the limits, while a document
+ * built to exhaust the graph (deep nesting, thousands of aliases, pages of pages of pages) is
+ * refused before any subgraph is called.
+ */
+export interface LimitsConfig {
+  /** Deepest selection, counting each field; the dashboard screen is 7 deep. */
+  maxDepth: number;
+  /** Aliased fields per operation: aliases turn one query into many. */
+  maxAliases: number;
+  /** Lexical tokens in the document, checked while parsing so a huge document costs little. */
+  maxTokens: number;
+  /** Directives per operation (@skip, @include, ...), each one more branch to evaluate. */
+  maxDirectives: number;
+  /** Objects one query may ask for: connections' page sizes multiplied along their path, summed. */
+  maxNodes: number;
+  /** Requests each token holder may send per window. */
+  rateLimitPoints: number;
+  rateLimitWindowSeconds: number;
+  /** Redis for a rate limit shared by all gateway replicas; in-process memory when unset. */
+  redisUrl: string | undefined;
+}
+
+export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
+  return {
+    maxDepth: positiveInt(env, 'MAX_DEPTH', 15),
+    maxAliases: positiveInt(env, 'MAX_ALIASES', 30),
+    maxTokens: positiveInt(env, 'MAX_TOKENS', 5000),
+    maxDirectives: positiveInt(env, 'MAX_DIRECTIVES', 50),
+    maxNodes: positiveInt(env, 'MAX_NODES', 50_000),
+    rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
+    rateLimitWindowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    redisUrl: env.REDIS_URL || undefined,
+  };
+}
+
+// A typo in a limit must stop the start, not silently leave the graph unprotected.
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,101 @@
+import {
+  GraphQLError, Kind, getArgumentValues, getNamedType, getNullableType, getOperationAST, getVariableValues, isInterfaceType,
+  isListType, isObjectType,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
+import { limitRefusal } from './refusal.ts';
+
+/** What one query may cost, in GitHub's two measures. */
+export interface QueryCost {
+  /** Objects the query may return: each connection's page size times its parents' page sizes, summed. */
+  nodes: number;
+  /** Page requests behind those objects: each connection counts once per parent object. */
+  requests: number;
+  /** GitHub's rate-limit score: requests / 100, rounded, at least 1. */
+  score: number;
+}
+
+/**
+ * The cost of an operation before it runs, modelled on GitHub's GraphQL API. Every connection must
+ * say how many objects it wants (`first` or `last`, 1 to 100), so the worst case is known up front:
+ * `serviceLines(first: 10) { nodes { tasks(first: 20) } }` may return 10 + 10 × 20 = 210 nodes
+ * and needs 1 + 10 = 11 page requests (one for the lines, one per line for its tasks), score 1.
+ * `nodes(ids: [...])` fans out like a page of that many objects. Fields under `@skip`/`@include`,
+ * and a field selected twice, are counted as written: the worst case is what the limit is for.
+ *
+ * Returns a refusal for a connection without a valid page size, or undefined when the variables do
+ * not coerce (execution then reports that, before any subgraph is called).
+ */
+export function queryCost(
+  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined,
+): QueryCost | GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (coerced.errors) return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+
+  const total = { nodes: 0, requests: 0 };
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, inFragments: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        if (!field) continue; // __typename, or a field validation already refused
+        const fanOut = fanOutOf(field, getArgumentValues(field, selection, coerced.coerced), selection.name.value);
+        if (fanOut instanceof GraphQLError) throw fanOut;
+        let below = multiplier;
+        if (fanOut !== undefined) {
+          total.requests += multiplier;
+          below = multiplier * fanOut;
+          total.nodes += below;
+        }
+        if (selection.selectionSet) walk(selection.selectionSet, getNamedType(field.type), below, inFragments);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        walk(selection.selectionSet, type, multiplier, inFragments);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || inFragments.has(fragment.name.value)) continue; // cycles are refused by validation
+        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), multiplier, new Set(inFragments).add(fragment.name.value));
+      }
+    }
+  };
+  try {
+    walk(operation.selectionSet, root, 1, new Set());
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+  return { ...total, score: Math.max(1, Math.round(total.requests / 100)) };
+}
+
+/** How many objects a field returns per parent object: a connection's page, a lookup's IDs, else none. */
+function fanOutOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, name: string): number | GraphQLError | undefined {
+  if (isConnection(field)) {
+    const first = args.first as number | null | undefined;
+    const last = args.last as number | null | undefined;
+    if (first == null && last == null) {
+      return limitRefusal('MISSING_PAGINATION_BOUNDARIES', `You must provide first or last to paginate the ${name} connection.`, { argument: 'first', field: name });
+    }
+    for (const [argument, value] of [['first', first], ['last', last]] as const) {
+      if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
+        // The subgraphs' own message (kit/connection.ts), raised here before the cost is counted.
+        return new GraphQLError(`${argument} must be an integer between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, {
+          extensions: { code: 'BAD_USER_INPUT', argument },
+        });
+      }
+    }
+    return Math.max(first ?? 0, last ?? 0);
+  }
+  const ids = args.ids;
+  return Array.isArray(ids) && isListType(getNullableType(field.type)) ? ids.length : undefined;
+}
+
+/** Relay connections by the graph's own convention: a `...Connection` type paged by first/last. */
+function isConnection(field: GraphQLField<unknown, unknown>): boolean {
+  return getNamedType(field.type).name.endsWith('Connection') && field.args.some((a) => a.name === 'first') && field.args.some((a) => a.name === 'last');
+}
