@@ -24,8 +24,11 @@ function ordering(spec: ListSpec<PgTable>, page: PageRequest) {
   const reverse = Boolean(spec.descending) !== page.backward;
   let after: SQL | undefined;
   if (page.cursorId !== null) {
+    // The anchor is looked up among the rows the list itself may return (its scope and filters),
+    // so a cursor naming another tenant's row behaves exactly like one naming no row at all:
+    // its position must not shape the page (that would reveal the row exists, and roughly where).
     const anchor = spec.sort
-      ? sql`(select ${sortColumn} from ${spec.table} where ${spec.id} = ${page.cursorId})`
+      ? sql`(select ${sortColumn} from ${spec.table} where ${spec.id} = ${page.cursorId}${spec.where ? sql` and ${spec.where}` : sql``})`
       : sql`${page.cursorId}`;
     after = reverse ? lt(sortColumn, anchor) : gt(sortColumn, anchor);
   }
