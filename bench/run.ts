@@ -1,4 +1,5 @@
 import { runSeedScaleBench } from './seed-scale.ts';
+import { runDashboardBench } from './dashboard.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -6,6 +7,7 @@ import { runSeedScaleBench } from './seed-scale.ts';
  */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   seed: runSeedScaleBench,
+  dashboard: runDashboardBench,
 };
 
 const args = process.argv.slice(2);

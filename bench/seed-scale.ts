@@ -61,7 +61,8 @@ export async function benchServerInsert(opts: SeedScaleBenchOptions & { rows: nu
   }
 }
 
-interface Fresh {
+/** A migrated, empty database of its own, and the way to throw it away. */
+export interface Fresh {
   database: Database;
   drop(): Promise<void>;
 }
@@ -72,7 +73,8 @@ async function freshPglite(): Promise<Fresh> {
   return { database, drop: () => database.close() };
 }
 
-async function freshPostgres(adminUrl: string): Promise<Fresh> {
+/** A throwaway database on the server of `adminUrl`, migrated; `drop()` closes and drops it. */
+export async function freshPostgres(adminUrl: string): Promise<Fresh> {
   const name = `bench_scale_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   const url = new URL(adminUrl);
@@ -102,7 +104,8 @@ async function freshPostgres(adminUrl: string): Promise<Fresh> {
   };
 }
 
-function argument(args: string[], name: string): string | undefined {
+/** The value of `--name value` or `--name=value` in a benchmark's arguments. */
+export function argument(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
   if (at >= 0) return args[at + 1];
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
