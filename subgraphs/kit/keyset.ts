@@ -63,7 +63,14 @@ export async function countRows(db: Db, table: PgTable, where?: SQL): Promise<nu
  */
 export async function fetchPagesPerParent<TTable extends PgTable>(
   db: Db,
-  spec: ListSpec<TTable> & { parent: PgColumn; parentIds: readonly string[]; withTotal?: boolean },
+  spec: ListSpec<TTable> & {
+    /** The parent key: a column, or an expression over `lateral` (a row may have several parents). */
+    parent: PgColumn | SQL;
+    parentIds: readonly string[];
+    withTotal?: boolean;
+    /** A set-returning expression joined laterally, e.g. `unnest(project_ids) as lp(project_id)`. */
+    lateral?: SQL;
+  },
   page: PageRequest,
 ): Promise<Map<string, Page<Row<TTable>>>> {
   const { after, orderBy } = ordering(spec, page);
@@ -81,14 +88,16 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
       __total: (spec.withTotal ? sql<number>`count(*) over (partition by ${spec.parent})` : sql<number>`0`).as('__total'),
     })
     .from(spec.table as PgTable)
-    .where(and(spec.where, inArray(spec.parent, [...spec.parentIds])))
+    .$dynamic();
+  const joined = (spec.lateral ? ranked.crossJoinLateral(spec.lateral) : ranked)
+    .where(and(spec.where, inArray(spec.parent as SQL, [...spec.parentIds])))
     .as('ranked');
   // Rows past the page's end are cut here; the one extra row per parent tells hasMore.
   const rows = await db
     .select()
-    .from(ranked)
-    .where(and(sql`${ranked.__keep}`, lte(ranked.__rn, page.limit + 1)))
-    .orderBy(ranked.__parent, ranked.__rn);
+    .from(joined)
+    .where(and(sql`${joined.__keep}`, lte(joined.__rn, page.limit + 1)))
+    .orderBy(joined.__parent, joined.__rn);
   const pages = new Map<string, Page<Row<TTable>>>(spec.parentIds.map((id) => [id, { rows: [], hasMore: false, total: spec.withTotal ? 0 : undefined }]));
   for (const { __parent, __rn, __total, __keep: _keep, ...row } of rows as Array<Row<TTable> & { __parent: string; __rn: number; __total: number; __keep: boolean }>) {
     const p = pages.get(__parent)!;

@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, gt, gte, inArray, lt, lte, sql, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../kit/db.ts';
 import type { Page, PageRequest } from '../kit/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
@@ -48,56 +48,26 @@ export function serviceLinePagesByWorkspace(db: Db, scope: Scope, workspaceIds: 
 }
 
 /**
- * One page of lines for each project in one statement. A line names its projects in an array, so
- * the kit's per-parent query (one parent column) does not fit: each line is unnested into one row
- * per label, then ranked by ID within each project exactly as the kit ranks (rows before the cursor
- * get rank 0 and are dropped, so a cursor does not shrink the total).
+ * One page of lines for each project in one statement. A line names its projects in an array: it
+ * is unnested into one row per label, and each label is the parent the kit ranks within.
  */
-export async function serviceLinePagesByProject(
+export function serviceLinePagesByProject(
   db: Db,
   scope: Scope,
   projectIds: readonly string[],
   filter: ServiceLineFilter,
   page: PageRequest,
 ): Promise<Map<string, Page<ServiceLineRow>>> {
-  const project = sql<string>`lp.project_id`;
-  const orderBy = page.backward ? desc(serviceLines.id) : asc(serviceLines.id);
-  const after = page.cursorId === null ? undefined
-    : page.backward ? lt(serviceLines.id, page.cursorId) : gt(serviceLines.id, page.cursorId);
-  const rank = after
-    ? sql<number>`count(*) filter (where ${after}) over (partition by ${project} order by ${orderBy})`
-    : sql<number>`row_number() over (partition by ${project} order by ${orderBy})`;
-  const ranked = db
-    .select({
-      ...getTableColumns(serviceLines),
-      __parent: sql<string>`${project}`.as('__parent'),
-      __keep: sql<boolean>`${after ?? sql`true`}`.as('__keep'),
-      __rn: rank.as('__rn'),
-      __total: sql<number>`count(*) over (partition by ${project})`.as('__total'),
-    })
-    .from(serviceLines)
-    .crossJoinLateral(sql`unnest(${serviceLines.projectIds}) as lp(project_id)`)
-    .where(and(
-      filterSql(scope, { status: filter.status, productLine: filter.productLine }),
-      // && lets the GIN index find the candidate lines; the unnested label then picks the parent.
-      arrayOverlaps(serviceLines.projectIds, [...projectIds]),
-      inArray(project, [...projectIds]),
-    ))
-    .as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(and(sql`${ranked.__keep}`, lte(ranked.__rn, page.limit + 1)))
-    .orderBy(ranked.__parent, ranked.__rn);
-  const pages = new Map<string, Page<ServiceLineRow>>(projectIds.map((id) => [id, { rows: [], hasMore: false, total: 0 }]));
-  for (const { __parent, __rn, __total, __keep: _keep, ...row } of rows) {
-    const p = pages.get(__parent)!;
-    p.total = Number(__total);
-    if (Number(__rn) > page.limit) p.hasMore = true;
-    else p.rows.push(row);
-  }
-  if (page.backward) for (const p of pages.values()) p.rows.reverse();
-  return pages;
+  return fetchPagesPerParent(db, {
+    table: serviceLines,
+    id: serviceLines.id,
+    parent: sql<string>`lp.project_id`,
+    lateral: sql`unnest(${serviceLines.projectIds}) as lp(project_id)`,
+    parentIds: projectIds,
+    // && lets the GIN index find the candidate lines; the unnested label then picks the parent.
+    where: and(filterSql(scope, { status: filter.status, productLine: filter.productLine }), arrayOverlaps(serviceLines.projectIds, [...projectIds])),
+    withTotal: true,
+  }, page);
 }
 
 export interface UsageTotal {
