@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../kit/context.ts';
 import type { Db, Tx } from '../kit/db.ts';
-import { appendEvents, type EventInput } from '../kit/event-log.ts';
+import { appendEvents, eventOf } from '../kit/event-log.ts';
 import { conflict, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
-import { actorOf, checkId, checkText } from '../kit/args.ts';
+import { checkId, checkText } from '../kit/args.ts';
 import { seal } from '../kit/secrets.ts';
 import { findWorkspace } from '../organizations/lookups.ts';
 import { integrations, integrationCredentials, syncRuns, OAUTH_INTEGRATION_TYPES, type INTEGRATION_TYPES } from './tables.ts';
@@ -37,7 +37,7 @@ export async function connectIntegration(ctx: SubgraphContext, input: ConnectInt
       organizationId: workspace.organizationId, workspaceId, type: input.type, name, config, status, connectedBy: ctx.principal.actorId,
     }).returning();
     if (credentials) await storeCredentials(tx, ctx, row.id, credentials);
-    await appendEvents(tx, [integrationEvent(ctx, row, 'integration.connected', { type: row.type, name: row.name, status: row.status })]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'integration.connected', 'integration', row, { type: row.type, name: row.name, status: row.status })]);
     return row;
   });
 }
@@ -69,7 +69,7 @@ export async function updateIntegration(ctx: SubgraphContext, id: string, input:
       updatedAt: sql`now()`,
     }).where(eq(integrations.id, id)).returning();
     if (credentials) await storeCredentials(tx, ctx, id, credentials);
-    await appendEvents(tx, [integrationEvent(ctx, after, 'integration.updated', { changed, config_keys: configKeys })]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'integration.updated', 'integration', after, { changed, config_keys: configKeys })]);
     return after;
   });
 }
@@ -85,7 +85,7 @@ export async function disconnectIntegration(ctx: SubgraphContext, id: string): P
       .set({ status: 'disconnected', disconnectedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(integrations.id, id)).returning();
     await tx.delete(integrationCredentials).where(eq(integrationCredentials.integrationId, id));
-    await appendEvents(tx, [integrationEvent(ctx, after, 'integration.disconnected', { type: after.type, name: after.name })]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'integration.disconnected', 'integration', after, { type: after.type, name: after.name })]);
     return after;
   });
 }
@@ -101,7 +101,7 @@ export async function syncIntegration(ctx: SubgraphContext, id: string): Promise
     const [run] = await tx.insert(syncRuns).values({
       organizationId: integration.organizationId, integrationId: id, status: 'running', triggeredBy: ctx.principal.actorId,
     }).returning();
-    await appendEvents(tx, [integrationEvent(ctx, integration, 'integration.sync_started', { sync_id: run.id })]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'integration.sync_started', 'integration', integration, { sync_id: run.id })]);
     return run;
   });
 }
@@ -176,11 +176,4 @@ async function lockIntegration(tx: Tx, ctx: SubgraphContext, id: string): Promis
   const [row] = await tx.select().from(integrations).where(and(eq(integrations.id, id), integrationScope(ctx.scope))).for('update');
   if (!row) throw notFound(`Integration ${id} not found.`);
   return row;
-}
-
-function integrationEvent(ctx: SubgraphContext, row: IntegrationRow, type: string, payload: JsonObject): EventInput {
-  return {
-    type, organizationId: row.organizationId, workspaceId: row.workspaceId,
-    actor: actorOf(ctx.principal), subject: { type: 'integration', id: row.id }, payload,
-  };
 }

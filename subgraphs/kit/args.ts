@@ -20,8 +20,3 @@ export function checkText(value: string, field: string, max = 500): string {
   if (trimmed.length > max) throw unprocessable(`${field} must be at most ${max} characters.`, field);
   return trimmed;
 }
-
-/** Actor of a write as the event envelope records it. */
-export function actorOf(principal: { actorType: string; actorId: string }) {
-  return { type: principal.actorType, id: principal.actorId };
-}

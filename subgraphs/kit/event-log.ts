@@ -14,6 +14,28 @@ export interface EventInput {
 
 export type EventRow = typeof events.$inferSelect;
 
+/**
+ * The event of a write the caller made to one row: organization and workspace come from the row,
+ * the actor from the principal. Every command builds its events with this, so the envelope is
+ * filled the same way everywhere.
+ */
+export function eventOf(
+  principal: { actorType: string; actorId: string },
+  type: string,
+  subjectType: string,
+  row: { id: string; organizationId: string; workspaceId: string | null },
+  payload: Record<string, unknown> = {},
+): EventInput {
+  return {
+    type,
+    organizationId: row.organizationId,
+    workspaceId: row.workspaceId,
+    actor: { type: principal.actorType, id: principal.actorId },
+    subject: { type: subjectType, id: row.id },
+    payload,
+  };
+}
+
 /** The channel NOTIFY wakes stream readers on; the payload is the organization of the new event. */
 export const EVENTS_CHANNEL = 'scrums_events';
 

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../kit/context.ts';
 import type { Tx } from '../kit/db.ts';
-import { appendEvents } from '../kit/event-log.ts';
+import { appendEvents, eventOf } from '../kit/event-log.ts';
 import { conflict, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
-import { actorOf, checkId, checkOptionalId, checkText } from '../kit/args.ts';
+import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
 import { toIso } from '../kit/time.ts';
 import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/lookups.ts';
 import { pods, slas, tickets, incidents } from './tables.ts';
@@ -54,14 +54,10 @@ export async function requestPod(ctx: SubgraphContext, input: RequestPodInput): 
       durationMonths: input.durationMonths ?? null,
       requestedBy: ctx.principal.actorId,
     }).returning();
-    await appendEvents(tx, [{
-      type: 'pod.requested', organizationId: pod.organizationId, workspaceId: pod.workspaceId,
-      actor: actorOf(ctx.principal), subject: { type: 'pod', id: pod.id },
-      payload: {
-        name: pod.name, status: pod.status, delivery_model: pod.deliveryModel, requested_team_size: pod.requestedTeamSize,
-        subscription_id: pod.subscriptionId, project_tags: pod.projectTags, start_date: pod.startDate, duration_months: pod.durationMonths,
-      },
-    }]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'pod.requested', 'pod', pod, {
+      name: pod.name, status: pod.status, delivery_model: pod.deliveryModel, requested_team_size: pod.requestedTeamSize,
+      subscription_id: pod.subscriptionId, project_tags: pod.projectTags, start_date: pod.startDate, duration_months: pod.durationMonths,
+    })]);
     return pod;
   });
 }
@@ -92,14 +88,10 @@ export async function submitServiceRequest(ctx: SubgraphContext, input: ServiceR
       // The response timer starts with the ticket (created_at is the same transaction's now()).
       slaResponseDueAt: sql`now() + ${sla.responseTimeHours}::double precision * interval '1 hour'`,
     }).returning();
-    await appendEvents(tx, [{
-      type: 'ticket.created', organizationId: ticket.organizationId, workspaceId: ticket.workspaceId,
-      actor: actorOf(ctx.principal), subject: { type: 'ticket', id: ticket.id },
-      payload: {
-        pod_id: ticket.podId, type: ticket.type, title: ticket.title, priority: ticket.priority,
-        submitted_by: ticket.submittedBy, sla_response_due_at: toIso(ticket.slaResponseDueAt),
-      },
-    }]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'ticket.created', 'ticket', ticket, {
+      pod_id: ticket.podId, type: ticket.type, title: ticket.title, priority: ticket.priority,
+      submitted_by: ticket.submittedBy, sla_response_due_at: toIso(ticket.slaResponseDueAt),
+    })]);
     return ticket;
   });
 }
@@ -123,13 +115,9 @@ export async function raiseIncident(ctx: SubgraphContext, input: RaiseIncidentIn
       status: 'open',
       raisedBy: ctx.principal.actorType === 'user' ? ctx.principal.actorId : null,
     }).returning();
-    await appendEvents(tx, [{
-      type: 'incident.opened', organizationId: incident.organizationId, workspaceId: incident.workspaceId,
-      actor: actorOf(ctx.principal), subject: { type: 'incident', id: incident.id },
-      payload: {
-        pod_id: incident.podId, service_line_id: incident.serviceLineId, severity: incident.severity, type: incident.type, title: incident.title,
-      },
-    }]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'incident.opened', 'incident', incident, {
+      pod_id: incident.podId, service_line_id: incident.serviceLineId, severity: incident.severity, type: incident.type, title: incident.title,
+    })]);
     return incident;
   });
 }

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, type EventInput } from '../kit/event-log.ts';
+import { appendEvents, eventOf } from '../kit/event-log.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability, mayGrant } from '../kit/auth/roles.ts';
 import { mintApiKey } from '../kit/auth/api-keys.ts';
-import { actorOf, checkId, checkOptionalId, checkText } from '../kit/args.ts';
+import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
 import { toIso } from '../kit/time.ts';
 import { findWorkspace } from './lookups.ts';
 import { apiKeyScoped } from './data-api-keys.ts';
@@ -45,7 +45,7 @@ export async function createApiKey(ctx: SubgraphContext, input: CreateApiKeyInpu
       createdBy: ctx.principal.actorId,
       expiresAt,
     }).returning();
-    await appendEvents(tx, [keyEvent(ctx, apiKey, 'api_key.created', {
+    await appendEvents(tx, [eventOf(ctx.principal, 'api_key.created', 'api_key', apiKey, {
       name: apiKey.name, role: apiKey.role, token_prefix: apiKey.tokenPrefix, expires_at: toIso(apiKey.expiresAt),
     })]);
     return { apiKey, secret: minted.token };
@@ -61,18 +61,7 @@ export async function revokeApiKey(ctx: SubgraphContext, id: string): Promise<Ap
     if (!before) throw notFound(`API key ${id} not found.`);
     if (before.revokedAt) throw conflict(`API key ${id} was already revoked at ${toIso(before.revokedAt)}.`);
     const [after] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
-    await appendEvents(tx, [keyEvent(ctx, after, 'api_key.revoked', { name: after.name, token_prefix: after.tokenPrefix })]);
+    await appendEvents(tx, [eventOf(ctx.principal, 'api_key.revoked', 'api_key', after, { name: after.name, token_prefix: after.tokenPrefix })]);
     return after;
   });
-}
-
-function keyEvent(ctx: SubgraphContext, key: ApiKeyRow, type: string, payload: Record<string, unknown>): EventInput {
-  return {
-    type,
-    organizationId: key.organizationId,
-    workspaceId: key.workspaceId,
-    actor: actorOf(ctx.principal),
-    subject: { type: 'api_key', id: key.id },
-    payload,
-  };
 }

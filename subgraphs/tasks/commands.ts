@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, type EventInput } from '../kit/event-log.ts';
+import { appendEvents, eventOf, type EventInput } from '../kit/event-log.ts';
 import { notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
-import { actorOf, checkId, checkOptionalId, checkText } from '../kit/args.ts';
+import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
 import { inScope } from '../kit/scope.ts';
 import type { Tx } from '../kit/db.ts';
 import { findWorkspace, existingUsers, existingProjects } from '../organizations/lookups.ts';
@@ -59,7 +59,7 @@ export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): 
       completedAt: TERMINAL.has(status) ? sql`now()` : null,
     }).returning();
     if (TERMINAL.has(status) && task.serviceLineId) await incrementDeliveryVelocity(tx, task.serviceLineId);
-    await appendEvents(tx, [taskEvent(ctx, task, 'task.created', {
+    await appendEvents(tx, [eventOf(ctx.principal, 'task.created', 'task', task, {
       title: task.title, status: task.status, priority: task.priority,
       service_line_id: task.serviceLineId, project_id: task.projectId, assignee_id: task.assigneeId,
     })]);
@@ -113,13 +113,13 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
 
     const events: EventInput[] = [];
     if (changed.includes('status')) {
-      events.push(taskEvent(ctx, after, 'task.status_changed', { previous_status: before.status, new_status: after.status, service_line_id: after.serviceLineId }));
+      events.push(eventOf(ctx.principal, 'task.status_changed', 'task', after, { previous_status: before.status, new_status: after.status, service_line_id: after.serviceLineId }));
     }
     if (changed.includes('assigneeId')) {
-      events.push(taskEvent(ctx, after, 'task.assigned', { previous_assignee_id: before.assigneeId, assignee_id: after.assigneeId }));
+      events.push(eventOf(ctx.principal, 'task.assigned', 'task', after, { previous_assignee_id: before.assigneeId, assignee_id: after.assigneeId }));
     }
     const other = changed.filter((k) => k !== 'status' && k !== 'assigneeId');
-    if (other.length) events.push(taskEvent(ctx, after, 'task.updated', { changed: other.map((k) => HISTORY_NAMES[k]) }));
+    if (other.length) events.push(eventOf(ctx.principal, 'task.updated', 'task', after, { changed: other.map((k) => HISTORY_NAMES[k]) }));
     await appendEvents(tx, events);
     return after;
   });
@@ -137,15 +137,4 @@ async function checkReferences(ctx: SubgraphContext | { db: Tx; scope: SubgraphC
   if (refs.projectId && !(await existingProjects(ctx.db, ctx.scope, [refs.projectId])).has(refs.projectId)) {
     throw unprocessable(`projectId: Project ${refs.projectId} not found.`, 'projectId');
   }
-}
-
-function taskEvent(ctx: SubgraphContext, task: TaskRow, type: string, payload: Record<string, unknown>): EventInput {
-  return {
-    type,
-    organizationId: task.organizationId,
-    workspaceId: task.workspaceId,
-    actor: actorOf(ctx.principal),
-    subject: { type: 'task', id: task.id },
-    payload,
-  };
 }
