@@ -5,6 +5,7 @@ import { isPlatformError } from '../subgraphs/kit/errors.ts';
 import type { Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
+import { createRestRouter } from './rest/router.ts';
 
 export interface GatewayServerOptions {
   graph: ReturnType<typeof createGraph>;
@@ -16,14 +17,29 @@ export interface GatewayServerOptions {
 
 /**
  * The gateway's one HTTP handler: /health and /ready, GraphiQL on GET /graphql from a browser,
- * and the graph itself for authenticated callers. Authentication happens here, once; the
- * principal travels to the subgraphs in the signed header.
+ * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
+ * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
 export function createGatewayHandler({ graph, authenticator, database, rateLimit }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // The adapter's listener merges any argument after (req, res) into the request's context, which
   // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
   const serve = runtime.requestListener as unknown as (req: http.IncomingMessage, res: http.ServerResponse, context: object) => Promise<void>;
+  const serveRest = createRestRouter(runtime);
+
+  /** /v1: the same authentication and budget as /graphql, with errors in the REST shape. */
+  async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
+    try {
+      const principal = await authenticator.authenticate(req.headers.authorization);
+      const limited = await rateLimit.take(principal, res);
+      if (limited) return sendJson(res, limited.status, limited.toRest());
+      const answer = await serveRest(req, principal);
+      return sendJson(res, answer.status, answer.body);
+    } catch (error) {
+      if (isPlatformError(error)) return sendJson(res, error.status, error.toRest());
+      throw error;
+    }
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const path = (req.url ?? '/').split('?')[0];
@@ -53,6 +69,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       if (limited) return sendJson(res, limited.status, limited.toGraphQL());
       return serve(req, res, { principal });
     }
+    if (path.startsWith('/v1/')) return handleRest(req, res);
     return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });
   }
 

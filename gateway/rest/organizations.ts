@@ -1,0 +1,16 @@
+import type { Route } from './route.ts';
+
+const ORGANIZATION = 'id name slug createdAt';
+
+function organization(o: any) {
+  return { id: o.id, name: o.name, slug: o.slug, created_at: o.createdAt };
+}
+
+export const organizationRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v1/organizations/{id}',
+    document: `query RestOrganization($id: ID!) { organization(id: $id) { ${ORGANIZATION} } }`,
+    map: (data) => ({ data: organization(data.organization) }),
+  },
+];

@@ -1,0 +1,79 @@
+import { checkId } from '../../subgraphs/kit/args.ts';
+import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
+import { badRequest } from '../../subgraphs/kit/errors.ts';
+import type { EntityType } from '../../subgraphs/kit/ids.ts';
+
+/**
+ * One REST query parameter: the GraphQL variable it feeds and how its raw text becomes that
+ * variable's value. Parsing happens here, before the graph runs, so every 400 names the REST
+ * parameter (`limit`, `cursor`, `status`) rather than the GraphQL argument behind it.
+ */
+export interface QueryParam {
+  variable: string;
+  /** `raw` is undefined when the parameter is absent; returning undefined leaves the variable unset. */
+  parse(raw: string | undefined, name: string): unknown;
+}
+
+function present(raw: string | undefined, name: string, required: boolean): raw is string {
+  if (raw === undefined) {
+    if (required) throw badRequest(`${name} is required.`, name);
+    return false;
+  }
+  if (raw.trim() === '') throw badRequest(`${name} must not be empty.`, name);
+  return true;
+}
+
+/** A platform ID of one type (`workspace_id=WS-..`). */
+export function idParam(variable: string, type: EntityType, options: { required?: boolean } = {}): QueryParam {
+  return { variable, parse: (raw, name) => (present(raw, name, options.required ?? false) ? checkId(type, raw, name) : undefined) };
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function dateParam(variable: string, options: { required?: boolean } = {}): QueryParam {
+  return {
+    variable,
+    parse(raw, name) {
+      if (!present(raw, name, options.required ?? false)) return undefined;
+      const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+      if (!valid) throw badRequest(`${name} must be a date as YYYY-MM-DD, got "${raw}".`, name);
+      return raw;
+    },
+  };
+}
+
+/**
+ * Comma-separated enum values (`status=active,paused`), in the docs' lowercase, to the GraphQL
+ * enum's UPPER_CASE list. The allowed values are listed so an unknown one is refused by name.
+ */
+export function enumListParam(variable: string, values: readonly string[]): QueryParam {
+  return {
+    variable,
+    parse(raw, name) {
+      if (!present(raw, name, false)) return undefined;
+      const given = raw.split(',').map((v) => v.trim());
+      const unknown = given.filter((v) => !values.includes(v));
+      if (unknown.length > 0) throw badRequest(`${name} must be one or more of ${values.join(', ')}; got "${unknown.join(',')}".`, name);
+      return [...new Set(given)].map((v) => v.toUpperCase());
+    },
+  };
+}
+
+/** `limit` and `cursor` of every list: the graph's `first` and `after`, checked with the graph's own rules. */
+export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryParam> {
+  return {
+    limit: {
+      variable: 'first',
+      parse(raw, name) {
+        if (raw === undefined) return DEFAULT_PAGE_SIZE;
+        // Number('') and Number('1e1') would sneak past an integer check: accept digits only.
+        if (!/^\d{1,4}$/.test(raw)) throw badRequest(`${name} must be an integer between 1 and 100, got "${raw}".`, name);
+        return checkPageSize(Number(raw), name);
+      },
+    },
+    cursor: {
+      variable: 'after',
+      // The graph's cursor is the REST cursor: it is passed through once it is known to be one of this list's.
+      parse: (raw, name) => (present(raw, name, false) ? (checkCursor(raw, name, type), raw) : undefined),
+    },
+  };
+}
