@@ -59,6 +59,13 @@ const QUERY_PROBES: Record<string, Array<(t: Targets) => Args>> = {
   events: [() => ({}), (t) => ({ workspaceId: t.workspace }), (t) => ({ subjectId: t.task }), (t) => ({ subjectId: t.incident }), (t) => ({ actorId: t.user })],
 };
 
+/** Root aggregates, aimed at a target's objects: they count nothing of another tenant or workspace. */
+const AGGREGATE_PROBES: Record<string, Array<(t: Targets) => Args>> = {
+  taskStats: [(t) => ({ workspaceId: t.workspace }), (t) => ({ serviceLineId: t.serviceLine }), (t) => ({ projectId: t.project })],
+  usageSeries: [() => ({}), (t) => ({ workspaceId: t.workspace })],
+  eventCounts: [() => ({}), (t) => ({ workspaceId: t.workspace })],
+};
+
 /** Root lists read the caller's own objects with these arguments; the others need none. */
 const OWN_LIST_ARGS: Record<string, (own: Targets) => Args> = {
   tasks: (own) => ({ workspaceId: own.workspace }),
@@ -145,8 +152,8 @@ describeEngines('tenant isolation', (ctx) => {
   describe('root Query fields through the gateway', () => {
     it('has a probe for every Query field, and none for a field that is gone', () => {
       const fields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => !f.startsWith('_'));
-      expect(fields.filter((f) => !(f in QUERY_PROBES)), 'Query fields without an isolation probe').toEqual([]);
-      expect(Object.keys(QUERY_PROBES).filter((f) => !fields.includes(f)), 'probes of fields that no longer exist').toEqual([]);
+      expect(fields.filter((f) => !(f in QUERY_PROBES) && !(f in AGGREGATE_PROBES)), 'Query fields without an isolation probe').toEqual([]);
+      expect([...Object.keys(QUERY_PROBES), ...Object.keys(AGGREGATE_PROBES)].filter((f) => !fields.includes(f)), 'probes of fields that no longer exist').toEqual([]);
     });
 
     for (const [field, variants] of Object.entries(QUERY_PROBES)) {
@@ -160,6 +167,19 @@ describeEngines('tenant isolation', (ctx) => {
             // Positive control: the owner gets something, so an always-empty probe cannot pass.
             probe.expectRows(await sys.graphql(probe.rootQuery(field, args), {}, apex), field, c, `${label} as owner`);
             await probe.expectIsolated(c, field, args, `${label} as ${c.name}`);
+          }
+        }
+      });
+    }
+  });
+
+  describe('root aggregates through the gateway', () => {
+    for (const [field, variants] of Object.entries(AGGREGATE_PROBES)) {
+      it(`Query.${field} counts nothing of another tenant or workspace`, async () => {
+        for (const variant of variants) {
+          for (const c of CASES) {
+            const args = variant(targets.get(c)!.foreign);
+            await probe.expectAggregateIsolated(c, field, args, apex, `${field}(${JSON.stringify(args)}) as ${c.name}`);
           }
         }
       });

@@ -32,7 +32,7 @@ function typesSql(types: readonly string[] | undefined): SQL | undefined {
   return or(exact.length ? inArray(events.type, exact) : undefined, ...prefixes);
 }
 
-function filterSql(scope: Scope, filter: EventFilter): SQL {
+export function filterSql(scope: Scope, filter: EventFilter): SQL {
   return and(
     eventScope(scope),
     filter.workspaceId ? eq(events.workspaceId, filter.workspaceId) : undefined,

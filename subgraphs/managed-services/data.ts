@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../kit/db.ts';
 import type { PageRequest } from '../kit/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
@@ -116,4 +116,17 @@ export async function latestSlaReportsByPodIds(db: Db, scope: Scope, podIds: rea
     .where(and(inArray(slaReports.podId, [...podIds]), reportFilterSql(db, scope, {})))
     .orderBy(slaReports.podId, desc(slaReports.period));
   return new Map(rows.map((r) => [r.podId, r]));
+}
+
+/** Each pod's reports between two periods (YYYY-MM, inclusive), oldest first: one statement for all pods. */
+export async function slaHistoryByPodIds(db: Db, scope: Scope, podIds: readonly string[], range: { from?: string; to?: string }): Promise<Map<string, SlaReportRow[]>> {
+  const rows = await db.select().from(slaReports)
+    .where(and(
+      inArray(slaReports.podId, [...podIds]),
+      reportFilterSql(db, scope, {}),
+      range.from ? gte(slaReports.period, range.from) : undefined,
+      range.to ? lte(slaReports.period, range.to) : undefined,
+    ))
+    .orderBy(asc(slaReports.period));
+  return groupBy(podIds, rows, (r) => r.podId);
 }

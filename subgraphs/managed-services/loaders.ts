@@ -5,7 +5,7 @@ import { checkOptionalId } from '../kit/args.ts';
 import { badRequest } from '../kit/errors.ts';
 import {
   podsByIds, podsByServiceLineIds, membersByPodIds, slasByIds, slasByPodIds, latestSlaReportsByPodIds,
-  podPagesByParent, slaReportPagesByPod, type PodFilter,
+  podPagesByParent, slaReportPagesByPod, slaHistoryByPodIds, type PodFilter,
 } from './data.ts';
 import { ticketsByIds, incidentsByIds, ticketPagesByPod, incidentPagesByParent, type TicketFilter, type IncidentFilter } from './data-activity.ts';
 import type { SlaReportRow } from './models.ts';
@@ -79,4 +79,19 @@ export async function nestedIncidents(ctx: SubgraphContext, parent: 'podId' | 's
   const filter = incidentFilter({ status: args.status, severity: args.severity });
   const loader = ctx.loaders.get(argsKey(`incidents.${parent}`, args), (ids) => incidentPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page));
   return toConnection(await loader.load(parentId), page);
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A pod's compliance per month between two YYYY-MM periods; every pod asking the same range shares one statement. */
+export async function slaHistory(ctx: SubgraphContext, podId: string, args: { from?: string | null; to?: string | null }) {
+  for (const name of ['from', 'to'] as const) {
+    const value = args[name];
+    if (value != null && !MONTH.test(value)) throw badRequest(`${name} must be a period as YYYY-MM, got "${value}".`, name);
+  }
+  const range = { from: args.from ?? undefined, to: args.to ?? undefined };
+  // YYYY-MM compares correctly as text.
+  if (range.from && range.to && range.from > range.to) throw badRequest(`to (${range.to}) must not be before from (${range.from}).`, 'to');
+  const loader = ctx.loaders.get(argsKey('slaHistory.podId', range), (ids) => slaHistoryByPodIds(ctx.db, ctx.scope, ids, range));
+  return (await loader.load(podId)) ?? [];
 }

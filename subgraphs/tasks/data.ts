@@ -19,7 +19,7 @@ export interface TaskFilter {
 
 const scoped = (scope: Scope) => inScope(scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId });
 
-function filterSql(scope: Scope, filter: TaskFilter): SQL {
+export function filterSql(scope: Scope, filter: TaskFilter): SQL {
   return and(
     scoped(scope),
     filter.workspaceId ? eq(tasks.workspaceId, filter.workspaceId) : undefined,

@@ -188,6 +188,24 @@ export class Probe {
   }
 
   /**
+   * An aggregate (counts, sums, series) aimed at foreign objects counts nothing: it reads exactly as
+   * for IDs that never existed. Positive control: for the owner the same arguments count something.
+   */
+  async expectAggregateIsolated(c: Case, field: string, args: Record<string, unknown>, owner: Principal, label: string): Promise<void> {
+    const send = (a: Record<string, unknown>, p: Principal) => this.sys.graphql(this.rootQuery(field, a), {}, p);
+    const result = await send(args, c.principal);
+    expect(result.errors, label).toBeUndefined();
+    this.expectNoLeak(c.principal, result, idsOf(args), label);
+    const twin = this.twinOf(args, c.principal);
+    if (twin.foreign.length === 0) return;
+    await this.expectLikeMissing(result, (a) => send(a, c.principal), twin, label);
+    const owned = await send(args, owner);
+    const ownedTwin = await send(twin.twin as Record<string, unknown>, owner);
+    expect(owned.errors, `${label} as owner`).toBeUndefined();
+    expect(JSON.stringify(owned.data), `${label}: the owner counts something`).not.toBe(JSON.stringify(ownedTwin.data));
+  }
+
+  /**
    * A cursor is an ID the caller chose: naming another tenant's row, it must page exactly as a
    * cursor naming no row does (the adjacent, nonexistent ID, so ID-ordered lists land in the same place).
    */

@@ -41,7 +41,13 @@ export function entityTypes(): Entity[] {
 }
 
 const isEmpty = (value: any): boolean =>
-  value == null || (Array.isArray(value) && value.length === 0) || (Array.isArray(value?.nodes) && value.nodes.length === 0 && !value.totalCount);
+  value == null || (Array.isArray(value) && value.length === 0) || (Array.isArray(value?.nodes) && value.nodes.length === 0 && !value.totalCount)
+  || (typeof value === 'object' && !Array.isArray(value) && countsNothing(value));
+
+/** An aggregate (counts, not rows: no id, no nodes) that counts nothing: every number in it is 0. */
+const countsNothing = (value: any): boolean =>
+  !('id' in value) && !('nodes' in value) && Object.values(value).every((v: any) =>
+    (typeof v === 'number' ? v === 0 : Array.isArray(v) ? v.every((x) => typeof x === 'object' && x !== null && countsNothing(x)) : typeof v === 'object' && v !== null ? countsNothing(v) : true));
 
 export class SubgraphProbe extends Probe {
   constructor(

@@ -17,12 +17,24 @@ export interface SelectionOptions {
 }
 
 const ID_CARRIERS = new Set(['ID', 'String', 'JSON']);
+/** Leaves that count rows: selected so that a count of another tenant's rows shows. */
+const COUNTERS = new Set(['totalCount', 'total', 'count', 'completed']);
 
 /** Values for the required arguments the graph has; a new one fails loudly until it is given here. */
 const REQUIRED_ARGUMENTS: Record<string, string> = {
   'ServiceLine.usage.from': '"2026-01-01"',
   'ServiceLine.usage.to': '"2026-12-31"',
+  ...series('TaskStats.velocity', '"2026-01-01"', '"2026-12-31"'),
+  ...series('ServiceLine.usageSeries', '"2026-01-01"', '"2026-12-31"'),
+  ...series('Workspace.usageSeries', '"2026-01-01"', '"2026-12-31"'),
+  ...series('Query.usageSeries', '"2026-01-01"', '"2026-12-31"'),
+  ...series('Query.eventCounts', '"2026-01-01T00:00:00Z"', '"2027-01-01T00:00:00Z"'),
 };
+
+/** The arguments of a period series: a year in months. */
+function series(field: string, from: string, to: string): Record<string, string> {
+  return { [`${field}.period`]: 'MONTH', [`${field}.from`]: from, [`${field}.to`]: to };
+}
 
 export function selectionOf(schema: GraphQLSchema, type: GraphQLNamedType, options: SelectionOptions): string {
   const fields = select(schema, type, options.depth, options.first);
@@ -67,7 +79,7 @@ function select(schema: GraphQLSchema, type: GraphQLNamedType, depth: number, fi
     if (field.name.startsWith('_')) continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) {
-      if (ID_CARRIERS.has(named.name) || field.name === 'totalCount') out.push(`${name}${argumentsOf(type, field, first)}`);
+      if (ID_CARRIERS.has(named.name) || COUNTERS.has(field.name)) out.push(`${name}${argumentsOf(type, field, first)}`);
       continue;
     }
     if (depth < 0) continue;

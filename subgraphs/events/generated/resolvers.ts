@@ -53,6 +53,14 @@ export type EventConnection = {
   pageInfo: PageInfo;
 };
 
+export type EventCount = {
+  __typename?: 'EventCount';
+  count: Scalars['Int']['output'];
+  /** First day of the bucket. */
+  periodStart: Scalars['Date']['output'];
+  type: Scalars['String']['output'];
+};
+
 export type EventEdge = {
   __typename?: 'EventEdge';
   cursor: Scalars['String']['output'];
@@ -114,6 +122,12 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Calendar buckets of a series, in UTC; a week starts on Monday. */
+export type Period =
+  | 'day'
+  | 'month'
+  | 'week';
+
 export type Pod = {
   __typename?: 'Pod';
   events: EventConnection;
@@ -137,6 +151,12 @@ export type Project = {
 export type Query = {
   __typename?: 'Query';
   event: Maybe<Event>;
+  /**
+   * Events per type and period bucket in [from, to): every bucket holding an instant of the range
+   * (at most 400) times every type counted or asked for by exact name, zeros included; ordered by
+   * bucket, then type.
+   */
+  eventCounts: Array<EventCount>;
   /** The event stream of the caller's organization, newest first. */
   events: EventConnection;
 };
@@ -144,6 +164,15 @@ export type Query = {
 
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEventCountsArgs = {
+  from: Scalars['DateTime']['input'];
+  period: Period;
+  to: Scalars['DateTime']['input'];
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -373,16 +402,18 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   EventActor: ResolverTypeWrapper<EventActorModel>;
   EventConnection: ResolverTypeWrapper<EventConnectionModel>;
+  EventCount: ResolverTypeWrapper<EventCount>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EventEdge: ResolverTypeWrapper<EventEdgeModel>;
   EventSubject: ResolverTypeWrapper<EventSubjectModel>;
   Incident: ResolverTypeWrapper<EntityRef>;
   Integration: ResolverTypeWrapper<EntityRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<EntityRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Period: ResolverTypeWrapper<Period>;
   Pod: ResolverTypeWrapper<EntityRef>;
   Project: ResolverTypeWrapper<EntityRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -406,11 +437,12 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   EventActor: EventActorModel;
   EventConnection: EventConnectionModel;
+  EventCount: EventCount;
+  Int: Scalars['Int']['output'];
   EventEdge: EventEdgeModel;
   EventSubject: EventSubjectModel;
   Incident: EntityRef;
   Integration: EntityRef;
-  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: EntityRef;
@@ -465,6 +497,12 @@ export type EventConnectionResolvers<ContextType = SubgraphContext, ParentType e
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type EventCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EventCount'] = ResolversParentTypes['EventCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type EventEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
@@ -508,6 +546,8 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PeriodResolvers = { DAY: 'day', MONTH: 'month', WEEK: 'week' };
+
 export type PodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Pod'] = ResolversParentTypes['Pod'], FederationReferenceType extends FederationReferenceTypes['Pod'] = FederationReferenceTypes['Pod']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pod']> | FederationReferenceType, FederationReferenceType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PodEventsArgs>>;
@@ -522,6 +562,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
+  eventCounts?: Resolver<Array<ResolversTypes['EventCount']>, ParentType, ContextType, RequireFields<QueryEventCountsArgs, 'from' | 'period' | 'to'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
 };
 
@@ -583,6 +624,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Event?: EventResolvers<ContextType>;
   EventActor?: EventActorResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
+  EventCount?: EventCountResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventSubject?: EventSubjectResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
@@ -591,6 +633,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Period?: PeriodResolvers;
   Pod?: PodResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

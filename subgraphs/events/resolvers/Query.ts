@@ -3,6 +3,7 @@ import { pageRequest, toConnection } from '../../kit/connection.ts';
 import { findOrNotFound } from '../../kit/resolve.ts';
 import { listEvents } from '../data.ts';
 import { eventById, eventFilter, checkCursorRetained } from '../loaders.ts';
+import { eventCounts } from '../counts.ts';
 
 export const Query: QueryResolvers = {
   event: (_, { id }, ctx) => findOrNotFound('Event', id, eventById(ctx)),
@@ -14,4 +15,6 @@ export const Query: QueryResolvers = {
     await checkCursorRetained(ctx, page);
     return toConnection(await listEvents(ctx.db, ctx.scope, filter, page), page);
   },
+
+  eventCounts: (_, args, ctx) => eventCounts(ctx, args),
 };

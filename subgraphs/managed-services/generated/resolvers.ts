@@ -150,6 +150,8 @@ export type Pod = Node & {
   /** Null while the pod is being scoped. */
   serviceLine: Maybe<ServiceLine>;
   sla: Maybe<Sla>;
+  /** Monthly SLA compliance, oldest period first, between two periods (YYYY-MM, both inclusive, both optional). */
+  slaHistory: Array<SlaReport>;
   slaReports: SlaReportConnection;
   startDate: Maybe<Scalars['Date']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
@@ -169,6 +171,12 @@ export type PodIncidentsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   severity?: InputMaybe<Array<IncidentSeverity>>;
   status?: InputMaybe<Array<IncidentStatus>>;
+};
+
+
+export type PodSlaHistoryArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -779,6 +787,7 @@ export type PodResolvers<ContextType = SubgraphContext, ParentType extends Resol
   requiredCapabilities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   serviceLine?: Resolver<Maybe<ResolversTypes['ServiceLine']>, ParentType, ContextType>;
   sla?: Resolver<Maybe<ResolversTypes['Sla']>, ParentType, ContextType>;
+  slaHistory?: Resolver<Array<ResolversTypes['SlaReport']>, ParentType, ContextType, Partial<PodSlaHistoryArgs>>;
   slaReports?: Resolver<ResolversTypes['SlaReportConnection'], ParentType, ContextType, Partial<PodSlaReportsArgs>>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

@@ -1,6 +1,6 @@
 import type { PodResolvers } from '../generated/resolvers.ts';
 import { resolveReference } from '../../kit/resolve.ts';
-import { podById, podTeam, slaByPod, latestSlaReport, nestedTickets, nestedSlaReports, nestedIncidents } from '../loaders.ts';
+import { podById, podTeam, slaByPod, latestSlaReport, nestedTickets, nestedSlaReports, nestedIncidents, slaHistory } from '../loaders.ts';
 
 export const Pod: PodResolvers = {
   __resolveReference: (reference, ctx) => resolveReference(reference, podById(ctx)),
@@ -13,5 +13,6 @@ export const Pod: PodResolvers = {
   projects: (pod) => pod.projectTags.map((id) => ({ id })),
   tickets: (pod, args, ctx) => nestedTickets(ctx, pod.id, args),
   slaReports: (pod, args, ctx) => nestedSlaReports(ctx, pod.id, args),
+  slaHistory: (pod, args, ctx) => slaHistory(ctx, pod.id, args),
   incidents: (pod, args, ctx) => nestedIncidents(ctx, 'podId', pod.id, args),
 };

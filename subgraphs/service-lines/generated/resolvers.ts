@@ -50,6 +50,12 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Calendar buckets of a series, in UTC; a week starts on Monday. */
+export type Period =
+  | 'day'
+  | 'month'
+  | 'week';
+
 export type ProductLine =
   | 'agents'
   | 'infrastructure'
@@ -78,6 +84,8 @@ export type Query = {
   serviceLine: Maybe<ServiceLine>;
   /** Service Lines of a workspace, or of the caller's organization when no workspace is given. */
   serviceLines: ServiceLineConnection;
+  /** Metered usage per period bucket and metric, of a workspace or of the caller's organization when no workspace is given. */
+  usageSeries: Array<UsagePoint>;
 };
 
 
@@ -94,6 +102,14 @@ export type QueryServiceLinesArgs = {
   productLine?: InputMaybe<Array<ProductLine>>;
   projectId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<ServiceLineStatus>>;
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsageSeriesArgs = {
+  from: Scalars['Date']['input'];
+  period: Period;
+  to: Scalars['Date']['input'];
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -115,12 +131,21 @@ export type ServiceLine = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Metered usage between two dates (inclusive): per metric and in total. */
   usage: UsageSummary;
+  /** Metered usage per period bucket and metric between two dates (inclusive). */
+  usageSeries: Array<UsagePoint>;
   workspace: Workspace;
 };
 
 
 export type ServiceLineUsageArgs = {
   from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type ServiceLineUsageSeriesArgs = {
+  from: Scalars['Date']['input'];
+  period: Period;
   to: Scalars['Date']['input'];
 };
 
@@ -152,6 +177,21 @@ export type UsageMetric = {
   quantity: Scalars['Float']['output'];
 };
 
+/**
+ * Usage of one metric in one bucket. A series has a point for every bucket from the one holding
+ * from to the one holding to (at most 400) and every metric metered in the range, zeros included;
+ * ordered by bucket, then metric.
+ */
+export type UsagePoint = {
+  __typename?: 'UsagePoint';
+  cost: Scalars['Float']['output'];
+  currency: Scalars['String']['output'];
+  metric: Scalars['String']['output'];
+  /** First day of the bucket. */
+  periodStart: Scalars['Date']['output'];
+  quantity: Scalars['Float']['output'];
+};
+
 export type UsageSummary = {
   __typename?: 'UsageSummary';
   currency: Scalars['String']['output'];
@@ -166,6 +206,8 @@ export type Workspace = {
   __typename?: 'Workspace';
   id: Scalars['ID']['output'];
   serviceLines: ServiceLineConnection;
+  /** Metered usage of the workspace's lines per period bucket and metric between two dates (inclusive). */
+  usageSeries: Array<UsagePoint>;
 };
 
 
@@ -177,6 +219,13 @@ export type WorkspaceServiceLinesArgs = {
   productLine?: InputMaybe<Array<ProductLine>>;
   projectId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<ServiceLineStatus>>;
+};
+
+
+export type WorkspaceUsageSeriesArgs = {
+  from: Scalars['Date']['input'];
+  period: Period;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -295,6 +344,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Period: ResolverTypeWrapper<Period>;
   ProductLine: ResolverTypeWrapper<ProductLine>;
   Project: ResolverTypeWrapper<EntityRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -305,6 +355,7 @@ export type ResolversTypes = {
   ServiceLineStatus: ResolverTypeWrapper<ServiceLineStatus>;
   UsageMetric: ResolverTypeWrapper<UsageMetric>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  UsagePoint: ResolverTypeWrapper<UsagePoint>;
   UsageSummary: ResolverTypeWrapper<UsageSummary>;
   Workspace: ResolverTypeWrapper<EntityRef>;
 };
@@ -327,6 +378,7 @@ export type ResolversParentTypes = {
   ServiceLineEdge: ServiceLineEdgeModel;
   UsageMetric: UsageMetric;
   Float: Scalars['Float']['output'];
+  UsagePoint: UsagePoint;
   UsageSummary: UsageSummary;
   Workspace: EntityRef;
 };
@@ -358,6 +410,8 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PeriodResolvers = { DAY: 'day', MONTH: 'month', WEEK: 'week' };
+
 export type ProductLineResolvers = { AGENTS: 'agents', INFRASTRUCTURE: 'infrastructure', INTELLIGENCE: 'intelligence', MANAGED_SERVICES: 'managed_services', ODS: 'ods', TALENT: 'talent' };
 
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
@@ -369,6 +423,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   serviceLine?: Resolver<Maybe<ResolversTypes['ServiceLine']>, ParentType, ContextType, RequireFields<QueryServiceLineArgs, 'id'>>;
   serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<QueryServiceLinesArgs>>;
+  usageSeries?: Resolver<Array<ResolversTypes['UsagePoint']>, ParentType, ContextType, RequireFields<QueryUsageSeriesArgs, 'from' | 'period' | 'to'>>;
 };
 
 export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
@@ -386,6 +441,7 @@ export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType exten
   status?: Resolver<ResolversTypes['ServiceLineStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType, RequireFields<ServiceLineUsageArgs, 'from' | 'to'>>;
+  usageSeries?: Resolver<Array<ResolversTypes['UsagePoint']>, ParentType, ContextType, RequireFields<ServiceLineUsageSeriesArgs, 'from' | 'period' | 'to'>>;
   workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -411,6 +467,14 @@ export type UsageMetricResolvers<ContextType = SubgraphContext, ParentType exten
   quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type UsagePointResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UsagePoint'] = ResolversParentTypes['UsagePoint']> = {
+  cost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type UsageSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UsageSummary'] = ResolversParentTypes['UsageSummary']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -424,6 +488,7 @@ export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<WorkspaceServiceLinesArgs>>;
+  usageSeries?: Resolver<Array<ResolversTypes['UsagePoint']>, ParentType, ContextType, RequireFields<WorkspaceUsageSeriesArgs, 'from' | 'period' | 'to'>>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {
@@ -434,6 +499,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   JSON?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Period?: PeriodResolvers;
   ProductLine?: ProductLineResolvers;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -442,6 +508,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ServiceLineEdge?: ServiceLineEdgeResolvers<ContextType>;
   ServiceLineStatus?: ServiceLineStatusResolvers;
   UsageMetric?: UsageMetricResolvers<ContextType>;
+  UsagePoint?: UsagePointResolvers<ContextType>;
   UsageSummary?: UsageSummaryResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
 };

@@ -3,6 +3,8 @@ import { pageRequest, toConnection } from '../../kit/connection.ts';
 import { findOrNotFound } from '../../kit/resolve.ts';
 import { listServiceLines, countServiceLines } from '../data.ts';
 import { serviceLineById, serviceLineFilter } from '../loaders.ts';
+import { usageSeries } from '../usage-series.ts';
+import { checkOptionalId } from '../../kit/args.ts';
 
 export const Query: QueryResolvers = {
   serviceLine: (_, { id }, ctx) => findOrNotFound('ServiceLine', id, serviceLineById(ctx)),
@@ -12,5 +14,11 @@ export const Query: QueryResolvers = {
     const filter = serviceLineFilter(args);
     const page = pageRequest(args, 'ServiceLine');
     return toConnection(await listServiceLines(ctx.db, ctx.scope, filter, page), page, () => countServiceLines(ctx.db, ctx.scope, filter));
+  },
+
+  // Without workspaceId the series sums the caller's scope, as serviceLines lists it.
+  usageSeries(_, { workspaceId, ...args }, ctx) {
+    const workspace = checkOptionalId('Workspace', workspaceId, 'workspaceId');
+    return workspace ? usageSeries(ctx, 'workspaceId', workspace, args) : usageSeries(ctx, null, '', args);
   },
 };

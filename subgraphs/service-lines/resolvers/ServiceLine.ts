@@ -1,10 +1,12 @@
 import type { ServiceLineResolvers } from '../generated/resolvers.ts';
 import { resolveReference } from '../../kit/resolve.ts';
 import { serviceLineById, usageSummary } from '../loaders.ts';
+import { usageSeries } from '../usage-series.ts';
 
 export const ServiceLine: ServiceLineResolvers = {
   __resolveReference: (reference, ctx) => resolveReference(reference, serviceLineById(ctx)),
   workspace: (line) => ({ id: line.workspaceId }),
   projects: (line) => line.projectIds.map((id) => ({ id })),
   usage: (line, { from, to }, ctx) => usageSummary(ctx, line.id, from, to),
+  usageSeries: (line, args, ctx) => usageSeries(ctx, 'serviceLineId', line.id, args),
 };

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TaskModel, TaskConnectionModel, TaskEdgeModel, TaskHistoryEntryModel } from '../models.ts';
+import type { TaskModel, TaskConnectionModel, TaskEdgeModel, TaskHistoryEntryModel, TaskStatsModel } from '../models.ts';
 import type { EntityRef } from '../../kit/models.ts';
 import type { SubgraphContext } from '../../kit/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -75,9 +76,16 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Calendar buckets of a series, in UTC; a week starts on Monday. */
+export type Period =
+  | 'day'
+  | 'month'
+  | 'week';
+
 export type Project = {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
+  taskStats: TaskStats;
   tasks: TaskConnection;
 };
 
@@ -94,6 +102,8 @@ export type ProjectTasksArgs = {
 export type Query = {
   __typename?: 'Query';
   task: Maybe<Task>;
+  /** Counts of the tasks of a workspace, Service Line or project (at least one is required), computed in the database. */
+  taskStats: TaskStats;
   /** Tasks of a workspace or of a Service Line: one of the two is required, as in REST. */
   tasks: TaskConnection;
 };
@@ -101,6 +111,13 @@ export type Query = {
 
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaskStatsArgs = {
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  serviceLineId?: InputMaybe<Scalars['ID']['input']>;
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -120,6 +137,7 @@ export type QueryTasksArgs = {
 export type ServiceLine = {
   __typename?: 'ServiceLine';
   id: Scalars['ID']['output'];
+  taskStats: TaskStats;
   tasks: TaskConnection;
 };
 
@@ -186,12 +204,46 @@ export type TaskPriority =
   | 'low'
   | 'medium';
 
+export type TaskPriorityCount = {
+  __typename?: 'TaskPriorityCount';
+  count: Scalars['Int']['output'];
+  priority: TaskPriority;
+};
+
+/** Aggregates over a set of tasks, so that nobody downloads rows to count them. */
+export type TaskStats = {
+  __typename?: 'TaskStats';
+  /** Every priority, zero counts included. */
+  byPriority: Array<TaskPriorityCount>;
+  /** Every status, zero counts included. */
+  byStatus: Array<TaskStatusCount>;
+  /** done / (total - cancelled); 0 when there is nothing to complete. */
+  completionRate: Scalars['Float']['output'];
+  total: Scalars['Int']['output'];
+  /** Tasks completed (done or cancelled, by completedAt) per bucket from the one holding from to the one holding to, zero buckets included; at most 400 buckets. */
+  velocity: Array<VelocityPoint>;
+};
+
+
+/** Aggregates over a set of tasks, so that nobody downloads rows to count them. */
+export type TaskStatsVelocityArgs = {
+  from: Scalars['Date']['input'];
+  period: Period;
+  to: Scalars['Date']['input'];
+};
+
 export type TaskStatus =
   | 'backlog'
   | 'cancelled'
   | 'done'
   | 'in_progress'
   | 'in_review';
+
+export type TaskStatusCount = {
+  __typename?: 'TaskStatusCount';
+  count: Scalars['Int']['output'];
+  status: TaskStatus;
+};
 
 export type UpdateTaskInput = {
   /** null unassigns. */
@@ -221,9 +273,17 @@ export type UserAssignedTasksArgs = {
   status?: InputMaybe<Array<TaskStatus>>;
 };
 
+export type VelocityPoint = {
+  __typename?: 'VelocityPoint';
+  completed: Scalars['Int']['output'];
+  /** First day of the bucket. */
+  periodStart: Scalars['Date']['output'];
+};
+
 export type Workspace = {
   __typename?: 'Workspace';
   id: Scalars['ID']['output'];
+  taskStats: TaskStats;
   tasks: TaskConnection;
 };
 
@@ -365,6 +425,7 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Period: ResolverTypeWrapper<Period>;
   Project: ResolverTypeWrapper<EntityRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -374,9 +435,14 @@ export type ResolversTypes = {
   TaskEdge: ResolverTypeWrapper<TaskEdgeModel>;
   TaskHistoryEntry: ResolverTypeWrapper<TaskHistoryEntryModel>;
   TaskPriority: ResolverTypeWrapper<TaskPriority>;
+  TaskPriorityCount: ResolverTypeWrapper<Omit<TaskPriorityCount, 'priority'> & { priority: ResolversTypes['TaskPriority'] }>;
+  TaskStats: ResolverTypeWrapper<TaskStatsModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TaskStatus: ResolverTypeWrapper<TaskStatus>;
+  TaskStatusCount: ResolverTypeWrapper<Omit<TaskStatusCount, 'status'> & { status: ResolversTypes['TaskStatus'] }>;
   UpdateTaskInput: UpdateTaskInput;
   User: ResolverTypeWrapper<EntityRef>;
+  VelocityPoint: ResolverTypeWrapper<VelocityPoint>;
   Workspace: ResolverTypeWrapper<EntityRef>;
 };
 
@@ -401,8 +467,13 @@ export type ResolversParentTypes = {
   TaskConnection: TaskConnectionModel;
   TaskEdge: TaskEdgeModel;
   TaskHistoryEntry: TaskHistoryEntryModel;
+  TaskPriorityCount: TaskPriorityCount;
+  TaskStats: TaskStatsModel;
+  Float: Scalars['Float']['output'];
+  TaskStatusCount: TaskStatusCount;
   UpdateTaskInput: UpdateTaskInput;
   User: EntityRef;
+  VelocityPoint: VelocityPoint;
   Workspace: EntityRef;
 };
 
@@ -440,20 +511,25 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PeriodResolvers = { DAY: 'day', MONTH: 'month', WEEK: 'week' };
+
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<ProjectTasksArgs>>;
 };
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
+  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType, Partial<QueryTaskStatsArgs>>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<QueryTasksArgs>>;
 };
 
 export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<ServiceLineTasksArgs>>;
 };
 
@@ -498,7 +574,25 @@ export type TaskHistoryEntryResolvers<ContextType = SubgraphContext, ParentType 
 
 export type TaskPriorityResolvers = { CRITICAL: 'critical', HIGH: 'high', LOW: 'low', MEDIUM: 'medium' };
 
+export type TaskPriorityCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TaskPriorityCount'] = ResolversParentTypes['TaskPriorityCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['TaskPriority'], ParentType, ContextType>;
+};
+
+export type TaskStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TaskStats'] = ResolversParentTypes['TaskStats']> = {
+  byPriority?: Resolver<Array<ResolversTypes['TaskPriorityCount']>, ParentType, ContextType>;
+  byStatus?: Resolver<Array<ResolversTypes['TaskStatusCount']>, ParentType, ContextType>;
+  completionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  velocity?: Resolver<Array<ResolversTypes['VelocityPoint']>, ParentType, ContextType, RequireFields<TaskStatsVelocityArgs, 'from' | 'period' | 'to'>>;
+};
+
 export type TaskStatusResolvers = { BACKLOG: 'backlog', CANCELLED: 'cancelled', DONE: 'done', IN_PROGRESS: 'in_progress', IN_REVIEW: 'in_review' };
+
+export type TaskStatusCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TaskStatusCount'] = ResolversParentTypes['TaskStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>;
+};
 
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -506,9 +600,15 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type VelocityPointResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VelocityPoint'] = ResolversParentTypes['VelocityPoint']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<WorkspaceTasksArgs>>;
 };
 
@@ -520,6 +620,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Period?: PeriodResolvers;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ServiceLine?: ServiceLineResolvers<ContextType>;
@@ -528,8 +629,12 @@ export type Resolvers<ContextType = SubgraphContext> = {
   TaskEdge?: TaskEdgeResolvers<ContextType>;
   TaskHistoryEntry?: TaskHistoryEntryResolvers<ContextType>;
   TaskPriority?: TaskPriorityResolvers;
+  TaskPriorityCount?: TaskPriorityCountResolvers<ContextType>;
+  TaskStats?: TaskStatsResolvers<ContextType>;
   TaskStatus?: TaskStatusResolvers;
+  TaskStatusCount?: TaskStatusCountResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  VelocityPoint?: VelocityPointResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
 };
 

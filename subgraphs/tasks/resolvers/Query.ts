@@ -3,6 +3,7 @@ import { pageRequest, toConnection } from '../../kit/connection.ts';
 import { badRequest } from '../../kit/errors.ts';
 import { findOrNotFound } from '../../kit/resolve.ts';
 import { listTasks, countTasks } from '../data.ts';
+import { taskCounts } from '../data-stats.ts';
 import { taskById, taskFilter } from '../loaders.ts';
 
 export const Query: QueryResolvers = {
@@ -15,5 +16,14 @@ export const Query: QueryResolvers = {
     }
     const page = pageRequest(args, 'Task');
     return toConnection(await listTasks(ctx.db, ctx.scope, filter, page), page, () => countTasks(ctx.db, ctx.scope, filter));
+  },
+
+  async taskStats(_, args, ctx) {
+    const { workspaceId, serviceLineId, projectId } = taskFilter(args);
+    if (!workspaceId && !serviceLineId && !projectId) {
+      throw badRequest('taskStats needs workspaceId, serviceLineId or projectId.', 'workspaceId');
+    }
+    const filter = { workspaceId, serviceLineId, projectId };
+    return { counts: await taskCounts(ctx.db, ctx.scope, filter), filter };
   },
 };
