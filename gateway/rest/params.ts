@@ -1,5 +1,5 @@
 import { checkId } from '../../subgraphs/kit/args.ts';
-import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
+import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
 import { badRequest } from '../../subgraphs/kit/errors.ts';
 import type { EntityType } from '../../subgraphs/kit/ids.ts';
 
@@ -66,7 +66,7 @@ export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryPa
       parse(raw, name) {
         if (raw === undefined) return DEFAULT_PAGE_SIZE;
         // Number('') and Number('1e1') would sneak past an integer check: accept digits only.
-        if (!/^\d{1,4}$/.test(raw)) throw badRequest(`${name} must be an integer between 1 and 100, got "${raw}".`, name);
+        if (!/^\d{1,4}$/.test(raw)) throw badRequest(`${name} must be an integer between 1 and ${MAX_PAGE_SIZE}, got "${raw}".`, name);
         return checkPageSize(Number(raw), name);
       },
     },
