@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../subgraphs/kit/db.ts';
-import { isPlatformError } from '../subgraphs/kit/errors.ts';
+import { badRequest, isPlatformError } from '../subgraphs/kit/errors.ts';
 import type { Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
@@ -33,7 +33,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const principal = await authenticator.authenticate(req.headers.authorization);
       const limited = await rateLimit.take(principal, res);
       if (limited) return sendJson(res, limited.status, limited.toRest());
-      const answer = await serveRest(req, principal);
+      const answer = await serveRest(req, principal, req.method === 'GET' ? '' : await readBody(req));
       return sendJson(res, answer.status, answer.body);
     } catch (error) {
       if (isPlatformError(error)) return sendJson(res, error.status, error.toRest());
@@ -80,6 +80,20 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       else res.end();
     });
   };
+}
+
+/** Request bodies of /v1 writes are small JSON documents; anything larger is refused before parsing. */
+const MAX_BODY_BYTES = 1 << 20;
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

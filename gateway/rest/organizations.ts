@@ -10,6 +10,7 @@ export const organizationRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v1/organizations/{id}',
+    summary: 'Retrieve an organization.',
     document: `query RestOrganization($id: ID!) { organization(id: $id) { ${ORGANIZATION} } }`,
     map: (data) => ({ data: organization(data.organization) }),
   },

@@ -1,7 +1,10 @@
 import { checkId } from '../../subgraphs/kit/args.ts';
 import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
 import { badRequest } from '../../subgraphs/kit/errors.ts';
-import type { EntityType } from '../../subgraphs/kit/ids.ts';
+import { ID_PREFIXES, type EntityType } from '../../subgraphs/kit/ids.ts';
+
+/** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
+export type JsonSchema = Record<string, unknown>;
 
 /**
  * One REST query parameter: the GraphQL variable it feeds and how its raw text becomes that
@@ -10,6 +13,9 @@ import type { EntityType } from '../../subgraphs/kit/ids.ts';
  */
 export interface QueryParam {
   variable: string;
+  /** The parameter's JSON Schema, for /v1/openapi.json. */
+  schema: JsonSchema;
+  required?: boolean;
   /** `raw` is undefined when the parameter is absent; returning undefined leaves the variable unset. */
   parse(raw: string | undefined, name: string): unknown;
 }
@@ -25,13 +31,20 @@ function present(raw: string | undefined, name: string, required: boolean): raw 
 
 /** A platform ID of one type (`workspace_id=WS-..`). */
 export function idParam(variable: string, type: EntityType, options: { required?: boolean } = {}): QueryParam {
-  return { variable, parse: (raw, name) => (present(raw, name, options.required ?? false) ? checkId(type, raw, name) : undefined) };
+  return {
+    variable,
+    required: options.required,
+    schema: { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` },
+    parse: (raw, name) => (present(raw, name, options.required ?? false) ? checkId(type, raw, name) : undefined),
+  };
 }
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export function dateParam(variable: string, options: { required?: boolean } = {}): QueryParam {
   return {
     variable,
+    required: options.required,
+    schema: { type: 'string', format: 'date' },
     parse(raw, name) {
       if (!present(raw, name, options.required ?? false)) return undefined;
       const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
@@ -48,6 +61,7 @@ export function dateParam(variable: string, options: { required?: boolean } = {}
 export function enumListParam(variable: string, values: readonly string[]): QueryParam {
   return {
     variable,
+    schema: { type: 'string', description: `One or more of ${values.join(', ')}, comma-separated.`, examples: [values.slice(0, 2).join(',')] },
     parse(raw, name) {
       if (!present(raw, name, false)) return undefined;
       const given = raw.split(',').map((v) => v.trim());
@@ -63,6 +77,7 @@ export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryPa
   return {
     limit: {
       variable: 'first',
+      schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
       parse(raw, name) {
         if (raw === undefined) return DEFAULT_PAGE_SIZE;
         // Number('') and Number('1e1') would sneak past an integer check: accept digits only.
@@ -72,6 +87,7 @@ export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryPa
     },
     cursor: {
       variable: 'after',
+      schema: { type: 'string', description: 'meta.cursor of the previous page.' },
       // The graph's cursor is the REST cursor: it is passed through once it is known to be one of this list's.
       parse: (raw, name) => (present(raw, name, false) ? (checkCursor(raw, name, type), raw) : undefined),
     },

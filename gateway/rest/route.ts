@@ -1,3 +1,4 @@
+import type { BodyField } from './body.ts';
 import type { QueryParam } from './params.ts';
 
 /** What a route answers with: the docs' envelope, `data` plus `meta` on lists. */
@@ -6,14 +7,24 @@ export interface RestBody {
   meta?: { cursor: string | null; has_more: boolean };
 }
 
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 /**
  * One /v1 route: a stored GraphQL document run against the gateway, and a mapper from its `data`
- * to the documented snake_case shape. Path parameters (`{id}`) become variables of the same name.
+ * to the documented snake_case shape. Path parameters (`{id}`) become variables of the same name;
+ * query parameters and body fields say which variable (or input field) they feed.
  */
 export interface Route {
-  method: 'GET';
+  method: Method;
   path: string;
+  /** One line for /v1/openapi.json. */
+  summary: string;
   query?: Record<string, QueryParam>;
+  /** The documented JSON body, gathered into the variable `bodyVariable` (default `input`). */
+  body?: Record<string, BodyField>;
+  bodyVariable?: string;
+  /** The success status: 200 unless the route creates something (201). */
+  status?: number;
   document: string;
   map(data: any): RestBody;
 }

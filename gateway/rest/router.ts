@@ -1,20 +1,37 @@
 import type http from 'node:http';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { badRequest, notFound } from '../../subgraphs/kit/errors.ts';
+import { badRequest, isPlatformError, notFound, PlatformError } from '../../subgraphs/kit/errors.ts';
 import type { GraphContext } from '../graph.ts';
+import { parseBody } from './body.ts';
 import { executeDocument } from './execute.ts';
 import type { Route } from './route.ts';
 import { organizationRoutes } from './organizations.ts';
 import { workspaceRoutes } from './workspaces.ts';
 import { serviceLineRoutes } from './service-lines.ts';
+import { taskRoutes } from './tasks.ts';
+import { integrationRoutes } from './integrations.ts';
+import { managedServiceRoutes } from './managed-services.ts';
+import { eventRoutes } from './events.ts';
+import { apiKeyRoutes } from './api-keys.ts';
 
-export const REST_ROUTES: Route[] = [...organizationRoutes, ...workspaceRoutes, ...serviceLineRoutes];
+export const REST_ROUTES: Route[] = [
+  ...organizationRoutes,
+  ...workspaceRoutes,
+  ...serviceLineRoutes,
+  ...taskRoutes,
+  ...integrationRoutes,
+  ...managedServiceRoutes,
+  ...eventRoutes,
+  ...apiKeyRoutes,
+];
 
 interface CompiledRoute {
   route: Route;
   pattern: RegExp;
   names: string[];
+  /** GraphQL variable or input field → the REST name a client knows it by, for error messages. */
+  restNames: Map<string, string>;
 }
 
 function compile(route: Route): CompiledRoute {
@@ -23,32 +40,68 @@ function compile(route: Route): CompiledRoute {
     names.push(name);
     return '([^/]+)';
   });
-  return { route, pattern: new RegExp(`^${source}/?$`), names };
+  const restNames = new Map<string, string>();
+  for (const [name, spec] of [...Object.entries(route.query ?? {}), ...Object.entries(route.body ?? {})]) {
+    if (spec.variable !== name) restNames.set(spec.variable, name);
+  }
+  return { route, pattern: new RegExp(`^${source}/?$`), names, restNames };
 }
 
 export type RestAnswer = { status: number; body: unknown };
 
-/**
- * Serves /v1 for an authenticated, rate-limited caller (server.ts does both, as for /graphql):
- * finds the route, turns path and query into the stored document's variables, runs it through the
- * graph and maps the result. Throws PlatformErrors for the caller's mistakes; server.ts answers them.
- */
-export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: Route[] = REST_ROUTES) {
-  const compiled = routes.map(compile);
+/** A request matched to its route, with the variables its path and query give. */
+export interface MatchedRequest {
+  route: Route;
+  variables: Record<string, unknown>;
+  restNames: Map<string, string>;
+}
 
-  return async function serveRest(req: http.IncomingMessage, principal: Principal): Promise<RestAnswer> {
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    for (const { route, pattern, names } of compiled) {
+/** Finds the route for a method and URL and parses path and query; 404 when there is none, 405 never (unknown pairs are 404). */
+export function createRouteMatcher(routes: Route[] = REST_ROUTES) {
+  const compiled = routes.map(compile);
+  return function matchRoute(method: string, url: URL): MatchedRequest {
+    for (const { route, pattern, names, restNames } of compiled) {
       const match = pattern.exec(url.pathname);
-      if (!match || req.method !== route.method) continue;
+      if (!match || method !== route.method) continue;
       const variables: Record<string, unknown> = {};
       names.forEach((name, i) => (variables[name] = decodePathSegment(match[i + 1], name)));
       Object.assign(variables, queryVariables(route, url.searchParams));
-      const data = await executeDocument(runtime, principal, route.document, variables);
-      return { status: 200, body: route.map(data) };
+      return { route, variables, restNames };
     }
-    throw notFound(`No route for ${req.method} ${url.pathname}.`);
+    throw notFound(`No route for ${method} ${url.pathname}.`);
   };
+}
+
+/**
+ * Serves /v1 for an authenticated, rate-limited caller (server.ts does both, as for /graphql):
+ * finds the route, turns path, query and body into the stored document's variables, runs it
+ * through the graph and maps the result. Throws PlatformErrors for the caller's mistakes, named
+ * as the REST client knows the parameter or field; server.ts answers them.
+ */
+export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: Route[] = REST_ROUTES) {
+  const matchRoute = createRouteMatcher(routes);
+
+  return async function serveRest(req: http.IncomingMessage, principal: Principal, rawBody = ''): Promise<RestAnswer> {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    const { route, variables, restNames } = matchRoute(req.method ?? 'GET', url);
+    if (route.body) variables[route.bodyVariable ?? 'input'] = parseBody(rawBody, route.body);
+    else if (rawBody.trim() !== '' && route.method !== 'GET') throw badRequest(`${route.method} ${route.path} takes no request body.`);
+    try {
+      const data = await executeDocument(runtime, principal, route.document, variables);
+      return { status: route.status ?? 200, body: route.map(data) };
+    } catch (error) {
+      throw renamed(error, restNames);
+    }
+  };
+}
+
+/** The graph names its arguments in camelCase (`serviceLineId: ...`); a REST client knows `service_line_id`. */
+function renamed(error: unknown, restNames: Map<string, string>): unknown {
+  if (!isPlatformError(error) || restNames.size === 0) return error;
+  let message = error.message;
+  for (const [variable, name] of restNames) message = message.replace(new RegExp(`\\b${variable}\\b`, 'g'), name);
+  const field = error.field && (restNames.get(error.field) ?? error.field);
+  return message === error.message && field === error.field ? error : new PlatformError(error.code, message, field);
 }
 
 function decodePathSegment(segment: string, name: string): string {

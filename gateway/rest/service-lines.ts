@@ -45,6 +45,7 @@ export const serviceLineRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v1/service-lines',
+    summary: 'List Service Lines, filtered by workspace, status, product line or project.',
     query: {
       workspace_id: idParam('workspaceId', 'Workspace'),
       status: enumListParam('status', STATUSES),
@@ -62,12 +63,14 @@ export const serviceLineRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v1/service-lines/{id}',
+    summary: 'Retrieve a Service Line.',
     document: `query RestServiceLine($id: ID!) { serviceLine(id: $id) { ${DETAIL} } }`,
     map: (data) => ({ data: detail(data.serviceLine) }),
   },
   {
     method: 'GET',
     path: '/v1/service-lines/{id}/usage',
+    summary: 'Usage of a Service Line by metric over a date range.',
     query: { from: dateParam('from', { required: true }), to: dateParam('to', { required: true }) },
     document: `query RestServiceLineUsage($id: ID!, $from: Date!, $to: Date!) {
       serviceLine(id: $id) { usage(from: $from, to: $to) { serviceLineId metrics { metric quantity cost currency } totalCost } }

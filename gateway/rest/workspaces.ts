@@ -18,6 +18,7 @@ export const workspaceRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v1/workspaces',
+    summary: 'List the workspaces of an organization.',
     // REST always names the organization; the graph would default to the caller's.
     query: { organization_id: idParam('organizationId', 'Organization', { required: true }), ...pageParams('Workspace') },
     document: `query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {
@@ -28,6 +29,7 @@ export const workspaceRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v1/workspaces/{id}',
+    summary: 'Retrieve a workspace.',
     document: `query RestWorkspace($id: ID!) { workspace(id: $id) { ${WORKSPACE} } }`,
     map: (data) => ({ data: workspace(data.workspace) }),
   },

@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   Integration: 'INT',
   SyncRun: 'SYNC',
   Event: 'EVT',
+  ExportJob: 'EXP',
 } as const;
 
 export type EntityType = keyof typeof ID_PREFIXES;

@@ -5,3 +5,4 @@ export * from '../tasks/tables.ts';
 export * from '../managed-services/tables.ts';
 export * from '../integrations/tables.ts';
 export * from '../events/tables.ts';
+export * from '../../gateway/tables.ts';

@@ -1,0 +1,143 @@
+import { ID_PREFIXES, typeOfId, type EntityType } from '../../subgraphs/kit/ids.ts';
+import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { JsonSchema } from './params.ts';
+
+/**
+ * One documented field of a JSON request body: the GraphQL input field it feeds and how its JSON
+ * value becomes that field's value. Only the shape is checked here (type, enum, ID prefix), so a
+ * wrong type is a 422 naming the REST field instead of GraphQL's coercion error; every business
+ * rule (lengths, references, state) stays in the subgraph's command.
+ */
+export interface BodyField {
+  variable: string;
+  required?: boolean;
+  /** Whether JSON null is accepted (PATCH uses it to clear: `"assignee_id": null`). */
+  nullable?: boolean;
+  schema: JsonSchema;
+  parse(value: unknown, name: string): unknown;
+}
+
+interface FieldOptions {
+  required?: boolean;
+  nullable?: boolean;
+  description?: string;
+}
+
+const wrong = (name: string, expected: string, value: unknown) =>
+  unprocessable(`${name} must be ${expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`, name);
+
+function field(variable: string, options: FieldOptions, schema: JsonSchema, parse: (value: unknown, name: string) => unknown): BodyField {
+  const described = options.description ? { ...schema, description: options.description } : schema;
+  return { variable, required: options.required, nullable: options.nullable, schema: options.nullable ? { ...described, nullable: true } : described, parse };
+}
+
+export function stringField(variable: string, options: FieldOptions = {}): BodyField {
+  return field(variable, options, { type: 'string' }, (value, name) => {
+    if (typeof value !== 'string') throw wrong(name, 'a string', value);
+    return value;
+  });
+}
+
+export function intField(variable: string, options: FieldOptions & { minimum?: number; maximum?: number } = {}): BodyField {
+  const { minimum, maximum } = options;
+  return field(variable, options, { type: 'integer', ...(minimum !== undefined ? { minimum } : {}), ...(maximum !== undefined ? { maximum } : {}) }, (value, name) => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw wrong(name, 'an integer', value);
+    if (minimum !== undefined && value < minimum) throw unprocessable(`${name} must be at least ${minimum}.`, name);
+    if (maximum !== undefined && value > maximum) throw unprocessable(`${name} must be at most ${maximum}.`, name);
+    return value;
+  });
+}
+
+function checkIdValue(type: EntityType, value: unknown, name: string): string {
+  if (typeof value !== 'string') throw wrong(name, `a ${type} ID`, value);
+  if (typeOfId(value) !== type) throw unprocessable(`${name} must be a ${type} ID (${ID_PREFIXES[type]}-YY-NNNNNN), got "${value}".`, name);
+  return value;
+}
+
+/** A platform ID of one type. */
+export function idField(variable: string, type: EntityType, options: FieldOptions = {}): BodyField {
+  const schema = { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` };
+  return field(variable, options, schema, (value, name) => checkIdValue(type, value, name));
+}
+
+/** A list of platform IDs of one type (`project_tags`). */
+export function idListField(variable: string, type: EntityType, options: FieldOptions = {}): BodyField {
+  const schema = { type: 'array', items: { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` } };
+  return field(variable, options, schema, (value, name) => {
+    if (!Array.isArray(value)) throw wrong(name, `an array of ${type} IDs`, value);
+    return value.map((item, i) => checkIdValue(type, item, `${name}[${i}]`));
+  });
+}
+
+/** A list of strings (`required_capabilities`). */
+export function stringListField(variable: string, options: FieldOptions = {}): BodyField {
+  return field(variable, options, { type: 'array', items: { type: 'string' } }, (value, name) => {
+    if (!Array.isArray(value)) throw wrong(name, 'an array of strings', value);
+    value.forEach((item, i) => {
+      if (typeof item !== 'string') throw wrong(`${name}[${i}]`, 'a string', item);
+    });
+    return value;
+  });
+}
+
+/** One of the docs' lowercase enum values, to the graph's UPPER_CASE one. */
+export function enumField(variable: string, values: readonly string[], options: FieldOptions = {}): BodyField {
+  return field(variable, options, { type: 'string', enum: [...values] }, (value, name) => {
+    if (typeof value !== 'string' || !values.includes(value)) {
+      throw unprocessable(`${name} must be one of ${values.join(', ')}; got ${JSON.stringify(value)}.`, name);
+    }
+    return value.toUpperCase();
+  });
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function dateField(variable: string, options: FieldOptions = {}): BodyField {
+  return field(variable, options, { type: 'string', format: 'date' }, (value, name) => {
+    const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    if (!valid) throw unprocessable(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, name);
+    return value;
+  });
+}
+
+/** A free-form JSON object (an integration's `config` or `credentials`), passed through as is. */
+export function objectField(variable: string, options: FieldOptions = {}): BodyField {
+  return field(variable, options, { type: 'object', additionalProperties: true }, (value, name) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong(name, 'an object', value);
+    return value;
+  });
+}
+
+/**
+ * The request body as the route's input variable: malformed JSON or a body that is not an object is
+ * 400; an unknown field, a missing required one or a value of the wrong shape is 422 naming it.
+ */
+export function parseBody(raw: string, fields: Record<string, BodyField>): Record<string, unknown> {
+  let body: unknown = {};
+  if (raw.trim() !== '') {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw badRequest('The request body is not valid JSON.');
+    }
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+  const input: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const spec = fields[name];
+    if (!spec) {
+      const known = Object.keys(fields);
+      throw unprocessable(`Unknown field ${name}; this route takes ${known.length ? known.join(', ') : 'no body'}.`, name);
+    }
+    if (value === undefined) continue;
+    if (value === null) {
+      if (!spec.nullable) throw unprocessable(`${name} must not be null.`, name);
+      input[spec.variable] = null;
+      continue;
+    }
+    input[spec.variable] = spec.parse(value, name);
+  }
+  for (const [name, spec] of Object.entries(fields)) {
+    if (spec.required && !(spec.variable in input)) throw unprocessable(`${name} is required.`, name);
+  }
+  return input;
+}
