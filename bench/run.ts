@@ -1,5 +1,7 @@
 import { runSeedScaleBench } from './seed-scale.ts';
 import { runDashboardBench } from './dashboard.ts';
+import { runExportBench } from './export.ts';
+import { runFanoutBench } from './fanout.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -8,6 +10,8 @@ import { runDashboardBench } from './dashboard.ts';
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   seed: runSeedScaleBench,
   dashboard: runDashboardBench,
+  export: runExportBench,
+  fanout: runFanoutBench,
 };
 
 const args = process.argv.slice(2);

@@ -6,11 +6,14 @@ import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
 import { useBadInputCodes } from './bad-input.ts';
+import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
   principal: Principal;
+  /** The principal signed for the subgraphs; a subscription's WebSocket to the events subgraph sends it as a connection parameter. */
+  principalHeader?: string;
 }
 
 export interface GraphStats {
@@ -28,6 +31,20 @@ export interface GraphOptions {
 }
 
 /**
+ * The events subgraph serves subscriptions over graphql-ws (an @apollo/server subgraph cannot
+ * stream over HTTP); the socket authenticates with the signed principal as a connection parameter.
+ * Sockets are shared by subscriptions with the same parameters.
+ */
+function eventsTransport(location: string) {
+  return {
+    location,
+    options: {
+      subscriptions: { kind: 'ws', options: { connectionParams: { [PRINCIPAL_HEADER]: '{context.principalHeader}' } } },
+    },
+  };
+}
+
+/**
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
@@ -37,14 +54,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     unifiedGraphHandler,
     transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }]),
+      Object.entries(options.subgraphUrls).map(([name, location]) => [name, name === 'events' ? eventsTransport(location) : { location }]),
     ),
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ context }) => {
-        const principal = context.principal;
-        return principal ? { [PRINCIPAL_HEADER]: signPrincipal(options.principalKey, principal) } : {};
-      },
-    },
     graphqlEndpoint: '/graphql',
     graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
@@ -54,6 +65,20 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
+      {
+        // Signed once per request, for every fetch and the subscription socket of this request.
+        onContextBuilding({ context, extendContext }: { context: Partial<GraphContext>; extendContext(extra: Partial<GraphContext>): void }) {
+          if (context.principal) extendContext({ principalHeader: signPrincipal(options.principalKey, context.principal) });
+        },
+        // Every subgraph fetch carries the principal, signed when it leaves: also the entity fetches
+        // a long-lived subscription makes for each event, long after the request's own header would
+        // have expired (and which Hive's header propagation skips, having no HTTP request to go by).
+        onFetch({ executionRequest, options: init }: { executionRequest?: { context?: Partial<GraphContext> }; options: { headers?: Record<string, string> } }) {
+          const principal = executionRequest?.context?.principal;
+          if (principal) init.headers = { ...init.headers, [PRINCIPAL_HEADER]: signPrincipal(options.principalKey, principal) };
+        },
+      },
+      useBoundedSubscriptions(options.limits.subscriberBuffer, options.limits.subscriberGraceSeconds * 1000),
       useBadInputCodes(),
       // After bad-input: production's error filter must see the codes it gives.
       ...limitPlugins(options.limits, options.production),

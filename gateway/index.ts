@@ -6,6 +6,8 @@ import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../subgraphs/r
 import { createGraph } from './graph.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
+import { createExportWorker } from './exports/worker.ts';
+import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { createRateLimit, loadLimitsConfig } from './limits/index.ts';
 
 /**
@@ -23,17 +25,20 @@ const limits = loadLimitsConfig();
 const rateLimit = await createRateLimit(limits);
 const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
 await graph.runtime.getSchema();
-const server = http.createServer(createGatewayHandler({
-  graph,
-  authenticator: gatewayAuthenticator(config, database),
-  database,
-  rateLimit,
-}));
+const authenticator = gatewayAuthenticator(config, database);
+const server = http.createServer(createGatewayHandler({ graph, authenticator, database, rateLimit }));
+const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit);
+// Each gateway process runs one export worker; several processes share the queue (FOR UPDATE SKIP LOCKED).
+const exportWorker = createExportWorker({ runtime: graph.runtime, database });
+exportWorker.start();
 server.listen(config.port, config.host, () => console.log(`gateway on http://${config.host}:${config.port}/graphql`));
 
 async function shutdown() {
+  for (const client of sockets.clients) client.terminate();
+  sockets.close();
   server.close();
   server.closeAllConnections();
+  await exportWorker.stop();
   await graph.runtime.dispose();
   await rateLimit.close();
   await database.close();

@@ -6,6 +6,10 @@ import type { Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
 import { createRestRouter } from './rest/router.ts';
+import { createIdempotency } from './rest/idempotency.ts';
+import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
+import { createExportsApi, isExportsPath } from './exports/api.ts';
+import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
 
 export interface GatewayServerOptions {
   graph: ReturnType<typeof createGraph>;
@@ -26,6 +30,10 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
   const serve = runtime.requestListener as unknown as (req: http.IncomingMessage, res: http.ServerResponse, context: object) => Promise<void>;
   const serveRest = createRestRouter(runtime);
+  const idempotency = createIdempotency(database);
+  const openApi = openApiDocument();
+  const serveExports = createExportsApi({ runtime, database });
+  const streamRest = createRestStreamer(runtime);
 
   /** /v1: the same authentication and budget as /graphql, with errors in the REST shape. */
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -33,8 +41,16 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const principal = await authenticator.authenticate(req.headers.authorization);
       const limited = await rateLimit.take(principal, res);
       if (limited) return sendJson(res, limited.status, limited.toRest());
-      const answer = await serveRest(req, principal, req.method === 'GET' ? '' : await readBody(req));
-      return sendJson(res, answer.status, answer.body);
+      const body = req.method === 'GET' ? '' : await readBody(req);
+      // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
+      if (isExportsPath((req.url ?? '/').split('?')[0])) {
+        const exported = await serveExports(req, res, principal, body);
+        return exported ? sendJson(res, exported.status, exported.body) : undefined;
+      }
+      if (wantsNdjson(req) && (await streamRest(req, res, principal))) return;
+      // Writes with an Idempotency-Key are replayed, refused or executed under the key (rest/idempotency.ts).
+      const answer = await idempotency.serve(req, principal, body, (beforeExecute) => serveRest(req, principal, body, beforeExecute));
+      return sendJson(res, answer.status, answer.body, answer.headers);
     } catch (error) {
       if (isPlatformError(error)) return sendJson(res, error.status, error.toRest());
       throw error;
@@ -69,6 +85,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       if (limited) return sendJson(res, limited.status, limited.toGraphQL());
       return serve(req, res, { principal });
     }
+    // The API reference is public, like the docs it is generated from (rest/openapi.ts).
+    if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi);
     if (path.startsWith('/v1/')) return handleRest(req, res);
     return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });
   }

@@ -5,11 +5,15 @@ import type { Database } from '../subgraphs/kit/db.ts';
 import { principalHeaderKey } from '../subgraphs/kit/auth/principal-header.ts';
 import { sealingKey } from '../subgraphs/kit/secrets.ts';
 import { createSubgraph, type Subgraph } from '../subgraphs/kit/subgraph-server.ts';
+import type { SubgraphDeps } from '../subgraphs/kit/context.ts';
 import { DEFINITIONS } from '../subgraphs/index.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import { createGraph, type GraphStats } from './graph.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
+import { serveGraphQLOverWebSocket } from './subscriptions.ts';
+import { createExportWorker } from './exports/worker.ts';
+import { startEventRetention } from '../subgraphs/events/retention.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface RunningSystem {
@@ -17,6 +21,8 @@ export interface RunningSystem {
   server: http.Server;
   stats: GraphStats;
   subgraphUrls: Record<SubgraphName, string>;
+  /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
+  deps: SubgraphDeps;
   close(): Promise<void>;
 }
 
@@ -25,11 +31,19 @@ export interface RunningSystem {
  * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
  * when each runs as its own process. `limits` come from the environment unless given (tests lower them).
  */
-export async function startSystem(config: Config, database: Database, limits: LimitsConfig = loadLimitsConfig()): Promise<RunningSystem> {
+export async function startSystem(
+  config: Config,
+  database: Database,
+  limits: LimitsConfig = loadLimitsConfig(),
+  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
+  options: { exportWorker?: boolean } = {},
+): Promise<RunningSystem> {
   const deps = {
     database,
     principalKey: principalHeaderKey(config.authSecret),
     sealingKey: sealingKey(config.credentialsKey, config.authSecret),
+    natsUrl: config.natsUrl,
+    natsNamespace: config.natsNamespace,
   };
   const subgraphs: Subgraph[] = [];
   const listeners: Array<{ url: string; close(): Promise<void> }> = [];
@@ -46,14 +60,21 @@ export async function startSystem(config: Config, database: Database, limits: Li
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);
+  const authenticator = gatewayAuthenticator(config, database);
   const handler = createGatewayHandler({
     graph,
-    authenticator: gatewayAuthenticator(config, database),
+    authenticator,
     database,
     rateLimit,
   });
+  // One export worker per gateway process (gateway/exports/worker.ts), stopped before the graph.
+  const exportWorker = options.exportWorker === false ? null : createExportWorker({ runtime: graph.runtime, database });
+  exportWorker?.start();
+  // The events subgraph's retention sweep (EVENT_RETENTION_DAYS; off when null), stopped on close.
+  const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
+  const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -63,13 +84,18 @@ export async function startSystem(config: Config, database: Database, limits: Li
     server,
     stats: graph.stats,
     subgraphUrls,
+    deps,
     async close() {
       if (closed) return;
       closed = true;
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await exportWorker?.stop();
+      await retention?.stop();
       await graph.runtime.dispose();
       await rateLimit.close();
       for (const listener of listeners) await listener.close();

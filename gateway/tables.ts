@@ -23,6 +23,7 @@ export const idempotencyKeys = s.table('idempotency_keys', {
   requestHash: text('request_hash').notNull(),
   state: text('state').notNull().default('pending'),
   responseStatus: integer('response_status'),
+  /** The response body exactly as sent, as a JSON string (jsonb would reorder an object's keys on replay). */
   responseBody: jsonb('response_body'),
   createdAt: ts('created_at').notNull().defaultNow(),
   expiresAt: ts('expires_at').notNull(),

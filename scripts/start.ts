@@ -20,6 +20,7 @@ console.log(`Scrums platform graph is up on ${describeDatabase(config)}
   GraphQL    ${system.url}/graphql   (GraphiQL in a browser)
   health     ${system.url}/health
   readiness  ${system.url}/ready
+  events     ${config.eventRetentionDays ? `kept ${config.eventRetentionDays} days (EVENT_RETENTION_DAYS), swept hourly` : 'retention off, every event kept (the demo data is older than 90 days; set EVENT_RETENTION_DAYS to sweep)'}
 
 Demo token (organization ${DEMO.organizationId}, role admin, valid 12h):
   ${token}

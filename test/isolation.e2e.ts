@@ -106,6 +106,12 @@ const MUTATION_PROBES: Record<string, Array<(f: Targets, own: Targets) => Record
     (f, own) => ({ input: { podId: own.pod, type: 'SUPPORT_REQUEST', title: 'Probe', submittedBy: f.user } }),
   ],
   raiseIncident: [(f) => ({ input: { podId: f.pod, title: 'Probe' } })],
+  resolveIncident: [(f) => ({ id: f.incident, resolution: 'Probe' })],
+  updateIncidentSeverity: [(f) => ({ id: f.incident, severity: 'CRITICAL' })],
+  activateServiceLine: [(f) => ({ id: f.serviceLine })],
+  pauseServiceLine: [(f) => ({ id: f.serviceLine })],
+  resumeServiceLine: [(f) => ({ id: f.serviceLine })],
+  closeServiceLine: [(f) => ({ id: f.serviceLine })],
   createApiKey: [(f) => ({ input: { name: 'Probe', workspaceId: f.workspace } })],
   revokeApiKey: [(f) => ({ id: f.apiKey })],
 };

@@ -20,6 +20,10 @@ export interface LimitsConfig {
   rateLimitWindowSeconds: number;
   /** Redis for a rate limit shared by all gateway replicas; in-process memory when unset. */
   redisUrl: string | undefined;
+  /** Results a subscriber may have waiting before it is cut off as too slow (with its resume cursor). */
+  subscriberBuffer: number;
+  /** How long that buffer may stay full before the subscriber is cut off. */
+  subscriberGraceSeconds: number;
 }
 
 export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
@@ -32,6 +36,8 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
     rateLimitWindowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
     redisUrl: env.REDIS_URL || undefined,
+    subscriberBuffer: positiveInt(env, 'SUBSCRIBER_BUFFER', 1000),
+    subscriberGraceSeconds: positiveInt(env, 'SUBSCRIBER_GRACE_SECONDS', 10),
   };
 }
 

@@ -1,3 +1,102 @@
-import type { Route } from './route.ts';
+import { badRequest } from '../../subgraphs/kit/errors.ts';
+import { idParam, pageParams, type QueryParam } from './params.ts';
+import { list, PAGE_INFO, type Route } from './route.ts';
 
-export const eventRoutes: Route[] = [];
+const EVENT = 'id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt';
+
+/**
+ * An event as the docs print it. The envelope is read as stored (actorType, subjectType ...): the
+ * docs' lowercase snake_case types (user, agent, service_line, run) rather than the graph's union
+ * members, so a subject no graph type holds (an agent run) reads the same as one that has a type.
+ */
+function event(e: any) {
+  return {
+    id: e.id,
+    type: e.type,
+    organization_id: e.organization.id,
+    workspace_id: e.workspace?.id ?? null,
+    // The platform itself acts with no ID: { "type": "system", "id": null }.
+    actor: { type: e.actorType, id: e.actorId },
+    subject: { type: e.subjectType, id: e.subjectId },
+    payload: e.payload,
+    created_at: e.createdAt,
+  };
+}
+
+/** Free text handed to the graph, which checks it and names the parameter (renamed to the REST name). */
+function textParam(variable: string, description: string): QueryParam {
+  return {
+    variable,
+    schema: { type: 'string', description },
+    parse(raw, name) {
+      if (raw === undefined) return undefined;
+      if (raw.trim() === '') throw badRequest(`${name} must not be empty.`, name);
+      return raw;
+    },
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * An instant (`2026-04-14T00:00:00Z`, any ISO 8601 offset) or a whole day (`2026-04-01`, UTC). A
+ * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
+ * is all of April, while an instant as `to` stays the graph's exclusive bound.
+ */
+function instantParam(variable: string, bound: 'from' | 'to'): QueryParam {
+  return {
+    variable,
+    schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },
+    parse(raw, name) {
+      if (raw === undefined) return undefined;
+      const isDate = DATE.test(raw);
+      const instant = isDate ? new Date(`${raw}T00:00:00Z`) : DATE_TIME.test(raw) ? new Date(raw) : null;
+      const valid = instant !== null && !Number.isNaN(instant.getTime()) && (!isDate || instant.toISOString().startsWith(raw));
+      if (!valid) throw badRequest(`${name} must be an ISO 8601 date-time (2026-04-14T00:00:00Z) or a date (2026-04-14), got "${raw}".`, name);
+      if (isDate && bound === 'to') instant.setUTCDate(instant.getUTCDate() + 1);
+      return instant.toISOString();
+    },
+  };
+}
+
+export const eventRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v1/events',
+    summary: "Query an organization's event stream, newest first.",
+    query: {
+      // Required by the docs; another organization's stream lists nothing, as /v1/workspaces does.
+      organization_id: idParam('organizationId', 'Organization', { required: true }),
+      workspace_id: idParam('workspaceId', 'Workspace'),
+      type: {
+        ...textParam('types', 'An event type (invoice.finalized) or a domain prefix ending in a dot (task.); several comma-separated.'),
+        parse(raw, name) {
+          if (raw === undefined) return undefined;
+          const types = raw.split(',').map((t) => t.trim());
+          if (types.some((t) => t === '')) throw badRequest(`${name} must name event types, comma-separated, got "${raw}".`, name);
+          return [...new Set(types)];
+        },
+      },
+      subject_type: textParam('subjectType', 'Resource type of the subject, as the docs write it (service_line, run ...).'),
+      subject_id: textParam('subjectId', 'ID of the subject resource.'),
+      actor_id: textParam('actorId', 'A USR-, KEY- or AGT- ID.'),
+      from: instantParam('from', 'from'),
+      to: instantParam('to', 'to'),
+      ...pageParams('Event'),
+    },
+    document: `query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,
+      $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,
+        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ${EVENT} } ${PAGE_INFO} }
+    }`,
+    map: (data) => list(data.events, event),
+  },
+  {
+    method: 'GET',
+    path: '/v1/events/{id}',
+    summary: 'Retrieve one event with its full payload.',
+    document: `query RestEvent($id: ID!) { event(id: $id) { ${EVENT} } }`,
+    map: (data) => ({ data: event(data.event) }),
+  },
+];

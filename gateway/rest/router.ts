@@ -81,11 +81,13 @@ export function createRouteMatcher(routes: Route[] = REST_ROUTES) {
 export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: Route[] = REST_ROUTES) {
   const matchRoute = createRouteMatcher(routes);
 
-  return async function serveRest(req: http.IncomingMessage, principal: Principal, rawBody = ''): Promise<RestAnswer> {
+  /** `beforeExecute` runs once the request is known to be valid, just before the graph runs it (idempotency.ts claims its key there). */
+  return async function serveRest(req: http.IncomingMessage, principal: Principal, rawBody = '', beforeExecute?: () => Promise<void>): Promise<RestAnswer> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const { route, variables, restNames } = matchRoute(req.method ?? 'GET', url);
     if (route.body) variables[route.bodyVariable ?? 'input'] = parseBody(rawBody, route.body);
     else if (rawBody.trim() !== '' && route.method !== 'GET') throw badRequest(`${route.method} ${route.path} takes no request body.`);
+    await beforeExecute?.();
     try {
       const data = await executeDocument(runtime, principal, route.document, variables);
       return { status: route.status ?? 200, body: route.map(data) };

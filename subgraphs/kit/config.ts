@@ -23,8 +23,16 @@ export interface Config {
   credentialsKey: string | undefined;
   /** NATS server for fan-out between replicas, when set. */
   natsUrl: string | undefined;
+  /** Names this deployment's NATS stream, subject and lease bucket. */
+  natsNamespace: string;
   production: boolean;
   logLevel: string;
+  /**
+   * Days the event log keeps an event (subgraphs/events/retention.ts); null keeps every event. 90 by
+   * default on PostgreSQL; off by default on the embedded database, whose demo data would otherwise
+   * be older than the window.
+   */
+  eventRetentionDays: number | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,9 +48,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authPreviousSecrets: (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
     credentialsKey: env.CREDENTIALS_KEY || undefined,
     natsUrl: env.NATS_URL || undefined,
+    natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+    eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
   };
+}
+
+/** EVENT_RETENTION_DAYS: a whole number of days, or `0` / `off` for no retention. */
+function retentionDays(value: string | undefined, fallback: number | null): number | null {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (value.trim().toLowerCase() === 'off') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`EVENT_RETENTION_DAYS must be a whole number of days or "off", got "${value}"`);
+  return n === 0 ? null : n;
 }
 
 function intFromEnv(value: string | undefined, fallback: number, name: string): number {

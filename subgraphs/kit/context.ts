@@ -11,6 +11,10 @@ export interface SubgraphDeps {
   principalKey: Buffer;
   /** Seals integration credentials. */
   sealingKey: SealingKey;
+  /** NATS JetStream for the event stream's fan-out between replicas (NATS_URL), when set. */
+  natsUrl?: string;
+  /** Keeps this deployment's NATS stream apart from others on the same server (NATS_NAMESPACE, default scrums). */
+  natsNamespace?: string;
 }
 
 /** The context of one request to one subgraph. */

@@ -4,13 +4,19 @@ import { principalHeaderKey } from './auth/principal-header.ts';
 import { sealingKey } from './secrets.ts';
 import { createSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
 import { SUBGRAPHS, type SubgraphName } from '../registry.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
 
 /**
  * Runs one subgraph as its own process (docker-compose lays them out this way). It needs the
  * shared PostgreSQL (DATABASE_URL) and the same AUTH_SECRET as the gateway; PORT overrides its
  * default port.
  */
-export async function runStandalone(definition: SubgraphDefinition) {
+export async function runStandalone(
+  definition: SubgraphDefinition,
+  /** Background work of the subgraph's process (the events subgraph's retention sweep), stopped before the database closes. */
+  background?: (database: Database, config: Config) => { stop(): Promise<void> } | null,
+) {
   const config = loadConfig();
   if (!config.databaseUrl) throw new Error(`${definition.name}: a standalone subgraph needs DATABASE_URL (PGlite serves one process only)`);
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
@@ -19,12 +25,16 @@ export async function runStandalone(definition: SubgraphDefinition) {
     database,
     principalKey: principalHeaderKey(config.authSecret),
     sealingKey: sealingKey(config.credentialsKey, config.authSecret),
+    natsUrl: config.natsUrl,
+    natsNamespace: config.natsNamespace,
   });
   const port = process.env.PORT ? config.port : SUBGRAPHS.find((s) => s.name === (definition.name as SubgraphName))!.port;
   const server = await subgraph.listen(port, process.env.HOST ?? '0.0.0.0');
   console.log(`${definition.name} subgraph on ${server.url}`);
+  const work = background?.(database, config) ?? null;
   const stop = async () => {
     await server.close();
+    await work?.stop();
     await subgraph.stop();
     await database.close();
     process.exit(0);

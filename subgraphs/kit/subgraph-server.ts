@@ -7,6 +7,8 @@ import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { createContext, type SubgraphContext, type SubgraphDeps } from './context.ts';
 import { verifyPrincipal, PRINCIPAL_HEADER } from './auth/principal-header.ts';
@@ -27,6 +29,8 @@ export interface SubgraphDefinition {
   /** Absolute path of the subgraph's schema.graphql. */
   schemaFile: string;
   resolvers: object;
+  /** Releases what the subgraph started for itself (the events subgraph's stream reader). */
+  onStop?: (deps: SubgraphDeps) => Promise<void>;
 }
 
 export interface Subgraph {
@@ -97,18 +101,58 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     async listen(port = 0, host = '127.0.0.1') {
       const server = http.createServer(handler);
       server.keepAliveTimeout = 65_000;
+      const sockets = schema.getSubscriptionType() ? serveSubscriptions(server, schema, deps) : undefined;
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       const address = server.address() as AddressInfo;
       return {
         url: `http://${host}:${address.port}/graphql`,
-        close: () => new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
+        async close() {
+          if (sockets) {
+            for (const client of sockets.clients) client.terminate();
+            await new Promise<void>((resolve) => sockets.close(() => resolve()));
+          }
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+        },
       };
     },
-    stop: () => apollo.stop(),
+    async stop() {
+      await definition.onStop?.(deps);
+      await apollo.stop();
+    },
   };
+}
+
+/**
+ * Subscriptions over graphql-ws on the same /graphql path: the gateway connects with the signed
+ * principal in the connection parameters (a WebSocket has no per-operation headers), and the
+ * connection is refused without a valid one, exactly like a query without the header.
+ */
+function serveSubscriptions(server: http.Server, schema: GraphQLSchema, deps: SubgraphDeps): WebSocketServer {
+  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  useServer<Record<string, unknown>, { principal?: ReturnType<typeof verifyPrincipal> }>(
+    {
+      schema,
+      onConnect(ctx) {
+        const principal = verifyPrincipal(deps.principalKey, String(ctx.connectionParams?.[PRINCIPAL_HEADER] ?? ''));
+        if (!principal) return false;
+        ctx.extra.principal = principal;
+        return true;
+      },
+      context: (ctx) => createContext(deps, ctx.extra.principal!),
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((error) => formatSubgraphError(error.toJSON(), error)) };
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return errors.map((error) => formatSubgraphError(error.toJSON(), error));
+      },
+    },
+    sockets,
+  );
+  return sockets;
 }
 
 const INVALID = Symbol('invalid');

@@ -6,6 +6,7 @@ import { conflict, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
 import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
 import { toIso } from '../kit/time.ts';
+import { inScope } from '../kit/scope.ts';
 import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/lookups.ts';
 import { pods, slas, tickets, incidents } from './tables.ts';
 import { podScoped } from './data.ts';
@@ -19,6 +20,8 @@ import type { RequestPodInput, ServiceRequestInput, RaiseIncidentInput } from '.
 export async function requestPod(ctx: SubgraphContext, input: RequestPodInput): Promise<PodRow> {
   requireCapability(ctx.principal, 'write');
   const name = checkText(input.name, 'name', 200);
+  const organizationId = checkOptionalId('Organization', input.organizationId, 'organizationId');
+  if (organizationId && organizationId !== ctx.scope.organizationId) throw unprocessable(`organizationId: Organization ${organizationId} not found.`, 'organizationId');
   const workspaceId = checkOptionalId('Workspace', input.workspaceId, 'workspaceId') ?? ctx.scope.workspaceId;
   const subscriptionId = checkOptionalId('Subscription', input.subscriptionId, 'subscriptionId');
   const projectTags = [...new Set((input.projectTags ?? []).map((id) => checkId('Project', id, 'projectTags')))];
@@ -120,6 +123,54 @@ export async function raiseIncident(ctx: SubgraphContext, input: RaiseIncidentIn
     })]);
     return incident;
   });
+}
+
+/**
+ * Resolves an open or investigating incident. The incident is read under FOR UPDATE, so of two
+ * concurrent resolutions one wins and the other sees it resolved (409). The resolution note is the
+ * event's: the incident record keeps its status and resolved_at.
+ */
+export async function resolveIncident(ctx: SubgraphContext, id: string, resolution?: string | null): Promise<IncidentRow> {
+  requireCapability(ctx.principal, 'write');
+  checkId('Incident', id, 'id');
+  const note = resolution == null ? null : checkText(resolution, 'resolution', 2000);
+
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockIncident(tx, ctx, id);
+    if (before.status === 'resolved') throw conflict(`Incident ${id} is already resolved.`);
+    const [after] = await tx.update(incidents).set({ status: 'resolved', resolvedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(incidents.id, id)).returning();
+    await appendEvents(tx, [eventOf(ctx.principal, 'incident.resolved', 'incident', after, {
+      previous_status: before.status, severity: after.severity, pod_id: after.podId, service_line_id: after.serviceLineId, resolution: note,
+    })]);
+    return after;
+  });
+}
+
+/** Changes an unresolved incident's severity; the same severity is no change and appends no event. */
+export async function updateIncidentSeverity(ctx: SubgraphContext, id: string, severity: IncidentRow['severity']): Promise<IncidentRow> {
+  requireCapability(ctx.principal, 'write');
+  checkId('Incident', id, 'id');
+
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockIncident(tx, ctx, id);
+    if (before.status === 'resolved') throw conflict(`Incident ${id} is resolved: its severity is final.`);
+    if (before.severity === severity) return before;
+    const [after] = await tx.update(incidents).set({ severity, updatedAt: sql`now()` }).where(eq(incidents.id, id)).returning();
+    await appendEvents(tx, [eventOf(ctx.principal, 'incident.severity_changed', 'incident', after, {
+      previous_severity: before.severity, new_severity: after.severity, status: after.status, pod_id: after.podId, service_line_id: after.serviceLineId,
+    })]);
+    return after;
+  });
+}
+
+/** The incident acted on, in the caller's scope, held against concurrent changes until commit. */
+async function lockIncident(tx: Tx, ctx: SubgraphContext, id: string): Promise<IncidentRow> {
+  const [row] = await tx.select().from(incidents)
+    .where(and(eq(incidents.id, id), inScope(ctx.scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId })))
+    .for('update');
+  if (!row) throw notFound(`Incident ${id} not found.`);
+  return row;
 }
 
 /** The pod acted on, held against concurrent changes of its status until commit. */

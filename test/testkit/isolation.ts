@@ -39,6 +39,7 @@ const OWNED: Array<[PgTable, (db: Db) => Promise<OwnedRow[]>]> = [
   [t.integrations, (db) => db.select({ id: t.integrations.id, organizationId: t.integrations.organizationId, workspaceId: t.integrations.workspaceId }).from(t.integrations)],
   [t.syncRuns, (db) => db.select({ id: t.syncRuns.id, organizationId: t.syncRuns.organizationId, workspaceId: t.integrations.workspaceId }).from(t.syncRuns).innerJoin(t.integrations, eq(t.integrations.id, t.syncRuns.integrationId))],
   [t.events, (db) => db.select({ id: t.events.id, organizationId: t.events.organizationId, workspaceId: t.events.workspaceId }).from(t.events)],
+  [t.exportJobs, (db) => db.select({ id: t.exportJobs.id, organizationId: t.exportJobs.organizationId, workspaceId: t.exportJobs.workspaceId }).from(t.exportJobs)],
 ];
 
 /** Tables of the platform's own catalogue, the same for every tenant: their IDs are no one's secret. */

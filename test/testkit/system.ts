@@ -25,6 +25,8 @@ export interface TestSystemOptions {
   production?: boolean;
   /** Retired signing secrets the gateway still verifies tokens with (AUTH_PREVIOUS_SECRETS). */
   previousSecrets?: string[];
+  /** NATS JetStream fan-out (NATS_URL) under its own namespace, as replicas of one deployment share. */
+  nats?: { url: string; namespace: string };
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -33,6 +35,7 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     AUTH_SECRET: TEST_AUTH_SECRET,
     ...(options.production ? { NODE_ENV: 'production' } : {}),
     ...(options.previousSecrets ? { AUTH_PREVIOUS_SECRETS: options.previousSecrets.join(',') } : {}),
+    ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
   };
   const config = { ...loadConfig(env), port: 0 };
   const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits });

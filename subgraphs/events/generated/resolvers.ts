@@ -183,6 +183,7 @@ export type QueryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   subjectId?: InputMaybe<Scalars['ID']['input']>;
   subjectType?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -216,6 +217,33 @@ export type ServiceLineEventsArgs = {
 export type Sla = {
   __typename?: 'Sla';
   id: Scalars['ID']['output'];
+};
+
+/**
+ * Live activity. Events arrive oldest first, each once, as edges whose cursor is the event's position:
+ * pass the cursor of the last event seen as `after` to resume (after a disconnect, a restart or a
+ * slow-consumer error) and get every later event in order, then the live ones, with no gap and no
+ * duplicate. Without `after`, only events committed from now on.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  activity: EventEdge;
+};
+
+
+/**
+ * Live activity. Events arrive oldest first, each once, as edges whose cursor is the event's position:
+ * pass the cursor of the last event seen as `after` to resume (after a disconnect, a restart or a
+ * slow-consumer error) and get every later event in order, then the live ones, with no gap and no
+ * duplicate. Without `after`, only events committed from now on.
+ */
+export type SubscriptionActivityArgs = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SyncRun = {
@@ -420,6 +448,7 @@ export type ResolversTypes = {
   ResourceRef: ResolverTypeWrapper<ResourceRefModel>;
   ServiceLine: ResolverTypeWrapper<EntityRef>;
   Sla: ResolverTypeWrapper<EntityRef>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncRun: ResolverTypeWrapper<EntityRef>;
   SystemActor: ResolverTypeWrapper<SystemActor>;
   Task: ResolverTypeWrapper<EntityRef>;
@@ -454,6 +483,7 @@ export type ResolversParentTypes = {
   ResourceRef: ResourceRefModel;
   ServiceLine: EntityRef;
   Sla: EntityRef;
+  Subscription: Record<PropertyKey, never>;
   SyncRun: EntityRef;
   SystemActor: SystemActor;
   Task: EntityRef;
@@ -584,6 +614,10 @@ export type SlaResolvers<ContextType = SubgraphContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  activity?: SubscriptionResolver<ResolversTypes['EventEdge'], "activity", ParentType, ContextType, Partial<SubscriptionActivityArgs>>;
+};
+
 export type SyncRunResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SyncRun'] = ResolversParentTypes['SyncRun']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -640,6 +674,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ResourceRef?: ResourceRefResolvers<ContextType>;
   ServiceLine?: ServiceLineResolvers<ContextType>;
   Sla?: SlaResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SyncRun?: SyncRunResolvers<ContextType>;
   SystemActor?: SystemActorResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;

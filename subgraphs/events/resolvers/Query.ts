@@ -1,6 +1,7 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { pageRequest, toConnection } from '../../kit/connection.ts';
 import { findOrNotFound } from '../../kit/resolve.ts';
+import { checkOptionalId } from '../../kit/args.ts';
 import { listEvents } from '../data.ts';
 import { eventById, eventFilter, checkCursorRetained } from '../loaders.ts';
 import { eventCounts } from '../counts.ts';
@@ -10,8 +11,11 @@ export const Query: QueryResolvers = {
 
   /** No totalCount: counting a large log is not cheap, and a stream has no natural total. */
   async events(_, args, ctx) {
+    const organizationId = checkOptionalId('Organization', args.organizationId, 'organizationId');
     const filter = eventFilter(args);
     const page = pageRequest(args, 'Event');
+    // Another organization's stream is not the caller's to read: an empty list, as for any filter.
+    if (organizationId && organizationId !== ctx.scope.organizationId) return toConnection({ rows: [], hasMore: false }, page);
     await checkCursorRetained(ctx, page);
     return toConnection(await listEvents(ctx.db, ctx.scope, filter, page), page);
   },

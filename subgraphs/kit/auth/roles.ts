@@ -5,9 +5,10 @@ import { ROLES, type Principal, type Role } from './tokens.ts';
  * What each role may do, written down once and enforced by every subgraph and the gateway:
  * - read:  every role (owner, admin, member, viewer) reads its organization's data;
  * - write: owner, admin and member create and change delivery records (tasks, integrations, pods,
- *          tickets, incidents);
- * - admin: owner and admin manage access (API keys, members): they alone list, create and revoke
- *          API keys.
+ *          tickets, incidents: raising, resolving and changing an incident's severity);
+ * - admin: owner and admin manage access (API keys, members) and the organization's contracts:
+ *          they alone list, create and revoke API keys, and activate, pause, resume and close
+ *          Service Lines (which start and stop billing).
  * Roles rank owner > admin > member > viewer (the order of ROLES). What a principal hands out, such
  * as an API key's role, never ranks above its own role, so no one can mint more power than they hold.
  */

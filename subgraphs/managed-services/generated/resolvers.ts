@@ -81,8 +81,12 @@ export type Mutation = {
   raiseIncident: Incident;
   /** Requests a managed pod; it starts in SCOPING until the account team confirms it. */
   requestPod: Pod;
+  /** Resolves an OPEN or INVESTIGATING incident (sets resolvedAt): incident.resolved, whose payload carries the resolution note. A resolved incident is a CONFLICT. */
+  resolveIncident: Incident;
   /** Submits a ticket to a pod; its SLA response deadline follows the pod's response time. */
   submitServiceRequest: Ticket;
+  /** Changes an unresolved incident's severity: incident.severity_changed (previous_severity, new_severity); the same severity changes nothing and appends nothing. A resolved incident is a CONFLICT. */
+  updateIncidentSeverity: Incident;
 };
 
 
@@ -96,8 +100,20 @@ export type MutationRequestPodArgs = {
 };
 
 
+export type MutationResolveIncidentArgs = {
+  id: Scalars['ID']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSubmitServiceRequestArgs = {
   input: ServiceRequestInput;
+};
+
+
+export type MutationUpdateIncidentSeverityArgs = {
+  id: Scalars['ID']['input'];
+  severity: IncidentSeverity;
 };
 
 /** An object with a platform ID (PREFIX-YY-NNNNNN); the prefix names its type. */
@@ -234,7 +250,7 @@ export type Query = {
   incident: Maybe<Incident>;
   incidents: IncidentConnection;
   pod: Maybe<Pod>;
-  /** Pods of the caller's organization, optionally of one workspace. */
+  /** Pods of the caller's organization, optionally of one workspace. Naming another organization lists none, as workspaces(organizationId:) does. */
   pods: PodConnection;
   /** A pod's SLA reports, newest period first; one period when given (YYYY-MM). */
   slaReports: SlaReportConnection;
@@ -271,6 +287,7 @@ export type QueryPodsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<PodStatus>>;
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -316,6 +333,8 @@ export type RequestPodInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   durationMonths?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+  /** The caller's organization, if given (REST clients name it); another one is refused as not found. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   projectTags?: InputMaybe<Array<Scalars['ID']['input']>>;
   requestedTeamSize: Scalars['Int']['input'];
   requiredCapabilities?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -748,7 +767,9 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   raiseIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationRaiseIncidentArgs, 'input'>>;
   requestPod?: Resolver<ResolversTypes['Pod'], ParentType, ContextType, RequireFields<MutationRequestPodArgs, 'input'>>;
+  resolveIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationResolveIncidentArgs, 'id'>>;
   submitServiceRequest?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationSubmitServiceRequestArgs, 'input'>>;
+  updateIncidentSeverity?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationUpdateIncidentSeverityArgs, 'id' | 'severity'>>;
 };
 
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { checkId } from '../../kit/args.ts';
+import { checkId, checkOptionalId } from '../../kit/args.ts';
 import { badRequest } from '../../kit/errors.ts';
 import { findOrNotFound } from '../../kit/resolve.ts';
 import { listPods, countPods, listSlaReports, countSlaReports } from '../data.ts';
@@ -13,8 +13,11 @@ export const Query: QueryResolvers = {
   incident: (_, { id }, ctx) => findOrNotFound('Incident', id, incidentById(ctx)),
 
   async pods(_, args, ctx) {
+    const organizationId = checkOptionalId('Organization', args.organizationId, 'organizationId');
     const filter = podFilter(args);
     const page = pageRequest(args, 'Pod');
+    // Another organization's pods are not the caller's to list: an empty list, as for any filter.
+    if (organizationId && organizationId !== ctx.scope.organizationId) return toConnection({ rows: [], hasMore: false, total: 0 }, page);
     return toConnection(await listPods(ctx.db, ctx.scope, filter, page), page, () => countPods(ctx.db, ctx.scope, filter));
   },
 

@@ -36,6 +36,73 @@ export type ExecutionModel =
   | 'ongoing_sla'
   | 'outcome';
 
+/**
+ * The lifecycle of a Service Line: DRAFT → ACTIVE ⇄ PAUSED, and any of them → CLOSED (final). Each
+ * transition is allowed to owners and admins only (it starts or stops billing), is refused as CONFLICT
+ * from a status it does not leave, and appends one event in the same transaction: the docs'
+ * service_line.activated, .paused or .closed, and service_line.status_changed for a resume (paused →
+ * active), each with previous_status, new_status, execution_model and product_line.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Activates a DRAFT line (sets activatedAt): service_line.activated. */
+  activateServiceLine: ServiceLine;
+  /** Closes a DRAFT, ACTIVE or PAUSED line for good (sets closedAt): service_line.closed. */
+  closeServiceLine: ServiceLine;
+  /** Pauses an ACTIVE line: service_line.paused. */
+  pauseServiceLine: ServiceLine;
+  /** Resumes a PAUSED line: service_line.status_changed (paused → active). */
+  resumeServiceLine: ServiceLine;
+};
+
+
+/**
+ * The lifecycle of a Service Line: DRAFT → ACTIVE ⇄ PAUSED, and any of them → CLOSED (final). Each
+ * transition is allowed to owners and admins only (it starts or stops billing), is refused as CONFLICT
+ * from a status it does not leave, and appends one event in the same transaction: the docs'
+ * service_line.activated, .paused or .closed, and service_line.status_changed for a resume (paused →
+ * active), each with previous_status, new_status, execution_model and product_line.
+ */
+export type MutationActivateServiceLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The lifecycle of a Service Line: DRAFT → ACTIVE ⇄ PAUSED, and any of them → CLOSED (final). Each
+ * transition is allowed to owners and admins only (it starts or stops billing), is refused as CONFLICT
+ * from a status it does not leave, and appends one event in the same transaction: the docs'
+ * service_line.activated, .paused or .closed, and service_line.status_changed for a resume (paused →
+ * active), each with previous_status, new_status, execution_model and product_line.
+ */
+export type MutationCloseServiceLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The lifecycle of a Service Line: DRAFT → ACTIVE ⇄ PAUSED, and any of them → CLOSED (final). Each
+ * transition is allowed to owners and admins only (it starts or stops billing), is refused as CONFLICT
+ * from a status it does not leave, and appends one event in the same transaction: the docs'
+ * service_line.activated, .paused or .closed, and service_line.status_changed for a resume (paused →
+ * active), each with previous_status, new_status, execution_model and product_line.
+ */
+export type MutationPauseServiceLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The lifecycle of a Service Line: DRAFT → ACTIVE ⇄ PAUSED, and any of them → CLOSED (final). Each
+ * transition is allowed to owners and admins only (it starts or stops billing), is refused as CONFLICT
+ * from a status it does not leave, and appends one event in the same transaction: the docs'
+ * service_line.activated, .paused or .closed, and service_line.status_changed for a resume (paused →
+ * active), each with previous_status, new_status, execution_model and product_line.
+ */
+export type MutationResumeServiceLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** An object with a platform ID (PREFIX-YY-NNNNNN); the prefix names its type. */
 export type Node = {
   id: Scalars['ID']['output'];
@@ -339,8 +406,9 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExecutionModel: ResolverTypeWrapper<ExecutionModel>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
-  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -365,8 +433,9 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   JSON: Scalars['JSON']['output'];
-  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -398,6 +467,13 @@ export type ExecutionModelResolvers = { AGENT: 'agent', ANALYSIS: 'analysis', CA
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  activateServiceLine?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType, RequireFields<MutationActivateServiceLineArgs, 'id'>>;
+  closeServiceLine?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType, RequireFields<MutationCloseServiceLineArgs, 'id'>>;
+  pauseServiceLine?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType, RequireFields<MutationPauseServiceLineArgs, 'id'>>;
+  resumeServiceLine?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType, RequireFields<MutationResumeServiceLineArgs, 'id'>>;
+};
 
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'ServiceLine', ParentType, ContextType>;
@@ -497,6 +573,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   DateTime?: GraphQLScalarType;
   ExecutionModel?: ExecutionModelResolvers;
   JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Period?: PeriodResolvers;

@@ -1,5 +1,6 @@
 import { Query } from './Query.ts';
+import { Mutation } from './Mutation.ts';
 import { ServiceLine } from './ServiceLine.ts';
 import { Workspace, Project } from './parents.ts';
 
-export const resolvers = { Query, ServiceLine, Workspace, Project };
+export const resolvers = { Query, Mutation, ServiceLine, Workspace, Project };

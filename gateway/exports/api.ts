@@ -1,0 +1,167 @@
+import type http from 'node:http';
+import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
+import { checkId } from '../../subgraphs/kit/args.ts';
+import { decodeCursor, encodeCursor } from '../../subgraphs/kit/cursor.ts';
+import type { Database } from '../../subgraphs/kit/db.ts';
+import { badRequest, conflict, notFound, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { GraphContext } from '../graph.ts';
+import { parseBody } from '../rest/body.ts';
+import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
+import { columnsOf } from './csv.ts';
+import { graphqlSource, restSource, type ExportSource } from './source.ts';
+import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
+import { wakeExportWorkers } from './worker.ts';
+
+export const EXPORTS_PATH = '/v1/exports';
+
+/** Whether a /v1 path is the export API's (this handler answers it, not the REST router). */
+export function isExportsPath(path: string): boolean {
+  return path === EXPORTS_PATH || path === `${EXPORTS_PATH}/` || path.startsWith(`${EXPORTS_PATH}/`);
+}
+
+const seconds = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
+
+/** A job in the docs' snake_case shape. */
+export function exportJobJson(job: ExportJob) {
+  return {
+    id: job.id,
+    status: job.status,
+    format: job.format,
+    source: job.source,
+    objects_written: job.objectsWritten,
+    bytes_written: job.bytesWritten,
+    created_at: seconds(job.createdAt),
+    started_at: seconds(job.startedAt),
+    finished_at: seconds(job.finishedAt),
+    expires_at: seconds(job.expiresAt),
+    error: job.errorMessage,
+    download_url: job.status === 'completed' ? `${EXPORTS_PATH}/${job.id}/download` : null,
+  };
+}
+
+export type ExportsAnswer = { status: number; body: unknown } | null;
+
+/**
+ * /v1/exports for an authenticated, rate-limited caller (server.ts does both): submit, list, read,
+ * cancel and download export jobs. Answers JSON as `{status, body}`, or streams the download
+ * itself and returns null. Throws PlatformErrors for the caller's mistakes, as the REST router does.
+ */
+export function createExportsApi({ runtime, database }: { runtime: GatewayRuntime<GraphContext>; database: Database }) {
+  async function submit(principal: Principal, rawBody: string): Promise<ExportsAnswer> {
+    const body = parseBody(rawBody, EXPORT_BODY);
+    const format = (String(body.format ?? 'ndjson')).toLowerCase() as ExportFormat;
+    const hasQuery = body.query !== undefined;
+    const hasRoute = body.route !== undefined;
+    if (hasQuery === hasRoute) throw unprocessable('Give either query (GraphQL) or route (a REST list), not both and not neither.', hasQuery ? 'route' : 'query');
+    if (hasQuery && body.params !== undefined) throw unprocessable('params go with route; a GraphQL query takes variables.', 'params');
+    if (hasRoute && body.variables !== undefined) throw unprocessable('variables go with query; a REST route takes params.', 'variables');
+    const source: ExportSource = hasQuery
+      ? await graphqlSource(await runtime.getSchema(), body.query, body.variables, format)
+      : restSource(body.route, body.params);
+    // Read the first page now, as the job will: a filter the graph refuses, a resource that is not
+    // the caller's or (for CSV) a nested row is the submission's error, not a failed job later.
+    const probe = await source.fetchPage(runtime, principal, null);
+    if (format === 'csv' && probe.rows.length > 0) columnsOf(probe.rows[0]);
+    const job = await insertJob(database, { principal, source: source.kind, query: source.query, variables: source.variables, format });
+    wakeExportWorkers(database);
+    return { status: 201, body: { data: exportJobJson(job) } };
+  }
+
+  async function list(principal: Principal, url: URL): Promise<ExportsAnswer> {
+    const spec = EXPORT_LIST_QUERY;
+    for (const name of new Set(url.searchParams.keys())) {
+      if (!Object.hasOwn(spec, name)) throw badRequest(`Unknown query parameter ${name}; this route takes ${Object.keys(spec).join(', ')}.`, name);
+    }
+    const limit = spec.limit.parse(url.searchParams.get('limit') ?? undefined, 'limit') as number;
+    const cursor = url.searchParams.get('cursor') ?? undefined;
+    // The cursor names the previous page's last job (checked to be an export's ID by the parameter's parse).
+    const afterId = cursor === undefined ? undefined : (spec.cursor.parse(cursor, 'cursor'), decodeCursor(cursor)!.id);
+    const status = (spec.status.parse(url.searchParams.get('status') ?? undefined, 'status') as string[] | undefined)?.map((s) => s.toLowerCase() as ExportStatus);
+    const rows = await listJobs(database, principal, { limit: limit + 1, afterId, status });
+    const page = rows.slice(0, limit);
+    const hasMore = rows.length > limit;
+    return { status: 200, body: { data: page.map(exportJobJson), meta: { cursor: hasMore ? encodeCursor(page.at(-1)!.id) : null, has_more: hasMore } } };
+  }
+
+  async function visible(principal: Principal, id: string): Promise<ExportJob> {
+    const job = await findJob(database, principal, checkId('ExportJob', id, 'id'));
+    if (!job) throw notFound(`No export ${id}.`);
+    return job;
+  }
+
+  async function download(principal: Principal, id: string, res: http.ServerResponse): Promise<ExportsAnswer> {
+    const job = await visible(principal, id);
+    if (job.status !== 'completed') throw conflict(`Export ${job.id} is ${job.status}; its output can be downloaded once it is completed.`);
+    const type = job.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': String(job.bytesWritten),
+      'content-disposition': `attachment; filename="${job.id}.${job.format === 'csv' ? 'csv' : 'ndjson'}"`,
+    });
+    try {
+      await streamChunks(database, job.id, res);
+    } catch (error) {
+      // The status is sent: a client that went away, or a read that failed, cuts the response short
+      // (its length then falls short of content-length, so no client mistakes it for the whole file).
+      if (!res.destroyed) console.error(`[exports] download of ${job.id} failed:`, error);
+      res.destroy();
+    }
+    return null;
+  }
+
+  return async function serveExports(req: http.IncomingMessage, res: http.ServerResponse, principal: Principal, rawBody: string): Promise<ExportsAnswer> {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    const method = req.method ?? 'GET';
+    const parts = url.pathname.slice(EXPORTS_PATH.length).split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+    if (method !== 'GET' && method !== 'POST') throw notFound(`No route for ${method} ${url.pathname}.`);
+    if (method === 'GET' && rawBody.trim() !== '') throw badRequest(`GET ${url.pathname} takes no request body.`);
+    if (parts.length === 0) return method === 'POST' ? submit(principal, rawBody) : list(principal, url);
+    if (url.search !== '') throw badRequest(`${method} ${url.pathname} takes no query parameters.`);
+    const [id, action] = parts;
+    if (parts.length === 1 && method === 'GET') return { status: 200, body: { data: exportJobJson(await visible(principal, id)) } };
+    if (parts.length === 2 && action === 'cancel' && method === 'POST') {
+      if (rawBody.trim() !== '') throw badRequest('POST /v1/exports/{id}/cancel takes no request body.');
+      const outcome = await cancelJob(database, principal, checkId('ExportJob', id, 'id'));
+      if (!outcome) throw notFound(`No export ${id}.`);
+      if (!outcome.cancelled) throw conflict(`Export ${outcome.job.id} is already ${outcome.job.status}.`);
+      return { status: 200, body: { data: exportJobJson(outcome.job) } };
+    }
+    if (parts.length === 2 && action === 'download' && method === 'GET') return download(principal, id, res);
+    throw notFound(`No route for ${method} ${url.pathname}.`);
+  };
+}
+
+/** Chunks this many at a time: a few hundred KB in memory, whatever the export's size. */
+const CHUNKS_PER_READ = 8;
+
+/** Streams a job's chunks in order, waiting for the client to drain before reading more. */
+export async function streamChunks(database: Database, jobId: string, res: http.ServerResponse): Promise<void> {
+  let next = 0;
+  for (;;) {
+    const chunks = await readChunks(database, jobId, next, CHUNKS_PER_READ);
+    for (const chunk of chunks) {
+      if (!res.write(chunk.data)) await drained(res);
+      next = chunk.seq + 1;
+    }
+    if (chunks.length < CHUNKS_PER_READ) break;
+  }
+  res.end();
+}
+
+/** Resolves once `res` can take more, or rejects when the client went away. */
+export function drained(res: http.ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.reject(new Error('the client closed the connection'));
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      res.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      res.off('drain', onDrain);
+      reject(new Error('the client closed the connection'));
+    };
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}

@@ -1,0 +1,126 @@
+import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
+
+/**
+ * OpenAPI 3.1 paths of the bulk export API (gateway/exports/api.ts), for /v1/openapi.json to merge.
+ * Schemas come from the same field and parameter specs the handler parses with.
+ */
+
+const ERROR = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'status'],
+      properties: { code: { type: 'string' }, message: { type: 'string' }, status: { type: 'integer' } },
+    },
+  },
+};
+
+const EXPORT_JOB = {
+  type: 'object',
+  required: ['id', 'status', 'format', 'source', 'objects_written', 'bytes_written', 'created_at', 'started_at', 'finished_at', 'expires_at', 'error', 'download_url'],
+  properties: {
+    id: { type: 'string', pattern: '^EXP-\\d{2}-\\d{6,}$', examples: ['EXP-26-000001'] },
+    status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed', 'cancelled'] },
+    format: { type: 'string', enum: ['ndjson', 'csv'] },
+    source: { type: 'string', enum: ['graphql', 'rest'] },
+    objects_written: { type: 'integer', description: 'Rows (nodes) written so far.' },
+    bytes_written: { type: 'integer', description: 'Bytes of output written so far.' },
+    created_at: { type: 'string', format: 'date-time' },
+    started_at: { type: ['string', 'null'], format: 'date-time' },
+    finished_at: { type: ['string', 'null'], format: 'date-time' },
+    expires_at: { type: ['string', 'null'], format: 'date-time', description: 'When a finished export and its output are deleted (7 days after it finished).' },
+    error: { type: ['string', 'null'], description: 'Why a failed export failed: "<code>: <message>".' },
+    download_url: { type: ['string', 'null'], description: 'Path of the output, once completed.' },
+  },
+};
+
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), {
+  description: { 400: 'Bad request', 401: 'Unauthorized', 404: 'Not found (also another organization\'s export)', 409: 'Conflict', 422: 'Unprocessable: names the field', 429: 'Rate limited' }[status],
+  content: { 'application/json': { schema: ERROR } },
+}]));
+
+const jobAnswer = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: EXPORT_JOB } } } },
+});
+
+const idParameter = { name: 'id', in: 'path', required: true, schema: EXPORT_JOB.properties.id };
+
+export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
+  '/v1/exports': {
+    post: {
+      summary: 'Submit a bulk export: a GraphQL query paged through its one connection, or a REST list with its filters.',
+      description: [
+        'GraphQL: one query operation declaring `$after: String` and passing it as the `after` argument of exactly one connection,',
+        'reached through single objects (no lists) and selecting `nodes { ... }` and `pageInfo { hasNextPage endCursor }`;',
+        '`first` is the page size (100 when absent). REST: `route` is a list path such as `/v1/events` and `params` its query',
+        'parameters (not `cursor`). Each node (REST item) becomes one NDJSON line, or one CSV row for flat results.',
+        'The first page is read at submission, so a refused filter or an unknown resource fails the request, not the job.',
+      ].join(' '),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              properties: Object.fromEntries(Object.entries(EXPORT_BODY).map(([name, field]) => [name, field.schema])),
+            },
+            examples: {
+              graphql: { value: { format: 'ndjson', query: 'query($after: String) { events(types: ["task."], first: 100, after: $after) { nodes { id type createdAt } pageInfo { hasNextPage endCursor } } }' } },
+              rest: { value: { format: 'csv', route: '/v1/workspaces', params: { organization_id: 'ORG-26-090500' } } },
+            },
+          },
+        },
+      },
+      responses: { 201: jobAnswer('The export job, queued.'), ...errors(400, 401, 404, 422, 429) },
+    },
+    get: {
+      summary: 'List the exports of the caller\'s organization (of its workspace, for a narrowed token), newest first.',
+      parameters: Object.entries(EXPORT_LIST_QUERY).map(([name, param]) => ({ name, in: 'query', required: false, schema: param.schema })),
+      responses: {
+        200: {
+          description: 'A page of export jobs.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['data', 'meta'],
+                properties: {
+                  data: { type: 'array', items: EXPORT_JOB },
+                  meta: { type: 'object', properties: { cursor: { type: ['string', 'null'] }, has_more: { type: 'boolean' } } },
+                },
+              },
+            },
+          },
+        },
+        ...errors(400, 401, 429),
+      },
+    },
+  },
+  '/v1/exports/{id}': {
+    get: { summary: 'Retrieve an export job and its progress.', parameters: [idParameter], responses: { 200: jobAnswer('The export job.'), ...errors(400, 401, 404, 429) } },
+  },
+  '/v1/exports/{id}/cancel': {
+    post: {
+      summary: 'Cancel a queued or running export; its partial output is deleted.',
+      parameters: [idParameter],
+      responses: { 200: jobAnswer('The cancelled export job.'), ...errors(400, 401, 404, 409, 429) },
+    },
+  },
+  '/v1/exports/{id}/download': {
+    get: {
+      summary: 'Download a completed export\'s output, streamed (NDJSON or CSV as the job\'s format).',
+      parameters: [idParameter],
+      responses: {
+        200: {
+          description: 'The output: one JSON object per line, or CSV with a header row.',
+          content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
+        },
+        ...errors(400, 401, 404, 409, 429),
+      },
+    },
+  },
+};

@@ -1,0 +1,221 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
+import type { Database, Db } from '../../subgraphs/kit/db.ts';
+import * as tables from '../../subgraphs/kit/tables.ts';
+import { exportChunks, exportJobs } from '../tables.ts';
+
+export type ExportJob = typeof exportJobs.$inferSelect;
+export type ExportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+export type ExportFormat = 'ndjson' | 'csv';
+export const EXPORT_STATUSES: readonly ExportStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['ndjson', 'csv'];
+export const FINISHED: readonly ExportStatus[] = ['completed', 'failed', 'cancelled'];
+
+/** How long a finished export (and its output) is kept. */
+export const EXPORT_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+interface Quiet {
+  db: Db;
+  rows<T>(query: SQL): Promise<T[]>;
+}
+const quietHandles = new WeakMap<Database, Promise<Quiet>>();
+
+/**
+ * The same connection(s) as `database`, without its statement counter: the worker's idle polling
+ * (a claim every second, a purge every hour) is nobody's request, and must not show up in the
+ * per-request statement counts tests assert while a worker idles beside them.
+ */
+function quiet(database: Database): Promise<Quiet> {
+  let handle = quietHandles.get(database);
+  if (!handle) {
+    handle = (async (): Promise<Quiet> => {
+      const client = (database.db as unknown as { $client: unknown }).$client;
+      if (database.engine === 'postgres') {
+        const { drizzle } = await import('drizzle-orm/postgres-js');
+        const db = drizzle({ client: client as never, schema: tables }) as unknown as Db;
+        return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
+      }
+      const { drizzle } = await import('drizzle-orm/pglite');
+      const db = drizzle({ client: client as never, schema: tables }) as unknown as Db;
+      return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };
+    })();
+    quietHandles.set(database, handle);
+  }
+  return handle;
+}
+
+/** The principal a job runs as: the one that submitted it, rebuilt from the row. */
+export function principalOf(job: ExportJob): Principal {
+  return {
+    organizationId: job.organizationId,
+    workspaceId: job.workspaceId,
+    role: job.role as Principal['role'],
+    actorId: job.actorId ?? '',
+    actorType: job.actorType as Principal['actorType'],
+  };
+}
+
+/**
+ * Which jobs a caller sees: its organization's, and for a token narrowed to a workspace only the
+ * jobs submitted under that same narrowing. Anything else does not exist for them (404).
+ */
+export function visibleTo(principal: Principal): SQL {
+  const org = eq(exportJobs.organizationId, principal.organizationId);
+  return principal.workspaceId ? and(org, eq(exportJobs.workspaceId, principal.workspaceId))! : org;
+}
+
+export interface NewJob {
+  principal: Principal;
+  source: string;
+  query: string;
+  variables: Record<string, unknown>;
+  format: ExportFormat;
+}
+
+export async function insertJob(database: Database, job: NewJob): Promise<ExportJob> {
+  const [row] = await database.db.insert(exportJobs).values({
+    organizationId: job.principal.organizationId,
+    workspaceId: job.principal.workspaceId,
+    actorType: job.principal.actorType,
+    actorId: job.principal.actorId,
+    role: job.principal.role,
+    source: job.source,
+    query: job.query,
+    variables: job.variables,
+    format: job.format,
+  }).returning();
+  return row;
+}
+
+export async function findJob(database: Database, principal: Principal, id: string): Promise<ExportJob | undefined> {
+  const [row] = await database.db.select().from(exportJobs).where(and(eq(exportJobs.id, id), visibleTo(principal))).limit(1);
+  return row;
+}
+
+/** A page of the caller's jobs, newest first; `afterId` is the last job of the previous page. */
+export async function listJobs(database: Database, principal: Principal, options: { limit: number; afterId?: string; status?: ExportStatus[] }): Promise<ExportJob[]> {
+  const conditions: SQL[] = [visibleTo(principal)];
+  if (options.status?.length) conditions.push(inArray(exportJobs.status, options.status));
+  if (options.afterId) {
+    const [anchor] = await database.db.select({ createdAt: exportJobs.createdAt, id: exportJobs.id }).from(exportJobs)
+      .where(and(eq(exportJobs.id, options.afterId), visibleTo(principal))).limit(1);
+    if (!anchor) return [];
+    conditions.push(or(lt(exportJobs.createdAt, anchor.createdAt), and(eq(exportJobs.createdAt, anchor.createdAt), lt(exportJobs.id, anchor.id)))!);
+  }
+  return database.db.select().from(exportJobs).where(and(...conditions))
+    .orderBy(desc(exportJobs.createdAt), desc(exportJobs.id)).limit(options.limit);
+}
+
+/**
+ * Cancels a queued or running job and drops whatever output it wrote, in one transaction: a worker
+ * writing a page at that moment either commits first (and its output goes with the rest) or finds
+ * the job cancelled and writes nothing. Returns the job as it now is, and whether this call cancelled it.
+ */
+export async function cancelJob(database: Database, principal: Principal, id: string): Promise<{ job: ExportJob; cancelled: boolean } | undefined> {
+  return database.db.transaction(async (tx) => {
+    const now = new Date();
+    const [cancelled] = await tx.update(exportJobs)
+      .set({ status: 'cancelled', finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) })
+      .where(and(eq(exportJobs.id, id), visibleTo(principal), inArray(exportJobs.status, ['queued', 'running'])))
+      .returning();
+    if (cancelled) {
+      await tx.delete(exportChunks).where(eq(exportChunks.jobId, id));
+      return { job: cancelled, cancelled: true };
+    }
+    const [row] = await tx.select().from(exportJobs).where(and(eq(exportJobs.id, id), visibleTo(principal))).limit(1);
+    return row && { job: row, cancelled: false };
+  });
+}
+
+/**
+ * Claims the oldest job that is queued, or running with a heartbeat older than `staleMs` (its
+ * worker died), for this worker. `FOR UPDATE SKIP LOCKED` lets concurrent workers on PostgreSQL
+ * claim different jobs; on PGlite (one connection, statements in turn) it is simply the one claim.
+ */
+export async function claimJob(database: Database, staleMs: number): Promise<ExportJob | undefined> {
+  const staleBefore = new Date(Date.now() - staleMs).toISOString();
+  const rows = await (await quiet(database)).rows<{ id: string }>(sql`
+    update gateway.export_jobs set status = 'running', heartbeat_at = now(), started_at = coalesce(started_at, now())
+    where id = (
+      select id from gateway.export_jobs
+      where status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < ${staleBefore}::timestamptz))
+      order by created_at, id
+      limit 1
+      for update skip locked
+    )
+    returning id`);
+  if (rows.length === 0) return undefined;
+  const [job] = await database.db.select().from(exportJobs).where(eq(exportJobs.id, rows[0].id));
+  return job;
+}
+
+export interface PageWrite {
+  /** The chunk's sequence number: the job's chunks_written when the page was read. */
+  seq: number;
+  data: string;
+  objects: number;
+  bytes: number;
+  resumeAfter: string | null;
+  /** When this was the last page: the job is completed in the same transaction. */
+  last: boolean;
+}
+
+/**
+ * Writes one page's output and the job's progress in one transaction, only while the job is still
+ * this worker's (running, and exactly `seq` chunks written): a cancelled job, or one another
+ * worker took over, writes nothing and the caller stops. Returns whether the page was written.
+ */
+export async function writePage(database: Database, jobId: string, page: PageWrite): Promise<boolean> {
+  return database.db.transaction(async (tx) => {
+    const now = new Date();
+    const [updated] = await tx.update(exportJobs).set({
+      objectsWritten: sql`${exportJobs.objectsWritten} + ${page.objects}`,
+      bytesWritten: sql`${exportJobs.bytesWritten} + ${page.bytes}`,
+      chunksWritten: page.data === '' ? page.seq : page.seq + 1,
+      resumeAfter: page.resumeAfter,
+      heartbeatAt: now,
+      ...(page.last ? { status: 'completed', finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) } : {}),
+    }).where(and(eq(exportJobs.id, jobId), eq(exportJobs.status, 'running'), eq(exportJobs.chunksWritten, page.seq))).returning({ id: exportJobs.id });
+    if (!updated) return false;
+    if (page.data !== '') await tx.insert(exportChunks).values({ jobId, seq: page.seq, data: page.data });
+    return true;
+  });
+}
+
+/** Marks a job failed (while it is still running), with the message its caller may read. */
+export async function failJob(database: Database, jobId: string, message: string): Promise<void> {
+  const now = new Date();
+  await database.db.update(exportJobs)
+    .set({ status: 'failed', errorMessage: message, finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) })
+    .where(and(eq(exportJobs.id, jobId), eq(exportJobs.status, 'running')));
+}
+
+/** Hands a running job back to the queue (a worker shutting down), so the next one resumes it at once. */
+export async function releaseJob(database: Database, jobId: string): Promise<void> {
+  await database.db.update(exportJobs).set({ status: 'queued', heartbeatAt: null })
+    .where(and(eq(exportJobs.id, jobId), eq(exportJobs.status, 'running')));
+}
+
+export async function readJob(database: Database, jobId: string): Promise<ExportJob | undefined> {
+  const [job] = await database.db.select().from(exportJobs).where(eq(exportJobs.id, jobId));
+  return job;
+}
+
+/** Up to `limit` chunks of a job from `fromSeq` on, in order. */
+export async function readChunks(database: Database, jobId: string, fromSeq: number, limit: number): Promise<{ seq: number; data: string }[]> {
+  return database.db.select({ seq: exportChunks.seq, data: exportChunks.data }).from(exportChunks)
+    .where(and(eq(exportChunks.jobId, jobId), gte(exportChunks.seq, fromSeq))).orderBy(asc(exportChunks.seq)).limit(limit);
+}
+
+/** Deletes finished jobs past their expiry with their output; returns how many jobs went. */
+export async function purgeExpired(database: Database, now = new Date()): Promise<number> {
+  return (await quiet(database)).db.transaction(async (tx) => {
+    const expired = await tx.select({ id: exportJobs.id }).from(exportJobs)
+      .where(and(inArray(exportJobs.status, [...FINISHED]), lt(exportJobs.expiresAt, now)));
+    if (expired.length === 0) return 0;
+    const ids = expired.map((j) => j.id);
+    await tx.delete(exportChunks).where(inArray(exportChunks.jobId, ids));
+    await tx.delete(exportJobs).where(inArray(exportJobs.id, ids));
+    return ids.length;
+  });
+}

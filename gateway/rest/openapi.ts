@@ -1,0 +1,243 @@
+import { ERROR_CODES, type ErrorCode } from '../../subgraphs/kit/errors.ts';
+import type { JsonSchema } from './params.ts';
+import type { Route } from './route.ts';
+import { REST_ROUTES } from './router.ts';
+
+/**
+ * /v1/openapi.json: an OpenAPI 3.1 description generated from the route table, so it can never
+ * drift from what the router serves. Every route gives its path and path parameters, summary,
+ * query parameters (each QueryParam's JSON Schema and required flag), JSON request body (each
+ * BodyField's schema, the required ones listed), success status with the docs' envelope, and the
+ * error responses in the docs' `{"error":{code,message,status}}` shape that can answer it.
+ * Writes also take the optional `Idempotency-Key` header (rest/idempotency.ts).
+ *
+ * The document is public (served without authentication), as API references are: it describes
+ * only what the public docs already do, never data.
+ */
+
+export const OPENAPI_PATH = '/v1/openapi.json';
+
+type Document = Record<string, unknown> & { paths: Record<string, Record<string, Operation>> };
+type Operation = Record<string, unknown> & { responses: Record<string, unknown> };
+
+/** The docs' error table, as component names and the meaning each status has. */
+const ERRORS: Record<ErrorCode, { name: string; description: string }> = {
+  bad_request: { name: 'BadRequest', description: 'Invalid request parameters.' },
+  unauthorized: { name: 'Unauthorized', description: 'Missing or invalid token.' },
+  forbidden: { name: 'Forbidden', description: 'Insufficient permissions or plan limit exceeded.' },
+  not_found: { name: 'NotFound', description: 'Resource does not exist (or belongs to another organization).' },
+  conflict: { name: 'Conflict', description: 'State conflict, or an Idempotency-Key reused with a different request or still in progress.' },
+  unprocessable: { name: 'Unprocessable', description: 'Validation error; the message names the field.' },
+  rate_limited: { name: 'RateLimited', description: 'Too many requests.' },
+  server_error: { name: 'ServerError', description: 'Internal error.' },
+};
+
+const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
+
+/** Which documented errors can answer a route. */
+function errorCodesOf(route: Route): ErrorCode[] {
+  const codes: ErrorCode[] = ['bad_request', 'unauthorized', 'forbidden'];
+  if (route.path.includes('{')) codes.push('not_found');
+  if (WRITES.has(route.method)) codes.push('conflict', 'unprocessable');
+  codes.push('rate_limited', 'server_error');
+  return codes;
+}
+
+/** BodyField marks JSON null as `nullable: true` (OpenAPI 3.0); 3.1 says it with JSON Schema's type list. */
+function toJsonSchema(schema: JsonSchema): JsonSchema {
+  if (schema.nullable !== true) return schema;
+  const { nullable: _, ...rest } = schema;
+  const type = rest.type === undefined ? undefined : Array.isArray(rest.type) ? [...rest.type, 'null'] : [rest.type, 'null'];
+  return {
+    ...rest,
+    ...(type ? { type } : {}),
+    ...(Array.isArray(rest.enum) ? { enum: [...rest.enum, null] } : {}),
+  };
+}
+
+/** A list is a route paged by `limit` and `cursor` (params.ts `pageParams`): its envelope carries `meta`. */
+export function isListRoute(route: Route): boolean {
+  return route.method === 'GET' && !!route.query && 'limit' in route.query && 'cursor' in route.query;
+}
+
+function operationId(route: Route): string {
+  const words = route.path
+    .replace(/^\/v1\//, '')
+    .split('/')
+    .map((segment) => (segment.startsWith('{') ? `by-${segment.slice(1, -1)}` : segment))
+    .join('-')
+    .split(/[-_]/)
+    .filter(Boolean);
+  return route.method.toLowerCase() + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+function operation(route: Route): Operation {
+  const parameters: unknown[] = [];
+  for (const match of route.path.matchAll(/\{(\w+)\}/g)) {
+    parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
+  }
+  for (const [name, param] of Object.entries(route.query ?? {})) {
+    const description = typeof param.schema.description === 'string' ? { description: param.schema.description } : {};
+    parameters.push({ name, in: 'query', required: param.required ?? false, ...description, schema: param.schema });
+  }
+  if (WRITES.has(route.method)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+
+  const status = String(route.status ?? 200);
+  const envelope = isListRoute(route) ? '#/components/schemas/ListEnvelope' : '#/components/schemas/Envelope';
+  const responses: Record<string, unknown> = {
+    [status]: {
+      description: route.summary,
+      ...(WRITES.has(route.method) ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
+      content: { 'application/json': { schema: { $ref: envelope } } },
+    },
+  };
+  for (const code of errorCodesOf(route)) {
+    responses[String(ERROR_CODES[code].status)] = { $ref: `#/components/responses/${ERRORS[code].name}` };
+  }
+
+  const op: Operation = {
+    operationId: operationId(route),
+    summary: route.summary,
+    tags: [route.path.split('/')[2]],
+    ...(parameters.length ? { parameters } : {}),
+    responses,
+  };
+  if (route.body) {
+    const fields = Object.entries(route.body);
+    const required = fields.filter(([, field]) => field.required).map(([name]) => name);
+    op.requestBody = {
+      required: required.length > 0,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(fields.map(([name, field]) => [name, toJsonSchema(field.schema)])),
+            ...(required.length ? { required } : {}),
+          },
+        },
+      },
+    };
+  }
+  return op;
+}
+
+function components() {
+  const errorSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'message', 'status'],
+        properties: {
+          code: { type: 'string', enum: Object.keys(ERROR_CODES) },
+          message: { type: 'string' },
+          status: { type: 'integer', enum: Object.values(ERROR_CODES).map((e) => e.status) },
+        },
+      },
+    },
+  };
+  const responses = Object.fromEntries(
+    (Object.keys(ERRORS) as ErrorCode[]).map((code) => {
+      const { status } = ERROR_CODES[code];
+      return [
+        ERRORS[code].name,
+        {
+          description: ERRORS[code].description,
+          content: {
+            'application/json': {
+              // The shared shape, with this status's code and number fixed.
+              schema: {
+                allOf: [
+                  { $ref: '#/components/schemas/Error' },
+                  { properties: { error: { properties: { code: { const: code }, status: { const: status } } } } },
+                ],
+              },
+              example: { error: { code, message: ERRORS[code].description, status } },
+            },
+          },
+        },
+      ];
+    }),
+  );
+  return {
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'A token scoped to an organization (optionally narrowed to a workspace), or an API key (sk_...) in the same header.',
+      },
+    },
+    parameters: {
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Makes a write safe to retry for 24 hours: the same key with the same request replays the first response ' +
+          '(with Idempotent-Replayed: true); with a different request, or while the first is still running, it is 409 conflict. ' +
+          'Keys belong to the caller. A 5xx, or a request refused before it executed (400, or 422 on the body\'s shape), is not kept.',
+        schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+      },
+    },
+    headers: {
+      IdempotentReplayed: {
+        description: 'Present (true) when the response is the replay of an earlier request with the same Idempotency-Key.',
+        schema: { type: 'string', const: 'true' },
+      },
+    },
+    responses,
+    schemas: {
+      Error: errorSchema,
+      Envelope: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['data'],
+        properties: { data: { type: 'object' } },
+      },
+      ListEnvelope: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['data', 'meta'],
+        properties: {
+          data: { type: 'array', items: { type: 'object' } },
+          meta: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cursor', 'has_more'],
+            properties: {
+              cursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page.' },
+              has_more: { type: 'boolean' },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document for `routes` (the served table unless a test passes its own). */
+export function openApiDocument(routes: Route[] = REST_ROUTES): Document {
+  const paths: Document['paths'] = {};
+  for (const route of routes) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Scrums.com API',
+      version: '1.0.0',
+      description:
+        'The Scrums.com platform API, v1. Lists answer {"data": [...], "meta": {"cursor", "has_more"}}; ' +
+        'single resources {"data": {...}}; errors {"error": {"code", "message", "status"}}.',
+    },
+    servers: [{ url: '/', description: 'This gateway' }],
+    security: [{ bearerAuth: [] }],
+    tags: [...new Set(routes.map((r) => r.path.split('/')[2]))].map((name) => ({ name })),
+    paths,
+    components: components(),
+  };
+}

@@ -1,0 +1,139 @@
+import type http from 'node:http';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { BoundedQueue } from '../subgraphs/kit/bounded-queue.ts';
+import { isPlatformError } from '../subgraphs/kit/errors.ts';
+import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Authenticator } from './auth.ts';
+import type { GraphContext } from './graph.ts';
+import type { RateLimit } from './limits/rate-limit.ts';
+
+/**
+ * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
+ * `{"authorization": "Bearer ..."}` in the connection parameters (browsers cannot set headers on a
+ * WebSocket) or the upgrade request's Authorization header, and spends one request of its rate
+ * budget. A refused connection closes with 4401 (unauthorized) or 4429 (rate limited).
+ */
+export function serveGraphQLOverWebSocket(server: http.Server, runtime: GatewayRuntime<GraphContext>, authenticator: Authenticator, rateLimit: RateLimit): WebSocketServer {
+  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  type Extra = { principal?: Principal; request: http.IncomingMessage };
+  const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ principal: ctx.extra.principal }));
+  useServer<Record<string, unknown>, Extra>(
+    {
+      ...options,
+      async onConnect(ctx) {
+        const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
+        try {
+          const principal = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
+          const limited = await rateLimit.take(principal, { setHeader() {} } as unknown as http.ServerResponse);
+          if (limited) {
+            ctx.extra.request.socket.destroySoon?.();
+            closeWith(ctx, 4429, limited.message);
+            return false;
+          }
+          ctx.extra.principal = principal;
+          return true;
+        } catch (error) {
+          if (isPlatformError(error)) {
+            closeWith(ctx, 4401, error.message);
+            return false;
+          }
+          throw error;
+        }
+      },
+    },
+    sockets,
+  );
+  return sockets;
+}
+
+function closeWith(ctx: { extra: unknown }, code: number, reason: string) {
+  const socket = (ctx.extra as { socket?: { close(code: number, reason: string): void } }).socket;
+  // WebSocket close reasons are at most 123 bytes.
+  socket?.close(code, Buffer.from(reason).subarray(0, 123).toString());
+}
+
+const OVERFLOW = Symbol('overflow');
+
+function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The cursor of a result's root edge (`{ activity: { cursor, node } }`), if it has one. */
+function cursorOf(result: ExecutionResult): string | null {
+  const root = result.data ? Object.values(result.data)[0] : undefined;
+  const cursor = (root as { cursor?: unknown } | undefined)?.cursor;
+  return typeof cursor === 'string' ? cursor : null;
+}
+
+/**
+ * Every subscription gets a bounded buffer between the subgraph and its client: results are read
+ * from upstream while there is room and wait here until the client's connection takes them. A
+ * client that leaves the buffer full for `graceMs` (it stopped reading, or reads slower than events
+ * are written) is too slow: it gets one last result with a SLOW_CONSUMER error carrying the cursor
+ * of the last event it was sent (`extensions.resumeAfter`), and the subscription ends. A burst or a
+ * replay of history that a healthy client drains within the grace period never cuts it off.
+ */
+export function useBoundedSubscriptions(limit: number, graceMs: number) {
+  return {
+    onSubscribe() {
+      return {
+        onSubscribeResult({ result, setResult }: { result: unknown; setResult(result: AsyncIterableIterator<ExecutionResult>): void }) {
+          if (!isAsyncIterable<ExecutionResult>(result)) return;
+          let lastCursor: string | null = null;
+          // The queue ends with OVERFLOW after delivering what it holds; the error is made then, so
+          // its cursor is that of the last result the client was actually sent.
+          const queue = new BoundedQueue<ExecutionResult>(limit, () => OVERFLOW);
+          const upstream = result[Symbol.asyncIterator]();
+          queue.closed = () => void upstream.return?.();
+          void (async () => {
+            try {
+              for (;;) {
+                const next = await upstream.next();
+                if (next.done) break;
+                if (!(await queue.offer(next.value, graceMs))) break;
+              }
+              queue.end();
+            } catch (error) {
+              queue.fail(error);
+            }
+          })();
+          setResult((async function* bounded() {
+            try {
+              for await (const value of queue) {
+                const cursor = cursorOf(value);
+                if (cursor) lastCursor = cursor;
+                yield value.errors ? { ...value, errors: value.errors.map(asGraphQLError) } : value;
+              }
+            } catch (error) {
+              if (error === OVERFLOW) yield { errors: [slowConsumer(lastCursor)] };
+              else throw error;
+            } finally {
+              await queue.return();
+            }
+          })());
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A subgraph's error inside a subscription result arrives as a plain object (queries get real
+ * GraphQLErrors from the runtime); as such the error masking would hide it as "Unexpected error".
+ * Made a GraphQLError again, it keeps its message and code (NOT_FOUND, BAD_USER_INPUT) as a query's would.
+ */
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const { message, path, extensions } = error as { message?: unknown; path?: readonly (string | number)[]; extensions?: Record<string, unknown> };
+  return new GraphQLError(typeof message === 'string' ? message : 'Subscription failed.', { path, extensions });
+}
+
+function slowConsumer(resumeAfter: string | null): GraphQLError {
+  return new GraphQLError(
+    `This subscriber fell more than its buffer behind the stream and was disconnected; subscribe again with after: ${resumeAfter === null ? 'null (nothing was delivered yet)' : `"${resumeAfter}"`} to continue without a gap.`,
+    { extensions: { code: 'SLOW_CONSUMER', resumeAfter } },
+  );
+}

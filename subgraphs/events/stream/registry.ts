@@ -1,0 +1,39 @@
+import type { SubgraphDeps } from '../../kit/context.ts';
+import { EventStream, type EventStreamOptions } from './hub.ts';
+import { NatsSource } from './nats.ts';
+
+/**
+ * One EventStream per process and database: every subscription of the events subgraph shares its
+ * single reader (the database's NOTIFY, or NATS JetStream when NATS_URL is set). Created on the
+ * first subscription, stopped with the subgraph.
+ */
+const streams = new WeakMap<SubgraphDeps, EventStream>();
+
+export interface StreamDeps extends SubgraphDeps {
+  streamOptions?: EventStreamOptions;
+}
+
+export async function streamOf(deps: StreamDeps): Promise<EventStream> {
+  let stream = streams.get(deps);
+  if (!stream) {
+    const options = deps.streamOptions ?? {};
+    const natsUrl = deps.natsUrl;
+    stream = new EventStream(
+      deps.database,
+      options,
+      natsUrl ? (s) => new NatsSource(deps.database, { url: natsUrl, namespace: deps.natsNamespace, batchSize: options.batchSize ?? 500, pollMs: options.pollMs ?? 2000, stats: s.stats }) : undefined,
+    );
+    streams.set(deps, stream);
+  }
+  await stream.start();
+  return stream;
+}
+
+/** The stream of these deps, if one was started (tests and the benchmark read its stats). */
+export const existingStream = (deps: SubgraphDeps) => streams.get(deps);
+
+export async function stopStream(deps: SubgraphDeps): Promise<void> {
+  const stream = streams.get(deps);
+  streams.delete(deps);
+  await stream?.stop();
+}
