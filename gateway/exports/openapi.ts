@@ -51,6 +51,8 @@ const idParameter = { name: 'id', in: 'path', required: true, schema: EXPORT_JOB
 export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
   '/v1/exports': {
     post: {
+      operationId: 'createExport',
+      tags: ['exports'],
       summary: 'Submit a bulk export: a GraphQL query paged through its one connection, or a REST list with its filters.',
       description: [
         'GraphQL: one query operation declaring `$after: String` and passing it as the `after` argument of exactly one connection,',
@@ -78,6 +80,8 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
       responses: { 201: jobAnswer('The export job, queued.'), ...errors(400, 401, 404, 422, 429) },
     },
     get: {
+      operationId: 'listExports',
+      tags: ['exports'],
       summary: 'List the exports of the caller\'s organization (of its workspace, for a narrowed token), newest first.',
       parameters: Object.entries(EXPORT_LIST_QUERY).map(([name, param]) => ({ name, in: 'query', required: false, schema: param.schema })),
       responses: {
@@ -101,10 +105,12 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
     },
   },
   '/v1/exports/{id}': {
-    get: { summary: 'Retrieve an export job and its progress.', parameters: [idParameter], responses: { 200: jobAnswer('The export job.'), ...errors(400, 401, 404, 429) } },
+    get: { operationId: 'getExport', tags: ['exports'], summary: 'Retrieve an export job and its progress.', parameters: [idParameter], responses: { 200: jobAnswer('The export job.'), ...errors(400, 401, 404, 429) } },
   },
   '/v1/exports/{id}/cancel': {
     post: {
+      operationId: 'cancelExport',
+      tags: ['exports'],
       summary: 'Cancel a queued or running export; its partial output is deleted.',
       parameters: [idParameter],
       responses: { 200: jobAnswer('The cancelled export job.'), ...errors(400, 401, 404, 409, 429) },
@@ -112,6 +118,8 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
   },
   '/v1/exports/{id}/download': {
     get: {
+      operationId: 'downloadExport',
+      tags: ['exports'],
       summary: 'Download a completed export\'s output, streamed (NDJSON or CSV as the job\'s format).',
       parameters: [idParameter],
       responses: {

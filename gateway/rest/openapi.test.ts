@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { idField, enumField, intField, stringField } from './body.ts';
 import { dateParam, idParam, pageParams } from './params.ts';
@@ -55,10 +56,12 @@ describe('OpenAPI document', () => {
     expect((await validate(broken)).valid).toBe(false);
   });
 
-  it('describes every route of the table once, with a unique operationId', () => {
+  it('describes every route of the table once, and the export routes, with a unique operationId', () => {
     const doc = openApiDocument();
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })));
-    expect(operations.map((o) => o.key).sort()).toEqual(REST_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    const exports = Object.entries(EXPORT_OPENAPI_PATHS as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(exports.length).toBeGreaterThan(0);
+    expect(operations.map((o) => o.key).sort()).toEqual([...REST_ROUTES.map((r) => `${r.method} ${r.path}`), ...exports].sort());
     const ids = operations.map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
   });

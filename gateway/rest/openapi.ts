@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '../../subgraphs/kit/errors.ts';
+import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
 import type { JsonSchema } from './params.ts';
 import type { Route } from './route.ts';
 import { REST_ROUTES } from './router.ts';
@@ -225,6 +226,8 @@ export function openApiDocument(routes: Route[] = REST_ROUTES): Document {
   for (const route of routes) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
+  // Bulk exports are served beside the route table (gateway/exports), and described by it.
+  if (routes === REST_ROUTES) Object.assign(paths, EXPORT_OPENAPI_PATHS);
   return {
     openapi: '3.1.0',
     info: {
@@ -236,7 +239,7 @@ export function openApiDocument(routes: Route[] = REST_ROUTES): Document {
     },
     servers: [{ url: '/', description: 'This gateway' }],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(routes.map((r) => r.path.split('/')[2]))].map((name) => ({ name })),
+    tags: [...new Set(Object.keys(paths).map((path) => path.split('/')[2]))].map((name) => ({ name })),
     paths,
     components: components(),
   };
