@@ -58,11 +58,15 @@ async function measure(fn: () => Promise<{ rows: number; bytes: number }>): Prom
   }
 }
 
+/** Milliseconds each GraphQL page took, in order: page 10,000 should cost what page 1 costs. */
+const pageMs: number[] = [];
+
 async function pageGraphQL(url: string, authorization: string): Promise<{ rows: number; bytes: number }> {
   let after: string | null = null;
   let rows = 0;
   let bytes = 0;
   for (;;) {
+    const started = performance.now();
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization },
@@ -72,6 +76,7 @@ async function pageGraphQL(url: string, authorization: string): Promise<{ rows: 
     const body = JSON.parse(text) as { data?: { events: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }; errors?: unknown[] };
     if (res.status !== 200 || !body.data || body.errors) throw new Error(`GraphQL page failed: HTTP ${res.status} ${text.slice(0, 300)}`);
     const { nodes, pageInfo } = body.data.events;
+    pageMs.push(performance.now() - started);
     rows += nodes.length;
     for (const node of nodes) bytes += Buffer.byteLength(JSON.stringify(node)) + 1;
     if (!pageInfo.hasNextPage) return { rows, bytes };
@@ -171,6 +176,19 @@ export async function runExportBench(args: string[]): Promise<void> {
       ].join('\n'),
       ['read', 'rows', 'seconds', 'rows/s', 'vs SELECT', 'MB of JSON', 'RSS at start MB', 'peak RSS MB', 'growth MB'],
       [row('SELECT (ceiling)', select), row('GraphQL first: 100', graphql), row('export job (NDJSON download)', exported)],
+    );
+    // Keyset paging: the deepest pages cost what the first ones do (an index seek on the cursor's row).
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const first = pageMs.slice(0, 100);
+    const last = pageMs.slice(-100);
+    printTable(
+      `GraphQL page latency by depth (first: 100; ${fmt(pageMs.length)} pages), the first 100 pages as baseline`,
+      ['pages', 'mean ms', 'median ms', 'vs first pages'],
+      [
+        [`1-${first.length}`, fmt(mean(first), 1), fmt(median(first), 1), '1.00x'],
+        [`${fmt(pageMs.length - last.length + 1)}-${fmt(pageMs.length)}`, fmt(mean(last), 1), fmt(median(last), 1), ratio(mean(last), mean(first))],
+      ],
     );
   } finally {
     fs.rmSync(file, { force: true });
