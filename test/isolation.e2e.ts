@@ -7,6 +7,11 @@ import { buildOwnershipIndex, pickTargets, snapshotTables, unindexedTables, type
 import { CASES, type Case } from './testkit/isolation-checks.ts';
 import { SubgraphProbe, entityTypes } from './testkit/isolation-subgraphs.ts';
 import { isConnection } from './testkit/selection.ts';
+import { RestProbeRunner, restPlan, restCursorProbe, normalizeAnswer, expectNoRestLeak, restCall } from './testkit/isolation-rest.ts';
+import { REST_ROUTES } from '../gateway/rest/router.ts';
+import { Subscriber, normalizeRefusal, type Collected } from './testkit/isolation-subscriptions.ts';
+import { encodeCursor } from '../subgraphs/kit/cursor.ts';
+import { foreignIds } from './testkit/isolation.ts';
 import { DEMO } from '../seed/demo.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 
@@ -20,11 +25,13 @@ import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
  *
  * The probe tables are keyed by field name and checked against the live schema: a new field fails
  * here until it has a probe, and selections are written from the schema, so a new field of an
- * existing type is selected without anyone asking. REST routes (/v1) and subscriptions get their
- * own describe blocks, fed by the same targets and checks, once they exist.
+ * existing type is selected without anyone asking. Every REST route (/v1, REST_ROUTES) is probed
+ * from its own path, query and body specs, so a new route fails until its parameters can be aimed;
+ * export jobs and the `activity` subscription have their own blocks, fed by the same targets.
  *
  * The kit: testkit/isolation.ts (ownership index, targets, ID walk, table snapshots),
- * testkit/isolation-checks.ts (the checks), testkit/selection.ts (selections from a schema).
+ * testkit/isolation-checks.ts (the checks), testkit/isolation-rest.ts (REST probe plans and checks),
+ * testkit/isolation-subscriptions.ts (graphql-ws subscribers), testkit/selection.ts (selections from a schema).
  */
 const apex: Principal = principals.apexAdmin;
 const other: Principal = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
@@ -297,7 +304,276 @@ describeEngines('tenant isolation', (ctx) => {
     }, 120_000);
   });
 
+  describe('every REST route', () => {
+    let rest: RestProbeRunner;
+    beforeAll(() => {
+      rest = new RestProbeRunner(sys, index);
+    });
+    const plans = (c: Case) => REST_ROUTES.map((route) => ({ route, ...restPlan(route, targets.get(c)!.foreign, targets.get(c)!.own) }));
+
+    it('has a probe plan for every route: each path parameter, ID parameter and ID field aimed at a foreign object', () => {
+      expect(REST_ROUTES.length).toBeGreaterThan(0);
+      for (const c of CASES) {
+        const missing = plans(c).filter((p) => p.uncovered.length > 0 || p.probes.length === 0)
+          .map((p) => `${p.route.method} ${p.route.path}: ${p.uncovered.join(', ') || 'no probe'}`);
+        expect(missing, `routes without a probe plan for ${c.name}`).toEqual([]);
+      }
+    });
+
+    it('reads (as JSON pages and NDJSON streams) show nothing of another tenant or workspace: foreign IDs read as IDs that never existed, and the owner gets the data', async () => {
+      for (const c of CASES) {
+        const answered = new Set<string>();
+        for (const { route, probes } of plans(c)) {
+          if (route.method !== 'GET') continue;
+          for (const p of probes) {
+            const owned = await rest.expectOwnerReads(apex, c, p);
+            await rest.expectReadIsolated(c, p, owned);
+            await rest.expectStreamIsolated(apex, c, p, owned);
+            if (owned.status === 200) answered.add(`${route.method} ${route.path}`);
+          }
+        }
+        // Every read route has at least one probe the owner answers with data (a 400 for a missing filter is not enough).
+        const reads = REST_ROUTES.filter((r) => r.method === 'GET').map((r) => `${r.method} ${r.path}`);
+        expect(reads.filter((r) => !answered.has(r)), `read routes without a positive control for ${c.name}`).toEqual([]);
+      }
+    }, 300_000);
+
+    it('a cursor naming another tenant\'s row pages the caller\'s own list exactly like one naming no row', async () => {
+      for (const c of CASES) {
+        const { foreign, own } = targets.get(c)!;
+        const probes = REST_ROUTES.map((route) => restCursorProbe(route, own, foreign)).filter((p) => p !== undefined);
+        expect(probes.length, `REST lists probed with foreign cursors as ${c.name}`).toBeGreaterThan(5);
+        for (const p of probes) {
+          const label = `${p.label} (${p.url}) as ${c.name}`;
+          const answer = await restCall(sys, c.principal, 'GET', p.url);
+          expectNoRestLeak(index, c.principal, answer, [p.key], label);
+          const twin = await restCall(sys, c.principal, 'GET', p.twinUrl);
+          const [cursor, twinCursor] = [new URL(p.url, sys.url).searchParams.get('cursor')!, new URL(p.twinUrl, sys.url).searchParams.get('cursor')!];
+          expect.soft(normalizeAnswer(answer, [p.key]).split(cursor).join('<cursor>'), `${label}: pages unlike a cursor naming no row`)
+            .toBe(normalizeAnswer(twin, [`${p.key}0`]).split(twinCursor).join('<cursor>'));
+        }
+      }
+    }, 120_000);
+
+    it('writes aimed at foreign objects are refused as not found or unprocessable, and change no row of any table', async () => {
+      const before = await snapshotTables(ctx.database.db);
+      for (const c of CASES) {
+        const attempted = new Set<string>();
+        for (const { route, probes } of plans(c)) {
+          if (route.method === 'GET') continue;
+          for (const p of probes) if (await rest.expectWriteRefused(c, p)) attempted.add(`${route.method} ${route.path}`);
+        }
+        const writes = REST_ROUTES.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+        expect(writes.filter((w) => !attempted.has(w)), `write routes never aimed at ${c.name}'s target`).toEqual([]);
+      }
+      expect(await snapshotTables(ctx.database.db)).toEqual(before);
+    }, 300_000);
+
+    it('export jobs of another tenant or workspace cannot be read, downloaded, cancelled or listed, nor submitted over foreign objects', async () => {
+      const send = (principal: Principal, method: string, path: string, body?: unknown) => restCall(sys, principal, method, path, body);
+      for (const c of CASES) {
+        const foreign = targets.get(c)!.foreign;
+        // The owner exports the target workspace's tasks (as a token narrowed to it, for a workspace target).
+        const owner: Principal = c.scope.workspaceId ? { ...apex, workspaceId: c.scope.workspaceId } : apex;
+        const submission = { route: '/v1/tasks', params: { workspace_id: foreign.workspace } };
+        const created = await send(owner, 'POST', '/v1/exports', submission);
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        const id: string = created.body.data.id;
+        let job = created.body.data;
+        for (let i = 0; i < 2_000 && !['completed', 'failed', 'cancelled'].includes(job.status); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          job = (await send(owner, 'GET', `/v1/exports/${id}`)).body.data;
+        }
+        expect(job.status, `export ${id}`).toBe('completed');
+        // Positive control: the owner reads, downloads and lists the job, and the file holds the target's tasks.
+        const download = await send(owner, 'GET', `/v1/exports/${id}/download`);
+        expect(download.status).toBe(200);
+        const file = typeof download.body === 'string' ? download.body : JSON.stringify(download.body);
+        expect(file).toContain(foreign.task);
+        expect(JSON.stringify((await send(owner, 'GET', '/v1/exports?limit=100')).body)).toContain(id);
+
+        const before = await snapshotTables(ctx.database.db);
+        const twinId = index.missing('EXP');
+        for (const [method, path] of [['GET', `/v1/exports/${id}`], ['GET', `/v1/exports/${id}/download`], ['POST', `/v1/exports/${id}/cancel`]] as const) {
+          const label = `${method} ${path} as ${c.name}`;
+          const answer = await send(c.principal, method, path);
+          expect(answer.status, `${label}: ${JSON.stringify(answer.body)}`).toBe(404);
+          expect(answer.body.error.code, label).toBe('not_found');
+          const twin = await send(c.principal, method, path.replace(id, twinId));
+          expect(normalizeAnswer(answer, [id]), `${label}: differs from an export that never existed`).toBe(normalizeAnswer(twin, [twinId]));
+        }
+        const listed = await send(c.principal, 'GET', '/v1/exports?limit=100');
+        expect(listed.status).toBe(200);
+        expect(JSON.stringify(listed.body), `GET /v1/exports as ${c.name}`).not.toContain(id);
+        expectNoRestLeak(index, c.principal, listed, [], `GET /v1/exports as ${c.name}`);
+
+        expect(await snapshotTables(ctx.database.db), `tables after ${c.name}'s export probes`).toEqual(before);
+
+        // An export over the foreign workspace reads as one over a workspace that never existed:
+        // refused at submission, or (as the list itself answers 200 with no rows) a job that exports nothing.
+        const label = `POST /v1/exports ${JSON.stringify(submission)} as ${c.name}`;
+        const missingWs = index.missing('WS');
+        const answers = [await send(c.principal, 'POST', '/v1/exports', submission), await send(c.principal, 'POST', '/v1/exports', { ...submission, params: { workspace_id: missingWs } })];
+        expect(answers.map((a) => a.status), `${label}: like a workspace that never existed ${JSON.stringify(answers.map((a) => a.body))}`).toEqual([answers[1].status, answers[1].status]);
+        expectNoRestLeak(index, c.principal, answers[0], [foreign.workspace], label);
+        if (answers[0].status === 201) {
+          for (const answer of answers) {
+            let theirs = answer.body.data;
+            for (let i = 0; i < 2_000 && !['completed', 'failed', 'cancelled'].includes(theirs.status); i++) {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+              theirs = (await send(c.principal, 'GET', `/v1/exports/${theirs.id}`)).body.data;
+            }
+            expect(theirs, `${label}: the job`).toMatchObject({ status: 'completed', objects_written: 0 });
+            const output = await send(c.principal, 'GET', `/v1/exports/${theirs.id}/download`);
+            // An NDJSON file with no line.
+            expect(output, `${label}: the download`).toEqual({ status: 200, body: [] });
+          }
+        } else {
+          expect([404, 422], label).toContain(answers[0].status);
+          expect(normalizeAnswer(answers[0], [foreign.workspace]), `${label}: differs from a workspace that never existed`).toBe(normalizeAnswer(answers[1], [missingWs]));
+        }
+      }
+    }, 120_000);
+  });
+
+  describe('a subscription', () => {
+    let subscriber: Subscriber;
+    beforeAll(() => {
+      subscriber = new Subscriber(sys);
+    });
+    afterAll(() => subscriber?.dispose());
+
+    /** The cursor of the newest event `principal` may see: subscribing after it starts "now", without a race. */
+    const latestCursor = async (principal: Principal): Promise<string> => {
+      const res = await sys.graphql('{ events(first: 1) { edges { cursor } } }', {}, principal);
+      expect(res.errors).toBeUndefined();
+      return res.data.events.edges[0].cursor;
+    };
+    const write = async (principal: Principal, document: string, variables: Record<string, unknown>) => {
+      const res = await sys.graphql(document, variables, principal);
+      expect(res.errors, `${document} ${JSON.stringify(variables)}`).toBeUndefined();
+      return res.data;
+    };
+    const createTask = async (principal: Principal, serviceLineId: string, title: string): Promise<string> =>
+      (await write(principal, 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', { input: { serviceLineId, title } })).createTask.id;
+    const nodeOf = (r: { data?: any }) => r.data?.activity?.node;
+
+    it('activity delivers nothing of another tenant or workspace, whatever the filter, and refuses their cursors and organizations', async () => {
+      for (const c of CASES) {
+        const { foreign, own } = targets.get(c)!;
+        const label = (what: string) => `activity(${what}) as ${c.name}`;
+        const after = await latestCursor(c.principal);
+        const ownerAfter = await latestCursor(apex);
+
+        // (a) no filter, (b) the foreign workspace, (c) a foreign task, (e) the foreign organization (the
+        // caller's own for a narrowed token, which then reads only its own workspace).
+        const open: Record<string, Collected> = {
+          all: await subscriber.subscribe(c.principal, { after }),
+          workspace: await subscriber.subscribe(c.principal, { after, workspaceId: foreign.workspace }),
+          subject: await subscriber.subscribe(c.principal, { after, subjectId: foreign.task }),
+        };
+        // Their twins name IDs that never existed: a foreign filter must be treated exactly like those.
+        const twins: Record<string, { missing: string; stream: Collected }> = {};
+        for (const [name, filter, id] of [['workspace', 'workspaceId', foreign.workspace], ['subject', 'subjectId', foreign.task]] as const) {
+          const missing = index.missing(id.split('-')[0]);
+          twins[name] = { missing, stream: await subscriber.subscribe(c.principal, { after, [filter]: missing }) };
+        }
+        const orgIsForeign = index.isForeign(c.principal, foreign.organization);
+        if (!orgIsForeign) open.organization = await subscriber.subscribe(c.principal, { after, organizationId: foreign.organization });
+
+        // (d) resuming after another tenant's event must be refused exactly as after an event that never
+        // existed. Read once the sentinel is written: a subscription that was not refused has received it by then.
+        const missingEvent = index.missing('EVT');
+        const byForeignCursor = await subscriber.subscribe(c.principal, { after: encodeCursor(foreign.event) });
+        const byMissingCursor = await subscriber.subscribe(c.principal, { after: encodeCursor(missingEvent) });
+        // (e) naming another organization is refused as not found, as one that never existed.
+        if (orgIsForeign) {
+          const missingOrg = index.missing('ORG');
+          const byForeignOrg = await (await subscriber.subscribe(c.principal, { organizationId: foreign.organization })).end();
+          const byMissingOrg = await (await subscriber.subscribe(c.principal, { organizationId: missingOrg })).end();
+          expect(byForeignOrg.map((r) => r.errors?.[0]?.extensions?.code), label(`organizationId: ${foreign.organization}`)).toEqual(['NOT_FOUND']);
+          expect(normalizeRefusal(byForeignOrg, [foreign.organization]), label(`organizationId: ${foreign.organization}`)).toBe(normalizeRefusal(byMissingOrg, [missingOrg]));
+        }
+
+        // Positive control: the owner, with the same foreign filters, receives the foreign events.
+        const ownerWorkspace = await subscriber.subscribe(apex, { after: ownerAfter, workspaceId: foreign.workspace });
+        const ownerSubject = await subscriber.subscribe(apex, { after: ownerAfter, subjectId: foreign.task });
+
+        // The owner writes on the foreign targets; then the caller writes its sentinel in its own workspace.
+        const foreignTask = await createTask(apex, foreign.serviceLine, `Foreign to ${c.name}`);
+        await write(apex, 'mutation($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { id } }', { id: foreign.task, input: { title: `Renamed, foreign to ${c.name}` } });
+        const sentinel = await createTask(c.principal, own.serviceLine, `Sentinel of ${c.name}`);
+
+        const [ownerWs] = await ownerWorkspace.take(1);
+        expect(nodeOf(ownerWs), 'the owner\'s workspace subscription').toMatchObject({ type: 'task.created', workspace: { id: foreign.workspace }, subject: { id: foreignTask } });
+        const [ownerSub] = await ownerSubject.take(1);
+        expect(nodeOf(ownerSub), 'the owner\'s subject subscription').toMatchObject({ subject: { id: foreign.task }, workspace: { id: foreign.workspace } });
+
+        const [first] = await open.all.take(1);
+        expect(nodeOf(first), label('no filter: the first event is the caller\'s own sentinel')).toMatchObject({ type: 'task.created', subject: { id: sentinel } });
+        if (open.organization) {
+          const [firstOfOrg] = await open.organization.take(1);
+          expect(nodeOf(firstOfOrg), label(`organizationId: ${foreign.organization}`)).toMatchObject({ type: 'task.created', subject: { id: sentinel } });
+        }
+        const [resumed] = await byForeignCursor.take(1);
+        await byForeignCursor.stop();
+        const shown = (r: { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code ?? `event ${nodeOf(r)?.id} in ${nodeOf(r)?.workspace?.id ?? '-'}`;
+        expect.soft(shown(resumed), label(`after: cursor of ${foreign.event}: refused`)).toBe('BAD_USER_INPUT');
+        const missingFirst = await byMissingCursor.take(1);
+        await byMissingCursor.stop();
+        const refusedLikeMissing = normalizeRefusal(missingFirst, [encodeCursor(missingEvent), missingEvent]);
+        if (resumed.errors) {
+          expect(normalizeRefusal([resumed], [encodeCursor(foreign.event), foreign.event]), label(`after: cursor of ${foreign.event}: refused as an event that never existed`)).toBe(refusedLikeMissing);
+        }
+        expect(foreignIds(index, c.principal, byForeignCursor.results.map((r) => r.data)), label(`after: cursor of ${foreign.event}: foreign IDs`)).toEqual([]);
+
+        // The sentinel came after every foreign event, and the owner's subscriptions saw those. The
+        // filtered ones can never match: each is refused like its twin (refusals come first, when a
+        // subscription starts) or, like its twin, still open and has received nothing.
+        for (const [name, id] of [['workspace', foreign.workspace], ['subject', foreign.task]] as const) {
+          const stream = open[name];
+          const twin = twins[name];
+          expect(stream.ended, label(`${name} ${id}: refused exactly when an ID that never existed is`)).toBe(twin.stream.ended);
+          await stream.stop();
+          await twin.stream.stop();
+          if (stream.results.length > 0 || twin.stream.results.length > 0) {
+            expect(stream.results.map((r) => r.errors?.[0]?.extensions?.code), label(`${name} ${id}`)).toEqual(['NOT_FOUND']);
+            expect(normalizeRefusal(stream.results, [id]), label(`${name} ${id}`)).toBe(normalizeRefusal(twin.stream.results, [twin.missing]));
+          }
+        }
+        for (const [name, stream] of Object.entries(open)) {
+          await stream.stop();
+          const seen = [...stream.results.map((r) => r.data), ...stream.results.flatMap((r) => r.errors ?? [])];
+          expect(foreignIds(index, c.principal, seen), label(`${name}: foreign IDs`)).toEqual([]);
+          expect(JSON.stringify(seen), label(`${name}: the foreign events`)).not.toContain(foreignTask);
+        }
+        await ownerWorkspace.stop();
+        await ownerSubject.stop();
+      }
+    }, 120_000);
+  });
+
   describe('the checks themselves', () => {
+    it('catch a REST shim that answers every caller as the owner', async () => {
+      class LeakyRest extends RestProbeRunner {
+        override send(_principal: Principal, probe: { method: string; url: string; body?: unknown }) {
+          return super.send(apex, probe);
+        }
+      }
+      const leaky = new LeakyRest(sys, index);
+      for (const c of CASES) {
+        const { foreign, own } = targets.get(c)!;
+        const reads = REST_ROUTES.filter((r) => r.method === 'GET' && ['/v1/tasks/{id}', '/v1/tasks', '/v1/managed-services/pods'].includes(r.path))
+          .flatMap((route) => restPlan(route, foreign, own).probes.filter((p) => p.aimed && !p.url.includes('project_id')));
+        expect(reads.length).toBeGreaterThan(2);
+        for (const p of reads) {
+          const owned = await leaky.expectOwnerReads(apex, c, p);
+          if (owned.status !== 200) continue;
+          await expect(leaky.expectReadIsolated(c, p, owned), `${p.label} as ${c.name}`).rejects.toThrow();
+        }
+      }
+    });
+
     it('catch a graph that answers every caller as the owner', async () => {
       const leaky = new SubgraphProbe({ ...sys, graphql: (query, variables) => sys.graphql(query, variables, apex) }, schema, index, () => apex);
       for (const c of CASES) {

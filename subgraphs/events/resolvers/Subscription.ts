@@ -44,7 +44,7 @@ export const Subscription: SubscriptionResolvers = {
       let afterSeq: number | null = null;
       if (args.after != null) {
         const id = checkCursor(args.after, 'after', 'Event');
-        const seq = await stream.seqOf(filter.organizationId, id);
+        const seq = await stream.seqOf(ctx.scope, id);
         if (seq === undefined) {
           throw badRequest(
             `after: event ${id} is not in this organization's stream: it may be older than the event retention (EVENT_RETENTION_DAYS, 90 days by default) and removed. Read what you need with the events query and subscribe again without after.`,

@@ -5,6 +5,7 @@ import { EVENTS_CHANNEL } from '../../kit/event-log.ts';
 import { events } from '../tables.ts';
 import type { EventRow } from '../models.ts';
 import { filterSql } from '../data.ts';
+import { eventScope } from '../lookups.ts';
 
 /** What one subscriber wants: its organization (always), and the optional narrowing filters. */
 export interface ActivityFilter {
@@ -177,15 +178,19 @@ export class EventStream {
     return new BoundedQueue<EventRow>(this.bufferLimit, () => LAGGING);
   }
 
-  /** The seq of the event a cursor names, within the organization (undefined when it is not there). */
-  async seqOf(organizationId: string, eventId: string): Promise<number | undefined> {
+  /**
+   * The seq of the event a cursor names, if the subscriber's scope may see it: its organization,
+   * and its workspace when the token is narrowed (undefined otherwise, exactly as for no event).
+   */
+  async seqOf(scope: { organizationId: string; workspaceId: string | null }, eventId: string): Promise<number | undefined> {
     const rows = await this.database.db
       .select({ seq: events.seq })
       .from(events)
-      .where(and(eq(events.id, eventId), eq(events.organizationId, organizationId)))
+      .where(and(eq(events.id, eventId), eventScope(scope)))
       .limit(1);
     return rows[0]?.seq;
   }
+
 }
 
 function readRange(database: Database, filter: ActivityFilter, after: number, upTo: number, limit: number): Promise<EventRow[]> {
