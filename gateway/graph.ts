@@ -66,16 +66,20 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
       {
-        // Signed once per request, for every fetch and the subscription socket of this request.
+        // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).
         onContextBuilding({ context, extendContext }: { context: Partial<GraphContext>; extendContext(extra: Partial<GraphContext>): void }) {
           if (context.principal) extendContext({ principalHeader: signPrincipal(options.principalKey, context.principal) });
         },
-        // Every subgraph fetch carries the principal, signed when it leaves: also the entity fetches
-        // a long-lived subscription makes for each event, long after the request's own header would
-        // have expired (and which Hive's header propagation skips, having no HTTP request to go by).
-        onFetch({ executionRequest, options: init }: { executionRequest?: { context?: Partial<GraphContext> }; options: { headers?: Record<string, string> } }) {
-          const principal = executionRequest?.context?.principal;
-          if (principal) init.headers = { ...init.headers, [PRINCIPAL_HEADER]: signPrincipal(options.principalKey, principal) };
+        // Every subgraph request carries the principal, signed when it leaves: also the entity
+        // fetches a long-lived subscription makes for each event, long after a header signed at
+        // its start would have expired (Hive's header propagation skips those: no HTTP request).
+        // Set as the request's extension headers, the principal is part of the executor's
+        // in-flight de-duplication key, so identical requests of two callers are never merged.
+        onSubgraphExecute({ executionRequest }: { executionRequest: { context?: Partial<GraphContext>; extensions?: Record<string, unknown> } }) {
+          const principal = executionRequest.context?.principal;
+          if (!principal) return;
+          const extensions = (executionRequest.extensions ||= {});
+          extensions.headers = { ...(extensions.headers as Record<string, string> | undefined), [PRINCIPAL_HEADER]: signPrincipal(options.principalKey, principal) };
         },
       },
       useBoundedSubscriptions(options.limits.subscriberBuffer, options.limits.subscriberGraceSeconds * 1000),

@@ -3,7 +3,7 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLObj
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant } from './testkit/auth.ts';
-import { buildOwnershipIndex, pickTargets, snapshotTables, unindexedTables, type OwnershipIndex, type Targets } from './testkit/isolation.ts';
+import { buildOwnershipIndex, foreignIds, pickTargets, snapshotTables, unindexedTables, type OwnershipIndex, type Targets } from './testkit/isolation.ts';
 import { CASES, type Case } from './testkit/isolation-checks.ts';
 import { SubgraphProbe, entityTypes } from './testkit/isolation-subgraphs.ts';
 import { isConnection } from './testkit/selection.ts';
@@ -11,7 +11,6 @@ import { RestProbeRunner, restPlan, restCursorProbe, normalizeAnswer, expectNoRe
 import { REST_ROUTES } from '../gateway/rest/router.ts';
 import { Subscriber, normalizeRefusal, type Collected } from './testkit/isolation-subscriptions.ts';
 import { encodeCursor } from '../subgraphs/kit/cursor.ts';
-import { foreignIds } from './testkit/isolation.ts';
 import { DEMO } from '../seed/demo.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 
@@ -551,6 +550,24 @@ describeEngines('tenant isolation', (ctx) => {
         await ownerSubject.stop();
       }
     }, 120_000);
+  });
+
+  describe('identical requests of different callers at the same moment', () => {
+    it('are never merged into one subgraph fetch: each caller gets only its own rows', async () => {
+      // The gateway de-duplicates identical in-flight subgraph requests; the signed principal must
+      // be part of what makes two requests identical, or one tenant gets the other's answer.
+      const callers = [apex, other, principals.apexPayments];
+      const queries = ['{ events(first: 5) { nodes { id workspace { id } } } }', '{ serviceLines(first: 5) { nodes { id } } }', '{ workspaces(first: 5) { nodes { id } } }'];
+      for (const query of queries) {
+        const calls = Array.from({ length: 24 }, (_, i) => callers[i % callers.length]);
+        const results = await Promise.all(calls.map((caller) => sys.graphql(query, {}, caller)));
+        results.forEach((result, i) => {
+          expect(result.errors, query).toBeUndefined();
+          expect(JSON.stringify(result.data).length, `${query} answered something`).toBeGreaterThan(20);
+          expect(foreignIds(index, calls[i], result.data), `${query} as ${calls[i].organizationId}/${calls[i].workspaceId}`).toEqual([]);
+        });
+      }
+    });
   });
 
   describe('the checks themselves', () => {
