@@ -92,25 +92,44 @@ export class NatsSource implements EventSource {
   /** Takes the lease when it is free, renews it when held; publishes only while it holds it. */
   private async campaign(kv: KV): Promise<void> {
     if (this.stopped) return;
-    try {
-      if (this.lease) {
+    if (this.lease) {
+      try {
         this.lease.revision = await kv.update('publisher', this.id, this.lease.revision);
+      } catch {
+        // Lost (expired while we were stalled, or taken over): stop publishing.
+        this.lease = null;
+        const publisher = this.publisher;
+        this.publisher = null;
+        await publisher?.stop();
         return;
       }
-      const revision = await kv.create('publisher', this.id);
-      this.lease = { kv, revision };
-      await this.startPublishing();
-    } catch {
-      // Someone else holds the lease (or we lost it): stop publishing if we were.
-      if (this.lease) {
-        this.lease = null;
-        await this.publisher?.stop();
-        this.publisher = null;
-      }
+      if (!this.publisher) await this.startPublishing();
+      return;
     }
+    try {
+      this.lease = { kv, revision: await kv.create('publisher', this.id) };
+    } catch {
+      // Held by someone: unless it is us (a create whose answer was lost), wait for the next round.
+      const entry = await kv.get('publisher').catch(() => null);
+      if (entry?.string() !== this.id) return;
+      this.lease = { kv, revision: entry.revision };
+    }
+    await this.startPublishing();
   }
 
   private async startPublishing() {
+    try {
+      await this.publish();
+    } catch (error) {
+      // Keep the lease and try again on the next round; readers cover any gap from the database.
+      const publisher = this.publisher;
+      this.publisher = null;
+      await publisher?.stop().catch(() => undefined);
+      console.error('[events] could not start publishing to NATS; retrying:', error);
+    }
+  }
+
+  private async publish() {
     const js = jetstream(this.nc!);
     const jsm = await jetstreamManager(this.nc!);
     // Carry on after the last event any publisher put on the stream, or from here when it is empty.
@@ -122,6 +141,7 @@ export class NatsSource implements EventSource {
       if (Number.isFinite(lastSeq)) prev = lastSeq;
     }
     const publisher = new DatabaseSource(this.database, this.options.batchSize, this.options.pollMs, this.options.stats);
+    this.publisher = publisher;
     let publishing = Promise.resolve();
     await publisher.start(prev, (rows) => {
       publishing = publishing.then(async () => {
@@ -134,7 +154,6 @@ export class NatsSource implements EventSource {
         }
       }).catch((error) => console.error('[events] NATS publish failed; readers will read the gap from the database:', error));
     });
-    this.publisher = publisher;
   }
 
   private async receive(seq: number, prev: number, row: EventRow) {
