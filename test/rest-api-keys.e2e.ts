@@ -6,6 +6,7 @@ import { principals, otherTenant, bearer } from './testkit/auth.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { encodeCursor } from '../subgraphs/kit/cursor.ts';
+import { restClient, expectRestError } from './testkit/rest.ts';
 
 const KEY_FIELDS = ['created_at', 'created_by', 'expires_at', 'id', 'last_used_at', 'name', 'revoked_at', 'role', 'token_prefix', 'workspace_id'];
 
@@ -18,21 +19,8 @@ describeEngines('REST /v1 API keys', (ctx) => {
   });
   afterAll(() => sys.close());
 
-  /** `as` is a principal (a signed token is minted for it), a raw Authorization value, or null for none. */
-  async function call(method: string, path: string, body?: unknown, as: Principal | string | null = principals.apexAdmin) {
-    const headers: Record<string, string> = {};
-    if (typeof as === 'string') headers.authorization = as;
-    else if (as) headers.authorization = `Bearer ${await bearer(as)}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${sys.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as any };
-  }
-  async function expectError(response: Promise<{ status: number; body: any }>, status: number, code: string, message?: string | RegExp) {
-    const { status: actual, body } = await response;
-    expect(actual, JSON.stringify(body)).toBe(status);
-    expect(body).toEqual({ error: { code, message: expect.any(String), status } });
-    if (message) expect(body.error.message).toMatch(message);
-  }
+  const { call } = restClient(() => sys.url);
+  const expectError = expectRestError;
   const keyCount = async () => (await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from organizations.api_keys`))[0].n;
   const create = async (body: Record<string, unknown>, as: Principal = principals.apexAdmin) => {
     const res = await call('POST', '/v1/api-keys', body, as);

@@ -6,6 +6,7 @@ import { principals, otherTenant, bearer } from './testkit/auth.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { SYNC_HISTORY_SIZE } from '../gateway/rest/integrations.ts';
+import { restClient, expectRestError, measureRest } from './testkit/rest.ts';
 
 const LIST_KEYS = ['id', 'workspace_id', 'type', 'name', 'status', 'last_synced_at', 'sync_status', 'created_at'];
 const DETAIL_KEYS = ['id', 'workspace_id', 'type', 'name', 'status', 'config', 'last_synced_at', 'sync_status', 'sync_history', 'created_at'];
@@ -82,34 +83,9 @@ describeEngines('REST /v1/integrations', (ctx) => {
   afterAll(() => sys.close());
 
   /** One call; `body` is sent as JSON unless it is already a string (to send malformed JSON). */
-  async function call(method: string, path: string, body?: unknown, principal: Principal | null = principals.apexAdmin) {
-    const headers: Record<string, string> = principal ? { authorization: `Bearer ${await bearer(principal)}` } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${sys.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: JSON.parse(text) as any, text };
-  }
-  const get = (path: string, principal?: Principal | null) => call('GET', path, undefined, principal);
-
-  async function expectError(answer: Promise<{ status: number; body: any }>, status: number, code: string, message?: string | RegExp) {
-    const { status: actual, body } = await answer;
-    expect(body.error, JSON.stringify(body)).toBeDefined();
-    expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'status']);
-    expect({ status: actual, code: body.error.code }).toEqual({ status, code });
-    expect(body.error.status).toBe(status);
-    if (message) expect(body.error.message).toMatch(message);
-    return body.error.message as string;
-  }
-
-  /**
-   * Subgraph fetches and SQL statements of one call; the export worker's polling of its own queue
-   * (gateway.export_jobs) runs in the background on the same database and is left out.
-   */
-  async function measure<T>(fn: () => Promise<T>) {
-    const fetchesBefore = sys.system.stats.subgraphFetches;
-    const { result, queries } = await ctx.database.statements.measure(fn);
-    return { result, fetches: sys.system.stats.subgraphFetches - fetchesBefore, statements: queries.filter((q) => !q.includes('export_')).length };
-  }
+  const { call, get } = restClient(() => sys.url);
+  const expectError = expectRestError;
+  const measure = <T>(fn: () => Promise<T>) => measureRest(sys, ctx.database, fn);
 
   const counts = async () => {
     const [row] = await ctx.database.rows<Record<string, number>>(sql`

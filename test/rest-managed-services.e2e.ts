@@ -6,6 +6,7 @@ import { principals, otherTenant, bearer } from './testkit/auth.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { encodeCursor } from '../subgraphs/kit/cursor.ts';
+import { restClient, expectRestError } from './testkit/rest.ts';
 
 // The docs' examples (managed-services.txt), verbatim.
 const DOCS_POD_ITEM = {
@@ -90,21 +91,8 @@ describeEngines('REST /v1 managed services and incidents', (ctx) => {
   });
   afterAll(() => sys.close());
 
-  async function call(method: string, path: string, body?: unknown, principal: Principal | null = principals.apexAdmin) {
-    const headers: Record<string, string> = principal ? { authorization: `Bearer ${await bearer(principal)}` } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${sys.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as any };
-  }
-  const get = (path: string, principal?: Principal | null) => call('GET', path, undefined, principal);
-  const post = (path: string, body: unknown, principal?: Principal | null) => call('POST', path, body, principal);
-
-  async function expectError(response: Promise<{ status: number; body: any }>, status: number, code: string, message?: string | RegExp) {
-    const { status: actual, body } = await response;
-    expect(actual, JSON.stringify(body)).toBe(status);
-    expect(body).toEqual({ error: { code, message: expect.any(String), status } });
-    if (message) expect(body.error.message).toMatch(message);
-  }
+  const { call, get, post } = restClient(() => sys.url);
+  const expectError = expectRestError;
 
   const counts = async () =>
     (await ctx.database.rows<{ pods: number; tickets: number; incidents: number; events: number }>(sql`select
