@@ -27,7 +27,7 @@ const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(confi
 await graph.runtime.getSchema();
 const authenticator = gatewayAuthenticator(config, database);
 const server = http.createServer(createGatewayHandler({ graph, authenticator, database, rateLimit }));
-const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit);
+const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, limits.subscriptionRecheckSeconds);
 // Each gateway process runs one export worker; several processes share the queue (FOR UPDATE SKIP LOCKED).
 const exportWorker = createExportWorker({ runtime: graph.runtime, database });
 exportWorker.start();

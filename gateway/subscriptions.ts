@@ -15,10 +15,18 @@ import type { RateLimit } from './limits/rate-limit.ts';
  * `{"authorization": "Bearer ..."}` in the connection parameters (browsers cannot set headers on a
  * WebSocket) or the upgrade request's Authorization header, and spends one request of its rate
  * budget. A refused connection closes with 4401 (unauthorized) or 4429 (rate limited).
+ * The token is checked again every `recheckSeconds` while the connection lives: once it has expired
+ * or been revoked, the connection closes with 4401, so a revoked API key stops receiving events.
  */
-export function serveGraphQLOverWebSocket(server: http.Server, runtime: GatewayRuntime<GraphContext>, authenticator: Authenticator, rateLimit: RateLimit): WebSocketServer {
+export function serveGraphQLOverWebSocket(
+  server: http.Server,
+  runtime: GatewayRuntime<GraphContext>,
+  authenticator: Authenticator,
+  rateLimit: RateLimit,
+  recheckSeconds: number,
+): WebSocketServer {
   const sockets = new WebSocketServer({ server, path: '/graphql' });
-  type Extra = { principal?: Principal; request: http.IncomingMessage };
+  type Extra = { principal?: Principal; request: http.IncomingMessage; recheck?: NodeJS.Timeout };
   const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ principal: ctx.extra.principal }));
   useServer<Record<string, unknown>, Extra>(
     {
@@ -34,6 +42,13 @@ export function serveGraphQLOverWebSocket(server: http.Server, runtime: GatewayR
             return false;
           }
           ctx.extra.principal = principal;
+          ctx.extra.recheck = setInterval(() => {
+            authenticator.authenticate(typeof given === 'string' ? given : undefined).catch((error: unknown) => {
+              clearInterval(ctx.extra.recheck);
+              closeWith(ctx, 4401, isPlatformError(error) ? error.message : 'The token of this connection could not be checked again.');
+            });
+          }, recheckSeconds * 1000);
+          ctx.extra.recheck.unref();
           return true;
         } catch (error) {
           if (isPlatformError(error)) {
@@ -42,6 +57,9 @@ export function serveGraphQLOverWebSocket(server: http.Server, runtime: GatewayR
           }
           throw error;
         }
+      },
+      onClose(ctx) {
+        clearInterval(ctx.extra.recheck);
       },
     },
     sockets,

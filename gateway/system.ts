@@ -74,7 +74,7 @@ export async function startSystem(
   const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
-  const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit);
+  const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, limits.subscriptionRecheckSeconds);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
 

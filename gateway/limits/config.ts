@@ -24,6 +24,8 @@ export interface LimitsConfig {
   subscriberBuffer: number;
   /** How long that buffer may stay full before the subscriber is cut off. */
   subscriberGraceSeconds: number;
+  /** How often an open WebSocket's token is checked again (a revoked or expired one closes it). */
+  subscriptionRecheckSeconds: number;
 }
 
 export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
@@ -38,6 +40,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     redisUrl: env.REDIS_URL || undefined,
     subscriberBuffer: positiveInt(env, 'SUBSCRIBER_BUFFER', 1000),
     subscriberGraceSeconds: positiveInt(env, 'SUBSCRIBER_GRACE_SECONDS', 10),
+    subscriptionRecheckSeconds: positiveInt(env, 'SUBSCRIPTION_RECHECK_SECONDS', 60),
   };
 }
 
