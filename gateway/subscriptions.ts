@@ -37,7 +37,6 @@ export function serveGraphQLOverWebSocket(
           const principal = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
           const limited = await rateLimit.take(principal, { setHeader() {} } as unknown as http.ServerResponse);
           if (limited) {
-            ctx.extra.request.socket.destroySoon?.();
             closeWith(ctx, 4429, limited.message);
             return false;
           }

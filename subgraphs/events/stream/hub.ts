@@ -63,8 +63,8 @@ export class EventStream {
   private started: Promise<void> | null = null;
   private stopped = false;
   private readonly bufferLimit: number;
-  private readonly batchSize: number;
-  private readonly pollMs: number;
+  readonly batchSize: number;
+  readonly pollMs: number;
   private source: EventSource | null = null;
   /** Statements the reader itself has sent (the benchmark reports them per event). */
   readonly stats = { reads: 0, delivered: 0 };

@@ -1,5 +1,5 @@
 import type { SubgraphDeps } from '../../kit/context.ts';
-import { EventStream, type EventStreamOptions } from './hub.ts';
+import { EventStream } from './hub.ts';
 import { NatsSource } from './nats.ts';
 
 /**
@@ -9,19 +9,14 @@ import { NatsSource } from './nats.ts';
  */
 const streams = new WeakMap<SubgraphDeps, EventStream>();
 
-export interface StreamDeps extends SubgraphDeps {
-  streamOptions?: EventStreamOptions;
-}
-
-export async function streamOf(deps: StreamDeps): Promise<EventStream> {
+export async function streamOf(deps: SubgraphDeps): Promise<EventStream> {
   let stream = streams.get(deps);
   if (!stream) {
-    const options = deps.streamOptions ?? {};
     const natsUrl = deps.natsUrl;
     stream = new EventStream(
       deps.database,
-      options,
-      natsUrl ? (s) => new NatsSource(deps.database, { url: natsUrl, namespace: deps.natsNamespace, batchSize: options.batchSize ?? 500, pollMs: options.pollMs ?? 2000, stats: s.stats }) : undefined,
+      {},
+      natsUrl ? (s) => new NatsSource(deps.database, { url: natsUrl, namespace: deps.natsNamespace, batchSize: s.batchSize, pollMs: s.pollMs, stats: s.stats }) : undefined,
     );
     streams.set(deps, stream);
   }
