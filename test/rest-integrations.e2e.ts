@@ -6,7 +6,7 @@ import { principals, otherTenant, bearer } from './testkit/auth.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { SYNC_HISTORY_SIZE } from '../gateway/rest/integrations.ts';
-import { restClient, expectRestError, measureRest } from './testkit/rest.ts';
+import { restClient, expectRestError, measureRest, ISO } from './testkit/rest.ts';
 
 const LIST_KEYS = ['id', 'workspace_id', 'type', 'name', 'status', 'last_synced_at', 'sync_status', 'created_at'];
 const DETAIL_KEYS = ['id', 'workspace_id', 'type', 'name', 'status', 'config', 'last_synced_at', 'sync_status', 'sync_history', 'created_at'];
@@ -69,8 +69,6 @@ const DOCUMENTED_CONNECT = {
   credentials: { installation_id: '12345678' },
 };
 
-/** The kit's toIso: milliseconds only when they are not zero. */
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
 
 /** Integrations routes of integrations.txt over real HTTP, each docs example against the demo data. */
 describeEngines('REST /v1/integrations', (ctx) => {
@@ -82,7 +80,6 @@ describeEngines('REST /v1/integrations', (ctx) => {
   });
   afterAll(() => sys.close());
 
-  /** One call; `body` is sent as JSON unless it is already a string (to send malformed JSON). */
   const { call, get } = restClient(() => sys.url);
   const expectError = expectRestError;
   const measure = <T>(fn: () => Promise<T>) => measureRest(sys, ctx.database, fn);

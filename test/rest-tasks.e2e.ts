@@ -5,7 +5,7 @@ import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant, bearer } from './testkit/auth.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
-import { restClient, expectRestError, measureRest } from './testkit/rest.ts';
+import { restClient, expectRestError, measureRest, ISO } from './testkit/rest.ts';
 
 /** The docs' list fields, in the docs' order; the detail adds description, external_url and history. */
 const LIST_KEYS = ['id', 'workspace_id', 'service_line_id', 'project_id', 'title', 'status', 'priority', 'assignee_id', 'external_id', 'external_source', 'created_at', 'updated_at'];
@@ -34,8 +34,6 @@ const DOCUMENTED_TASK = {
 };
 const { description: _d, external_url: _u, history: _h, ...DOCUMENTED_LIST_ITEM } = DOCUMENTED_TASK;
 
-/** The kit's toIso: milliseconds only when they are not zero. */
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
 
 /** Tasks routes of tasks.txt over real HTTP, each docs example against the demo data. */
 describeEngines('REST /v1/tasks', (ctx) => {

@@ -4,6 +4,9 @@ import type { Database } from '../../subgraphs/kit/db.ts';
 import { principals, bearer } from './auth.ts';
 import type { TestSystem } from './system.ts';
 
+/** A timestamp as the API prints it (the kit's toIso): milliseconds only when they are not zero. */
+export const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
+
 /** Who calls: a principal (a token is minted for it), a raw Authorization value, or null for none. */
 export type Caller = Principal | string | null;
 
