@@ -3,6 +3,9 @@ import { unauthorized } from '../subgraphs/kit/errors.ts';
 import { hashApiKey, isWellFormedApiKey } from '../subgraphs/kit/auth/api-keys.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { findApiKeyByHash, markApiKeyUsed } from '../subgraphs/organizations/lookups.ts';
+import { log } from '../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'gateway' });
 
 /** Turns an `sk_...` bearer credential into the principal of its key, or 401 unauthorized. */
 export type ApiKeyAuthenticator = (token: string) => Promise<Principal>;
@@ -34,7 +37,7 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
       for (const [key, t] of lastTouched) if (at - t >= interval) lastTouched.delete(key);
     }
     lastTouched.set(id, at);
-    markApiKeyUsed(db, id).catch((error) => console.warn(`[gateway] could not record the use of API key ${id}:`, error));
+    markApiKeyUsed(db, id).catch((error) => logger.warn({ err: error, keyId: id }, 'could not record the use of an API key'));
   }
 
   return async (token) => {

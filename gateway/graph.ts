@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
+import { log, type LogLevel } from '../subgraphs/kit/log.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal-header.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
@@ -59,7 +62,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     graphqlEndpoint: '/graphql',
     graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
-    logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'error',
+    logging: hiveLogger(),
     // Never a stack or an original message in an answer; in production not even which subgraph
     // an error came from (gateway/limits/production.ts hides the rest).
     maskedErrors: { isDev: false },
@@ -94,6 +97,12 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     ],
   });
   return { runtime, stats };
+}
+
+/** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (subgraphs/kit/log.ts). */
+function hiveLogger(): HiveLogger {
+  const logger = log.child({ component: 'gateway' });
+  return new HiveLogger({ level: logger.level as LogLevel, writers: [new PinoLogWriter(logger)] });
 }
 
 const EXAMPLE_QUERY = `# Send the demo token printed by \`npm start\` as a header:

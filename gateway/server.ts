@@ -10,6 +10,9 @@ import { createIdempotency } from './rest/idempotency.ts';
 import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
+import { log } from '../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'gateway' });
 
 export interface GatewayServerOptions {
   graph: ReturnType<typeof createGraph>;
@@ -93,7 +96,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
 
   return (req, res) => {
     handle(req, res).catch((error) => {
-      console.error('[gateway] request failed:', error);
+      logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
       else res.end();
     });

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { randomInt } from 'node:crypto';
-import { it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { it, expect, beforeAll, afterAll } from 'vitest';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
@@ -126,7 +126,6 @@ describeEngines('limits at the gateway', (ctx) => {
 
   it('in production hides suggestions and every internal of an unexpected error', async () => {
     const production = await startTestSystem(ctx.database, principals.apexAdmin, { production: true });
-    const silenced = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const typo = await production.graphql('{ task(id: "TSK-26-018841") { titel } }');
       expect(typo.errors?.[0]).toMatchObject({ message: 'Cannot query field "titel" on type "Task".', extensions: { code: 'BAD_USER_INPUT' } });
@@ -145,7 +144,6 @@ describeEngines('limits at the gateway', (ctx) => {
         await ctx.database.rows(sql`alter table tasks.tasks_hidden rename to tasks`);
       }
     } finally {
-      silenced.mockRestore();
       await production.close();
     }
   });

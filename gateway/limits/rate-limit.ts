@@ -5,6 +5,9 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { PlatformError } from '../../subgraphs/kit/errors.ts';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import type { LimitsConfig } from './config.ts';
+import { log } from '../../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'gateway' });
 
 /** A refusal to serve: 429 rate_limited, with how many seconds to wait before the budget refills. */
 export class RateLimited extends PlatformError {
@@ -46,7 +49,7 @@ export async function createRateLimit(limits: Pick<LimitsConfig, 'rateLimitPoint
     redis = new Redis(limits.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     let warned = false;
     redis.on('error', (error: Error) => {
-      if (!warned) console.warn(`[gateway] rate limit: Redis unavailable, counting in memory (${error.message})`);
+      if (!warned) logger.warn({ err: error }, 'rate limit: Redis unavailable, counting in memory');
       warned = true;
     });
     redis.on('ready', () => (warned = false));
@@ -63,7 +66,7 @@ export async function createRateLimit(limits: Pick<LimitsConfig, 'rateLimitPoint
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) {
           // The store itself failed: a broken limiter must not take the whole API down with it.
-          console.error('[gateway] rate limit unavailable:', error);
+          logger.error({ err: error }, 'rate limit unavailable');
           return undefined;
         }
         outcome = error;

@@ -26,7 +26,6 @@ export interface Config {
   /** Names this deployment's NATS stream, subject and lease bucket. */
   natsNamespace: string;
   production: boolean;
-  logLevel: string;
   /**
    * Days the event log keeps an event (subgraphs/events/retention.ts); null keeps every event. 90 by
    * default on PostgreSQL; off by default on the embedded database, whose demo data would otherwise
@@ -50,7 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsUrl: env.NATS_URL || undefined,
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
-    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
   };
 }

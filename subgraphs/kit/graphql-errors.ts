@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isPlatformError, type PlatformError } from './errors.ts';
+import { log } from './log.ts';
 
 /**
  * Shapes errors leaving a subgraph: a PlatformError keeps its message and gets its GraphQL code
@@ -22,7 +23,7 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
     const known = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED';
     return known ? { ...formatted, extensions: { code: 'BAD_USER_INPUT', status: ERROR_CODES.bad_request.status } } : formatted;
   }
-  console.error('[subgraph] unexpected error:', original);
+  log.error({ err: original, path: formatted.path }, 'unexpected error in a subgraph');
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500 } };
 }
 
