@@ -34,23 +34,44 @@ export interface Config {
   eventRetentionDays: number | null;
 }
 
+/** Public (it is in this repository): signs development tokens only, never in production. */
+const DEVELOPMENT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+/** HS256 keys shorter than the hash are weaker than it (RFC 7518 §3.2). */
+export const MIN_SECRET_BYTES = 32;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
-  const authSecret = env.AUTH_SECRET ?? (production ? undefined : 'dev-only-secret-change-me-in-production-0123456789');
-  if (!authSecret) throw new Error('AUTH_SECRET must be set when NODE_ENV=production');
+  const authSecret = env.AUTH_SECRET || (production ? undefined : DEVELOPMENT_SECRET);
+  const authPreviousSecrets = (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean);
+  if (production) checkProductionSecrets(authSecret, authPreviousSecrets);
   return {
     port: intFromEnv(env.PORT, 4000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
-    authSecret,
-    authPreviousSecrets: (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
+    authSecret: authSecret!,
+    authPreviousSecrets,
     credentialsKey: env.CREDENTIALS_KEY || undefined,
     natsUrl: env.NATS_URL || undefined,
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
   };
+}
+
+/**
+ * In production every process refuses to start on a secret anyone could know or guess: anyone with
+ * the secret mints bearer tokens and forges the principal header subgraphs trust. Retired secrets
+ * still verify tokens, so they are held to the same rule.
+ */
+function checkProductionSecrets(authSecret: string | undefined, previous: string[]): asserts authSecret is string {
+  const advice = `use a random secret of ${MIN_SECRET_BYTES} bytes or more (e.g. \`openssl rand -base64 48\`)`;
+  if (!authSecret) throw new Error(`AUTH_SECRET must be set when NODE_ENV=production: ${advice}`);
+  for (const [name, secret] of [['AUTH_SECRET', authSecret], ...previous.map((s) => ['AUTH_PREVIOUS_SECRETS', s])]) {
+    if (secret === DEVELOPMENT_SECRET) throw new Error(`${name} is the public development secret, refused when NODE_ENV=production: ${advice}`);
+    const bytes = Buffer.byteLength(secret);
+    if (bytes < MIN_SECRET_BYTES) throw new Error(`${name} is ${bytes} bytes, too short when NODE_ENV=production: ${advice}`);
+  }
 }
 
 /** EVENT_RETENTION_DAYS: a whole number of days, or `0` / `off` for no retention. */

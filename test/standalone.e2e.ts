@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
+import { describeEngines } from './testkit/describe-engines.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+
+/** Runs one of the project's entry points as its own process, the way docker-compose.yml does. */
+function run(entry: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [tsx, entry], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+const DEVELOPMENT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+describeEngines('standalone processes', (ctx) => {
+  // A standalone subgraph needs PostgreSQL (PGlite serves one process only).
+  it.runIf(ctx.engine === 'postgres')('a subgraph listens on loopback unless HOST says otherwise', async () => {
+    const subgraph = run('subgraphs/organizations/index.ts', { DATABASE_URL: ctx.url!, PORT: '0' });
+    try {
+      await expect.poll(subgraph.output, { timeout: 60_000, interval: 200 }).toMatch(/subgraph on http:\/\/\S+/);
+      const url = /subgraph on (http:\/\/\S+)/.exec(subgraph.output())![1];
+      expect(new URL(url).hostname).toBe('127.0.0.1');
+      expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+      subgraph.child.kill('SIGTERM');
+      expect(await subgraph.exited).toBe(0);
+    } finally {
+      subgraph.child.kill('SIGKILL');
+    }
+  }, 90_000);
+});
+
+describe('standalone processes in production', () => {
+  it('in production, the gateway and every subgraph refuse to start on a weak or public AUTH_SECRET', async () => {
+    const cases = [
+      { entry: 'gateway/index.ts', secret: 'short-secret', message: 'AUTH_SECRET is 12 bytes, too short when NODE_ENV=production' },
+      { entry: 'subgraphs/tasks/index.ts', secret: DEVELOPMENT_SECRET, message: 'AUTH_SECRET is the public development secret, refused when NODE_ENV=production' },
+      { entry: 'subgraphs/events/index.ts', secret: '', message: 'AUTH_SECRET must be set when NODE_ENV=production' },
+    ];
+    await Promise.all(cases.map(async ({ entry, secret, message }) => {
+      const started = run(entry, { NODE_ENV: 'production', AUTH_SECRET: secret, DATABASE_URL: 'postgres://127.0.0.1:1/unused' });
+      try {
+        expect(await started.exited, started.output()).not.toBe(0);
+        expect(started.output()).toContain(message);
+        expect(started.output()).toContain('openssl rand -base64 48');
+      } finally {
+        started.child.kill('SIGKILL');
+      }
+    }));
+  }, 90_000);
+});
