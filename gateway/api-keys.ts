@@ -1,14 +1,14 @@
 import type { Db } from '../subgraphs/kit/db.ts';
 import { unauthorized } from '../subgraphs/kit/errors.ts';
 import { hashApiKey, isWellFormedApiKey } from '../subgraphs/kit/auth/api-keys.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Authenticated } from './auth.ts';
 import { findApiKeyByHash, markApiKeyUsed } from '../subgraphs/organizations/lookups.ts';
 import { log } from '../subgraphs/kit/log.ts';
 
 const logger = log.child({ component: 'gateway' });
 
-/** Turns an `sk_...` bearer credential into the principal of its key, or 401 unauthorized. */
-export type ApiKeyAuthenticator = (token: string) => Promise<Principal>;
+/** Turns an `sk_...` bearer credential into the principal of its key (and its expiry), or 401 unauthorized. */
+export type ApiKeyAuthenticator = (token: string) => Promise<Authenticated>;
 
 export interface ApiKeyOptions {
   /** Least time between two last_used_at writes for one key. */
@@ -49,11 +49,8 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
     if (key.expiresAt && key.expiresAt.getTime() <= now()) throw unauthorized('API key has expired.');
     touch(key.id);
     return {
-      organizationId: key.organizationId,
-      workspaceId: key.workspaceId,
-      role: key.role,
-      actorId: key.id,
-      actorType: 'api_key',
+      principal: { organizationId: key.organizationId, workspaceId: key.workspaceId, role: key.role, actorId: key.id, actorType: 'api_key' },
+      expiresAt: key.expiresAt?.getTime() ?? null,
     };
   };
 }

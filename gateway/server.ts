@@ -41,7 +41,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   /** /v1: the same authentication and budget as /graphql, with errors in the REST shape. */
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
-      const principal = await authenticator.authenticate(req.headers.authorization);
+      const { principal } = await authenticator.authenticate(req.headers.authorization);
       const limited = await rateLimit.take(principal, res);
       if (limited) return sendJson(res, limited.status, limited.toRest());
       const body = req.method === 'GET' ? '' : await readBody(req);
@@ -77,7 +77,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       if (isGraphiQL) return serve(req, res, {});
       let principal;
       try {
-        principal = await authenticator.authenticate(req.headers.authorization);
+        ({ principal } = await authenticator.authenticate(req.headers.authorization));
       } catch (error) {
         if (isPlatformError(error)) {
           return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.graphqlCode } }] });

@@ -34,7 +34,7 @@ export function serveGraphQLOverWebSocket(
       async onConnect(ctx) {
         const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
         try {
-          const principal = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
+          const { principal } = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
           const limited = await rateLimit.take(principal, { setHeader() {} } as unknown as http.ServerResponse);
           if (limited) {
             closeWith(ctx, 4429, limited.message);

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { describeEngines } from './testkit/describe-engines.ts';
+import { verifyToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
 /** Runs one of the project's entry points as its own process, the way docker-compose.yml does. */
-function run(entry: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [tsx, entry], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+function run(entry: string, env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, [tsx, entry, ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -35,7 +36,7 @@ describeEngines('standalone processes', (ctx) => {
   }, 90_000);
 });
 
-describe('standalone processes in production', () => {
+describe('processes that refuse before opening a database', () => {
   it('in production, the gateway and every subgraph refuse to start on a weak or public AUTH_SECRET', async () => {
     const cases = [
       { entry: 'gateway/index.ts', secret: 'short-secret', message: 'AUTH_SECRET is 12 bytes, too short when NODE_ENV=production' },
@@ -53,4 +54,18 @@ describe('standalone processes in production', () => {
       }
     }));
   }, 90_000);
+
+  it('npm run token mints a token the gateway accepts, and no longer-lived one', async () => {
+    const env = { AUTH_SECRET: 'a-secret-for-the-token-script-0123456789' };
+    const minted = run('scripts/token.ts', env, ['--org', 'ORG-26-090500']);
+    expect(await minted.exited).toBe(0);
+    const token = minted.output().trim();
+    const { principal, expiresAt } = await verifyToken([signingKeyFromSecret('a-secret-for-the-token-script-0123456789')], token);
+    expect(principal.organizationId).toBe('ORG-26-090500');
+    expect(expiresAt - Date.now()).toBeGreaterThan(11 * 3_600_000);
+
+    const tooLong = run('scripts/token.ts', env, ['--org', 'ORG-26-090500', '--expires', '48h']);
+    expect(await tooLong.exited).toBe(2);
+    expect(tooLong.output()).toContain('--expires 48h: Token lives longer than the maximum of 86400 seconds');
+  }, 60_000);
 });

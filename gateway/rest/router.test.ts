@@ -24,7 +24,7 @@ describe('REST router', () => {
     };
     const options = {
       graph: { runtime, stats: { subgraphFetches: 0 } },
-      authenticator: { authenticate: async () => principal },
+      authenticator: { authenticate: async () => ({ principal, expiresAt: null }) },
       rateLimit: { take: async () => undefined, close: async () => {} },
       database: {},
     } as unknown as GatewayServerOptions;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
 
 /**
  * All configuration comes from the environment, each with a default that works on a fresh machine.
@@ -19,6 +20,8 @@ export interface Config {
    * rotating AUTH_SECRET does not cut off tokens issued before it until they expire.
    */
   authPreviousSecrets: string[];
+  /** Longest a bearer token may live, from issue (or from now) to expiry: TOKEN_MAX_LIFETIME_SECONDS. */
+  tokenMaxLifetimeSeconds: number;
   /** Key that seals integration credentials (32 bytes, base64). */
   credentialsKey: string | undefined;
   /** NATS server for fan-out between replicas, when set. */
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
     authSecret: authSecret!,
     authPreviousSecrets,
+    tokenMaxLifetimeSeconds: positiveIntFromEnv(env.TOKEN_MAX_LIFETIME_SECONDS, DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, 'TOKEN_MAX_LIFETIME_SECONDS'),
     credentialsKey: env.CREDENTIALS_KEY || undefined,
     natsUrl: env.NATS_URL || undefined,
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
@@ -81,6 +85,13 @@ function retentionDays(value: string | undefined, fallback: number | null): numb
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`EVENT_RETENTION_DAYS must be a whole number of days or "off", got "${value}"`);
   return n === 0 ? null : n;
+}
+
+function positiveIntFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
 }
 
 function intFromEnv(value: string | undefined, fallback: number, name: string): number {
