@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
@@ -51,7 +52,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; graphiql: boolean } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -68,6 +69,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
+      useAuthenticatedExecution(),
       {
         // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).
         onContextBuilding({ context, extendContext }: { context: Partial<GraphContext>; extendContext(extra: Partial<GraphContext>): void }) {
@@ -96,7 +98,22 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats };
+  return { runtime, stats, graphiql: !options.production };
+}
+
+/**
+ * Nothing executes without a principal: the HTTP and WebSocket handlers authenticate every request
+ * before it reaches the runtime, and this holds even for one that slipped past them (a route that
+ * forgot to). Introspection and `__typename` are executions too.
+ */
+function useAuthenticatedExecution() {
+  const refuse = ({ args, setResultAndStopExecution }: { args: { contextValue: Partial<GraphContext> }; setResultAndStopExecution(result: ExecutionResult): void }) => {
+    if (args.contextValue.principal) return;
+    setResultAndStopExecution({
+      errors: [new GraphQLError('Missing Authorization header: send "Authorization: Bearer <token>".', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })],
+    });
+  };
+  return { onExecute: refuse, onSubscribe: refuse };
 }
 
 /** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (subgraphs/kit/log.ts). */

@@ -13,6 +13,8 @@ export interface LimitsConfig {
   maxTokens: number;
   /** Directives per operation (@skip, @include, ...), each one more branch to evaluate. */
   maxDirectives: number;
+  /** Whether documents may ask for the schema (INTROSPECTION=on|off); only authenticated callers ever get to. */
+  introspection: boolean;
   /** Objects one query may ask for: connections' page sizes multiplied along their path, summed. */
   maxNodes: number;
   /** Requests each token holder may send per window. */
@@ -34,6 +36,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     maxAliases: positiveInt(env, 'MAX_ALIASES', 30),
     maxTokens: positiveInt(env, 'MAX_TOKENS', 5000),
     maxDirectives: positiveInt(env, 'MAX_DIRECTIVES', 50),
+    introspection: onOff(env, 'INTROSPECTION', true),
     maxNodes: positiveInt(env, 'MAX_NODES', 50_000),
     rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
     rateLimitWindowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
@@ -51,4 +54,12 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
   return n;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", got "${env[name]}"`);
 }
