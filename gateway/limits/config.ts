@@ -13,6 +13,11 @@ export interface LimitsConfig {
   maxTokens: number;
   /** Directives per operation (@skip, @include, ...), each one more branch to evaluate. */
   maxDirectives: number;
+  /**
+   * Fields an operation executes, fragment spreads expanded: what the planner and executor work
+   * through. The dashboard executes 97.
+   */
+  maxFields: number;
   /** Whether documents may ask for the schema (INTROSPECTION=on|off); only authenticated callers ever get to. */
   introspection: boolean;
   /** Objects one query may ask for: connections' page sizes multiplied along their path, summed. */
@@ -36,6 +41,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     maxAliases: positiveInt(env, 'MAX_ALIASES', 30),
     maxTokens: positiveInt(env, 'MAX_TOKENS', 5000),
     maxDirectives: positiveInt(env, 'MAX_DIRECTIVES', 50),
+    maxFields: positiveInt(env, 'MAX_FIELDS', 1000),
     introspection: onOff(env, 'INTROSPECTION', true),
     maxNodes: positiveInt(env, 'MAX_NODES', 50_000),
     rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
