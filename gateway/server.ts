@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../subgraphs/kit/db.ts';
-import { badRequest, isPlatformError } from '../subgraphs/kit/errors.ts';
-import type { Authenticator } from './auth.ts';
+import { badRequest, isPlatformError, type PlatformError } from '../subgraphs/kit/errors.ts';
+import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
 import { createRestRouter } from './rest/router.ts';
@@ -38,12 +38,31 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   const serveExports = createExportsApi({ runtime, database });
   const streamRest = createRestStreamer(runtime);
 
-  /** /v1: the same authentication and budget as /graphql, with errors in the REST shape. */
+  /**
+   * Who is asking, or why they may not be served: an address past its budget of refused
+   * credentials gets 429 before its credential is even looked at; a refused credential gets 401 and
+   * counts against its address; a caller past its own request budget gets 429.
+   */
+  async function admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<Authenticated | PlatformError> {
+    const blocked = await rateLimit.admitClient(req, res);
+    if (blocked) return blocked;
+    let authenticated: Authenticated;
+    try {
+      authenticated = await authenticator.authenticate(req.headers.authorization);
+    } catch (error) {
+      if (!isPlatformError(error)) throw error;
+      await rateLimit.authenticationFailed(req);
+      return error;
+    }
+    return (await rateLimit.take(authenticated.principal, res)) ?? authenticated;
+  }
+
+  /** /v1: the same authentication and budgets as /graphql, with errors in the REST shape. */
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
-      const { principal } = await authenticator.authenticate(req.headers.authorization);
-      const limited = await rateLimit.take(principal, res);
-      if (limited) return sendJson(res, limited.status, limited.toRest());
+      const admitted = await admit(req, res);
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest());
+      const { principal } = admitted;
       const body = req.method === 'GET' ? '' : await readBody(req);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
       if (isExportsPath((req.url ?? '/').split('?')[0])) {
@@ -77,17 +96,9 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       // (the runtime answers with the page before parsing anything, and refuses to execute without a
       // principal, gateway/graph.ts); the queries it sends carry the token the user sets.
       if (graph.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return serve(req, res, {});
-      let principal;
-      try {
-        ({ principal } = await authenticator.authenticate(req.headers.authorization));
-      } catch (error) {
-        if (isPlatformError(error)) {
-          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.graphqlCode } }] });
-        }
-        throw error;
-      }
-      const limited = await rateLimit.take(principal, res);
-      if (limited) return sendJson(res, limited.status, limited.toGraphQL());
+      const admitted = await admit(req, res);
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL());
+      const { principal } = admitted;
       return serve(req, res, { principal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).

@@ -14,7 +14,8 @@ import type { RateLimit } from './limits/rate-limit.ts';
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
  * `{"authorization": "Bearer ..."}` in the connection parameters (browsers cannot set headers on a
  * WebSocket) or the upgrade request's Authorization header, and spends one request of its rate
- * budget. A refused connection closes with 4401 (unauthorized) or 4429 (rate limited).
+ * budget. A refused connection closes with 4401 (unauthorized) or 4429 (rate limited: the caller's
+ * budget, or its address's budget of refused credentials, which a refused connection spends from).
  * The token is checked again every `recheckSeconds` while the connection lives: once it has expired
  * or been revoked, the connection closes with 4401, so a revoked API key stops receiving events.
  */
@@ -33,9 +34,14 @@ export function serveGraphQLOverWebSocket(
       ...options,
       async onConnect(ctx) {
         const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
+        const blocked = await rateLimit.admitClient(ctx.extra.request);
+        if (blocked) {
+          closeWith(ctx, 4429, blocked.message);
+          return false;
+        }
         try {
           const { principal } = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
-          const limited = await rateLimit.take(principal, { setHeader() {} } as unknown as http.ServerResponse);
+          const limited = await rateLimit.take(principal);
           if (limited) {
             closeWith(ctx, 4429, limited.message);
             return false;
@@ -51,6 +57,7 @@ export function serveGraphQLOverWebSocket(
           return true;
         } catch (error) {
           if (isPlatformError(error)) {
+            await rateLimit.authenticationFailed(ctx.extra.request);
             closeWith(ctx, 4401, error.message);
             return false;
           }

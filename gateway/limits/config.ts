@@ -25,6 +25,11 @@ export interface LimitsConfig {
   /** Requests each token holder may send per window. */
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
+  /** Refused credentials (401) one client address may send per window before it is refused (429). */
+  authFailureLimit: number;
+  authFailureWindowSeconds: number;
+  /** Which proxies' X-Forwarded-For to believe for the client address (TRUST_PROXY); none when unset. */
+  trustProxy: string | undefined;
   /** Redis for a rate limit shared by all gateway replicas; in-process memory when unset. */
   redisUrl: string | undefined;
   /** Results a subscriber may have waiting before it is cut off as too slow (with its resume cursor). */
@@ -46,6 +51,9 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     maxNodes: positiveInt(env, 'MAX_NODES', 50_000),
     rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
     rateLimitWindowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    authFailureLimit: positiveInt(env, 'AUTH_FAILURE_LIMIT', 30),
+    authFailureWindowSeconds: positiveInt(env, 'AUTH_FAILURE_WINDOW_SECONDS', 300),
+    trustProxy: env.TRUST_PROXY?.trim() || undefined,
     redisUrl: env.REDIS_URL || undefined,
     subscriberBuffer: positiveInt(env, 'SUBSCRIBER_BUFFER', 1000),
     subscriberGraceSeconds: positiveInt(env, 'SUBSCRIBER_GRACE_SECONDS', 10),

@@ -25,7 +25,7 @@ describe('REST router', () => {
     const options = {
       graph: { runtime, stats: { subgraphFetches: 0 } },
       authenticator: { authenticate: async () => ({ principal, expiresAt: null }) },
-      rateLimit: { take: async () => undefined, close: async () => {} },
+      rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, close: async () => {} },
       database: {},
     } as unknown as GatewayServerOptions;
     server = http.createServer(createGatewayHandler(options));
