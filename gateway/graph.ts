@@ -18,6 +18,11 @@ export interface GraphContext {
   principal: Principal;
   /** The principal signed for the subgraphs; a subscription's WebSocket to the events subgraph sends it as a connection parameter. */
   principalHeader?: string;
+  /**
+   * Aborts, its reason the message for the client, when the credential of a streaming connection
+   * (WebSocket, SSE) stops being valid: its subscriptions then end with UNAUTHENTICATED (gateway/sessions.ts).
+   */
+  ended?: AbortSignal;
 }
 
 export interface GraphStats {

@@ -5,6 +5,7 @@ import { badRequest, isPlatformError, type PlatformError } from '../subgraphs/ki
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
+import type { LiveSessions } from './sessions.ts';
 import { createRestRouter } from './rest/router.ts';
 import { createIdempotency } from './rest/idempotency.ts';
 import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
@@ -20,6 +21,8 @@ export interface GatewayServerOptions {
   database: Database;
   /** Per-caller request budget, spent right after authentication (gateway/limits/rate-limit.ts). */
   rateLimit: RateLimit;
+  /** Streaming responses (SSE) end when their credential expires or is revoked. */
+  sessions: LiveSessions;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // The adapter's listener merges any argument after (req, res) into the request's context, which
   // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
@@ -99,7 +102,12 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL());
       const { principal } = admitted;
-      return serve(req, res, { principal });
+      // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:
+      // its subscriptions end with UNAUTHENTICATED when its credential expires or is revoked.
+      if (!STREAMING.test(req.headers.accept ?? '')) return serve(req, res, { principal });
+      const session = sessions.open(req.headers.authorization, admitted);
+      res.once('close', session.close);
+      return serve(req, res, { principal, ended: session.signal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).
     if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi);
@@ -115,6 +123,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     });
   };
 }
+
+const STREAMING = /text\/event-stream|multipart\/mixed/i;
 
 /** Request bodies of /v1 writes are small JSON documents; anything larger is refused before parsing. */
 const MAX_BODY_BYTES = 1 << 20;

@@ -27,6 +27,7 @@ describe('REST router', () => {
       authenticator: { authenticate: async () => ({ principal, expiresAt: null }) },
       rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, close: async () => {} },
       database: {},
+      sessions: {},
     } as unknown as GatewayServerOptions;
     server = http.createServer(createGatewayHandler(options));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
