@@ -5,6 +5,7 @@ import { startSystem } from '../gateway/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { DEMO } from '../seed/demo.ts';
 import { fragmentFanOut, deepNesting, fieldsByExpansion } from '../test/testkit/hostile-documents.ts';
+import { tokenCount } from '../test/testkit/selection.ts';
 import { argument } from './seed-scale.ts';
 import { printTable, fmt, ratio } from './table.ts';
 
@@ -75,7 +76,7 @@ export async function runFragmentsBench(args: string[]): Promise<void> {
     // The widest fan-out each depth of spreads may have under MAX_FIELDS: the worst the limits admit.
     for (const levels of [1, 3, 6]) {
       let k = 1;
-      while (fieldsByExpansion(fragmentFanOut(k + 1, levels, 'viewer { role }')) <= limits.maxFields) k++;
+      while (fieldsByExpansion(fragmentFanOut(k + 1, levels, 'viewer { role }')) <= limits.maxFields && tokenCount(fragmentFanOut(k + 1, levels, 'viewer { role }')) <= limits.maxTokens) k++;
       documents.push([`admitted: k=${k}, ${levels} levels, viewer { role }`, fragmentFanOut(k, levels, 'viewer { role }')]);
     }
     const measured = [];

@@ -7,6 +7,7 @@ import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals } from './testkit/auth.ts';
 import { fragmentFanOut, deepNesting, fieldsByExpansion } from './testkit/hostile-documents.ts';
+import { tokenCount } from './testkit/selection.ts';
 import { loadLimitsConfig } from '../gateway/limits/index.ts';
 
 /** Lowered so that a query just under and one just over each limit stay small. */
@@ -102,7 +103,7 @@ describeEngines('limits at the gateway', (ctx) => {
     try {
       for (const k of [8, 12, 14]) {
         const { result, fetches, statements } = await defaults.measure(() => defaults.graphql(fragmentFanOut(k)));
-        expect(result.errors?.[0]).toMatchObject({ message: 'This operation executes more than 1000 fields once its fragment spreads are expanded; the limit is 1000.', extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_FIELDS' } });
+        expect(result.errors?.[0]).toMatchObject({ message: 'This operation executes more than 2500 fields once its fragment spreads are expanded; the limit is 2500.', extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_FIELDS' } });
         expect({ fetches, statements }).toEqual({ fetches: 0, statements: 0 });
       }
       const deep = await defaults.graphql(deepNesting(2400));
@@ -115,7 +116,8 @@ describeEngines('limits at the gateway', (ctx) => {
 
   it('bounds the work of the worst documents the default limits admit', async () => {
     const defaults = await startTestSystem(ctx.database, principals.apexAdmin);
-    const { maxFields } = loadLimitsConfig({});
+    const { maxFields, maxTokens } = loadLimitsConfig({});
+    const admitted = (document: string) => fieldsByExpansion(document) <= maxFields && tokenCount(document) <= maxTokens;
     try {
       for (const leaf of ['__typename', 'viewer { role }']) {
         for (let levels = 1; levels <= 6; levels++) {
@@ -123,7 +125,7 @@ describeEngines('limits at the gateway', (ctx) => {
           const once = await defaults.measure(() => defaults.graphql(fragmentFanOut(1, levels, leaf)));
           // The widest fan-out of this depth the limits admit, and the next one.
           let k = 1;
-          while (fieldsByExpansion(fragmentFanOut(k + 1, levels, leaf)) <= maxFields) k++;
+          while (admitted(fragmentFanOut(k + 1, levels, leaf))) k++;
           const worst = fragmentFanOut(k, levels, leaf);
           // What the planner and executor get to work through: at most MAX_FIELDS fields ...
           expect(fieldsByExpansion(worst)).toBeLessThanOrEqual(maxFields);

@@ -5,11 +5,14 @@ import { describeEngines } from './testkit/describe-engines.ts';
 import { verifyToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
-/** Runs one of the project's entry points as its own process, the way docker-compose.yml does. */
+/**
+ * Runs one of the project's entry points as its own process, the way docker-compose.yml does; with
+ * tsx loaded into node itself, so a signal reaches the entry point directly (tsx's own CLI relays
+ * it, and kills a child that takes over 30 ms to acknowledge, as a loaded machine may).
+ */
 function run(entry: string, env: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, [tsx, entry, ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

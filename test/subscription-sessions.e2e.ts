@@ -62,8 +62,9 @@ describeEngines('subscriptions end with their credential', (ctx) => {
 
   /** Waits until every stream has an event, so each is live before the credential changes. */
   async function live(...streams: Collected[]) {
+    const seen = streams.map((stream) => stream.results.length);
     await appendOne();
-    for (const stream of streams) await stream.take(stream.results.length + 1);
+    await Promise.all(streams.map((stream, i) => stream.take(seen[i] + 1)));
   }
 
   /** The last result of an SSE stream the server ended for `message`. */
