@@ -6,6 +6,7 @@ import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
 import { useBadInputCodes } from './bad-input.ts';
+import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
 
@@ -84,6 +85,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
       useBoundedSubscriptions(options.limits.subscriberBuffer, options.limits.subscriberGraceSeconds * 1000),
       useBadInputCodes(),
+      useUnavailableSubgraphs(),
       // After bad-input: production's error filter must see the codes it gives.
       ...limitPlugins(options.limits, options.production),
       {
