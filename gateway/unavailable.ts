@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ERROR_CODES } from '../subgraphs/kit/errors.ts';
+import { propagateNulls } from './null-propagation.ts';
 
 const SERVICE_UNAVAILABLE = ERROR_CODES.service_unavailable.graphql;
 
@@ -20,21 +21,16 @@ const SERVICE_UNAVAILABLE = ERROR_CODES.service_unavailable.graphql;
  */
 export function useUnavailableSubgraphs(): GatewayPlugin {
   return {
-    // When every fetch failed the planner leaves `data` out, which reads as a refused request:
-    // every root field is nullable, so each of them is null, next to its error.
+    // A partial answer is completed as GraphQL execution would have (null-propagation.ts); when
+    // every fetch failed the planner even leaves `data` out, which reads as a refused request.
     onExecute() {
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in (result as object)) return;
           const { data, errors } = result as { data?: unknown; errors?: readonly GraphQLError[] };
-          if (data !== undefined || !errors?.length || !errors.every((e) => e.path)) return;
-          const document = args.document as DocumentNode;
-          const operation = getOperationAST(document, args.operationName);
-          if (operation?.operation !== 'query') return;
-          const fragments = new Map<string, SelectionSetNode>();
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
-          const nulls = Object.fromEntries(fieldsOf(operation.selectionSet, undefined, fragments).map((f) => [f.alias?.value ?? f.name.value, null]));
-          setResult({ ...(result as object), data: nulls } as never);
+          if (!errors?.length || !errors.some((e) => e.path)) return;
+          const completed = propagateNulls(args.schema, args.document as DocumentNode, args.operationName, args.variableValues as Record<string, unknown> | undefined, data);
+          setResult({ ...(result as object), data: completed } as never);
         },
       };
     },
@@ -103,16 +99,14 @@ function requestedPaths(document: Parameters<typeof getOperationAST>[0], variabl
   return paths;
 }
 
-/** The fields of a selection set, through inline fragments (those on `typename` only, when given) and named ones. */
-function fieldsOf(selectionSet: SelectionSetNode | undefined, typename?: string, fragments?: ReadonlyMap<string, SelectionSetNode>): FieldNode[] {
+/** The fields of a subgraph request's selection set, through its inline fragments (those on `typename` only, when given). */
+function fieldsOf(selectionSet: SelectionSetNode | undefined, typename?: string): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) fields.push(selection);
     else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition?.name.value;
-      if (!typename || !condition || condition === typename) fields.push(...fieldsOf(selection.selectionSet, typename, fragments));
-    } else {
-      fields.push(...fieldsOf(fragments?.get(selection.name.value), typename, fragments));
+      if (!typename || !condition || condition === typename) fields.push(...fieldsOf(selection.selectionSet, typename));
     }
   }
   return fields;
