@@ -49,7 +49,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<SubgraphName, string> } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -95,7 +95,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls };
 }
 
 const EXAMPLE_QUERY = `# Send the demo token printed by \`npm start\` as a header:
