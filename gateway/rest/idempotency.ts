@@ -6,6 +6,7 @@ import type { Database } from '../../subgraphs/kit/db.ts';
 import { badRequest, conflict, isPlatformError } from '../../subgraphs/kit/errors.ts';
 import { idempotencyKeys } from '../tables.ts';
 import type { RestAnswer } from './router.ts';
+import { AppliedWithoutAnswer } from './execute.ts';
 
 /**
  * Idempotency-Key on /v1 writes, with Stripe's semantics:
@@ -41,7 +42,10 @@ import type { RestAnswer } from './router.ts';
  * whose outcome could not be recorded (the database went away in between) is still answered, and
  * its outcome recorded in the background as soon as the database takes it (retried for up to the
  * lease): meanwhile a retry with the key is 409 "still in progress", then it is replayed, never
- * executed twice. A client that gave up waiting learns the outcome the same way.
+ * executed twice. A write that was applied but whose answer could not be read back (a part went
+ * away right after it committed) is answered 503 saying so, and its answer is read back and
+ * recorded in the background the same way. A client that gave up waiting learns the outcome the
+ * same way.
  *
  * Expired rows are replaced in place when their key is used again, and purged in bulk at most once
  * an hour (on the next write with a key) through the `expires_at` index.
@@ -269,6 +273,8 @@ export function createIdempotency(database: Database, options: IdempotencyOption
       if (claimed) {
         const key = claimed;
         if (isPlatformError(error) && error.status < 500) await record(() => complete(scope, key, { status: error.status, body: error.toRest() }));
+        // Applied, but its answer could not be read: never run again; it is read back and recorded once it can be.
+        else if (error instanceof AppliedWithoutAnswer && error.reread) await record(async () => complete(scope, key, await error.reread!()));
         else await record(() => release(scope, key));
       }
       throw error;
