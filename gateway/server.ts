@@ -1,7 +1,8 @@
 import http from 'node:http';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../subgraphs/kit/db.ts';
-import { badRequest, isPlatformError } from '../subgraphs/kit/errors.ts';
+import { badRequest, type PlatformError } from '../subgraphs/kit/errors.ts';
+import { callerError } from '../subgraphs/kit/unavailable.ts';
+import { checkReadiness } from './readiness.ts';
 import type { Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
@@ -52,7 +53,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const answer = await idempotency.serve(req, principal, body, (beforeExecute) => serveRest(req, principal, body, beforeExecute));
       return sendJson(res, answer.status, answer.body, answer.headers);
     } catch (error) {
-      if (isPlatformError(error)) return sendJson(res, error.status, error.toRest());
+      const known = callerError(error);
+      if (known) return sendJson(res, known.status, known.toRest(), retryAfter(known));
       throw error;
     }
   }
@@ -61,13 +63,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
-      try {
-        await database.rows(sql`select 1`);
-        await runtime.getSchema();
-        return sendJson(res, 200, { status: 'ready', database: database.engine });
-      } catch {
-        return sendJson(res, 503, { status: 'unavailable' });
-      }
+      const readiness = await checkReadiness(database, graph.subgraphUrls);
+      return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }
     if (path === '/graphql') {
       const isGraphiQL = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
@@ -76,9 +73,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       try {
         principal = await authenticator.authenticate(req.headers.authorization);
       } catch (error) {
-        if (isPlatformError(error)) {
-          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.graphqlCode } }] });
-        }
+        const known = callerError(error);
+        if (known) return sendJson(res, known.status, { errors: [{ message: known.message, extensions: { code: known.graphqlCode } }] }, retryAfter(known));
         throw error;
       }
       const limited = await rateLimit.take(principal, res);
@@ -93,11 +89,18 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
 
   return (req, res) => {
     handle(req, res).catch((error) => {
-      console.error('[gateway] request failed:', error);
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
-      else res.end();
+      const known = callerError(error);
+      if (!known) console.error('[gateway] request failed:', error);
+      if (res.headersSent) res.end();
+      else if (known) sendJson(res, known.status, known.toRest(), retryAfter(known));
+      else sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
     });
   };
+}
+
+/** `Retry-After` for a refusal that passes with time (service_unavailable). */
+function retryAfter(error: PlatformError): Record<string, string> {
+  return error.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) };
 }
 
 /** Request bodies of /v1 writes are small JSON documents; anything larger is refused before parsing. */

@@ -8,7 +8,7 @@ import type { LimitsConfig } from './config.ts';
 
 /** A refusal to serve: 429 rate_limited, with how many seconds to wait before the budget refills. */
 export class RateLimited extends PlatformError {
-  constructor(readonly retryAfter: number, message: string) {
+  constructor(override readonly retryAfter: number, message: string) {
     super('rate_limited', message);
   }
 

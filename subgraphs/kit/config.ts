@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+/** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
+export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
+
 /**
  * All configuration comes from the environment, each with a default that works on a fresh machine.
  * The README lists every variable; keep the two in step.
@@ -12,6 +15,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the embedded database. */
   dataDir: string;
+  /** Longest a request waits for a PostgreSQL connection before it is refused as unavailable (db.ts). */
+  databaseWaitSeconds: number;
   /** Secret that signs development tokens and the gateway→subgraph principal header. */
   authSecret: string;
   /**
@@ -44,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
+    databaseWaitSeconds: secondsFromEnv(env.DATABASE_WAIT_SECONDS, DEFAULT_DATABASE_WAIT_SECONDS, 'DATABASE_WAIT_SECONDS'),
     authSecret,
     authPreviousSecrets: (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
     credentialsKey: env.CREDENTIALS_KEY || undefined,
@@ -62,6 +68,13 @@ function retentionDays(value: string | undefined, fallback: number | null): numb
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`EVENT_RETENTION_DAYS must be a whole number of days or "off", got "${value}"`);
   return n === 0 ? null : n;
+}
+
+function secondsFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new Error(`${name} must be a number of seconds between 0 and 3600, got "${value}"`);
+  return n;
 }
 
 function intFromEnv(value: string | undefined, fallback: number, name: string): number {
