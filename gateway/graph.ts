@@ -10,6 +10,7 @@ import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
 import { useBadInputCodes } from './bad-input.ts';
+import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
 
@@ -57,7 +58,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; graphiql: boolean } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<SubgraphName, string>; graphiql: boolean } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -94,6 +95,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
       useBoundedSubscriptions(options.limits.subscriberBuffer, options.limits.subscriberGraceSeconds * 1000),
       useBadInputCodes(),
+      useUnavailableSubgraphs(),
       // After bad-input: production's error filter must see the codes it gives.
       ...limitPlugins(options.limits, options.production),
       {
@@ -103,7 +105,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, graphiql: !options.production };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production };
 }
 
 /**

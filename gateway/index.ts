@@ -19,7 +19,7 @@ import { createRateLimit, loadLimitsConfig } from './limits/index.ts';
 const config = loadConfig();
 if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_URL (readiness checks it; API keys are looked up in it)');
 // The gateway reads the database for readiness and for every API-key request.
-const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10 });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds });
 await migrateDatabase(database);
 const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(name)])) as Record<SubgraphName, string>;
 const limits = loadLimitsConfig();

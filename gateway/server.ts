@@ -1,7 +1,9 @@
 import http from 'node:http';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../subgraphs/kit/db.ts';
 import { badRequest, isPlatformError, type PlatformError } from '../subgraphs/kit/errors.ts';
+import { callerError } from '../subgraphs/kit/unavailable.ts';
+import { log } from '../subgraphs/kit/log.ts';
+import { checkReadiness } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
@@ -11,7 +13,6 @@ import { createIdempotency } from './rest/idempotency.ts';
 import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
-import { log } from '../subgraphs/kit/log.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -44,7 +45,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   /**
    * Who is asking, or why they may not be served: an address past its budget of refused
    * credentials gets 429 before its credential is even looked at; a refused credential gets 401 and
-   * counts against its address; a caller past its own request budget gets 429.
+   * counts against its address; a caller past its own request budget gets 429; a credential that
+   * cannot be checked (the database away) 503.
    */
   async function admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<Authenticated | PlatformError> {
     const blocked = await rateLimit.admitClient(req, res);
@@ -53,9 +55,10 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     try {
       authenticated = await authenticator.authenticate(req.headers.authorization);
     } catch (error) {
-      if (!isPlatformError(error)) throw error;
-      await rateLimit.authenticationFailed(req);
-      return error;
+      const known = callerError(error);
+      if (!known) throw error;
+      if (known.code === 'unauthorized') await rateLimit.authenticationFailed(req);
+      return known;
     }
     return (await rateLimit.take(authenticated.principal, res)) ?? authenticated;
   }
@@ -64,7 +67,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
       const admitted = await admit(req, res);
-      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest());
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), retryAfter(admitted));
       const { principal } = admitted;
       const body = req.method === 'GET' ? '' : await readBody(req);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
@@ -77,7 +80,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const answer = await idempotency.serve(req, principal, body, (beforeExecute) => serveRest(req, principal, body, beforeExecute));
       return sendJson(res, answer.status, answer.body, answer.headers);
     } catch (error) {
-      if (isPlatformError(error)) return sendJson(res, error.status, error.toRest());
+      const known = callerError(error);
+      if (known) return sendJson(res, known.status, known.toRest(), retryAfter(known));
       throw error;
     }
   }
@@ -86,13 +90,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
-      try {
-        await database.rows(sql`select 1`);
-        await runtime.getSchema();
-        return sendJson(res, 200, { status: 'ready', database: database.engine });
-      } catch {
-        return sendJson(res, 503, { status: 'unavailable' });
-      }
+      const readiness = await checkReadiness(database, graph.subgraphUrls);
+      return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }
     if (path === '/graphql') {
       // Development only: a browser gets the GraphiQL page without a token. Serving it runs nothing
@@ -100,7 +99,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       // principal, gateway/graph.ts); the queries it sends carry the token the user sets.
       if (graph.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return serve(req, res, {});
       const admitted = await admit(req, res);
-      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL());
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), retryAfter(admitted));
       const { principal } = admitted;
       // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:
       // its subscriptions end with UNAUTHENTICATED when its credential expires or is revoked.
@@ -117,11 +116,18 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
 
   return (req, res) => {
     handle(req, res).catch((error) => {
-      logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
-      else res.end();
+      const known = callerError(error);
+      if (!known) logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
+      if (res.headersSent) res.end();
+      else if (known) sendJson(res, known.status, known.toRest(), retryAfter(known));
+      else sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
     });
   };
+}
+
+/** `Retry-After` for a refusal that passes with time (service_unavailable, rate_limited). */
+function retryAfter(error: PlatformError): Record<string, string> {
+  return error.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) };
 }
 
 const STREAMING = /text\/event-stream|multipart\/mixed/i;

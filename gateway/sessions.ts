@@ -107,7 +107,7 @@ export class LiveSessions {
         await this.authenticator.authenticate(authorization);
       } catch (error) {
         // A credential refused ends its sessions; a failure to check (the database away) does not.
-        if (isPlatformError(error)) for (const entry of entries) this.endEntry(entry, error.message);
+        if (isPlatformError(error) && error.code === 'unauthorized') for (const entry of entries) this.endEntry(entry, error.message);
         else logger.warn({ err: error }, 'could not check the credentials of open subscriptions again');
       }
     }));

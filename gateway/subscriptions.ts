@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { BoundedQueue } from '../subgraphs/kit/bounded-queue.ts';
-import { isPlatformError } from '../subgraphs/kit/errors.ts';
+import { callerError } from '../subgraphs/kit/unavailable.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { LiveSession, LiveSessions } from './sessions.ts';
@@ -45,9 +45,15 @@ export function serveGraphQLOverWebSocket(
         try {
           authenticated = await authenticator.authenticate(authorization);
         } catch (error) {
-          if (!isPlatformError(error)) throw error;
+          const known = callerError(error);
+          if (!known) throw error;
+          if (known.code !== 'unauthorized') {
+            // The credential could not be checked (the database away): 1013, "try again later".
+            closeWith(ctx, 1013, known.message);
+            return false;
+          }
           await rateLimit.authenticationFailed(ctx.extra.request);
-          closeWith(ctx, 4401, error.message);
+          closeWith(ctx, 4401, known.message);
           return false;
         }
         const limited = await rateLimit.take(authenticated.principal);

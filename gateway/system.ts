@@ -24,6 +24,12 @@ export interface RunningSystem {
   subgraphUrls: Record<SubgraphName, string>;
   /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
   deps: SubgraphDeps;
+  /**
+   * Stops answering on one subgraph's port, as if its process had died, and starts again on the
+   * same port: fault tests take a part of the graph away from a running gateway with these.
+   */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,14 +52,14 @@ export async function startSystem(
     natsUrl: config.natsUrl,
     natsNamespace: config.natsNamespace,
   };
-  const subgraphs: Subgraph[] = [];
-  const listeners: Array<{ url: string; close(): Promise<void> }> = [];
+  const subgraphs = {} as Record<SubgraphName, Subgraph>;
+  const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const { name } of SUBGRAPHS) {
     const subgraph = await createSubgraph(DEFINITIONS[name], deps);
     const listener = await subgraph.listen(0, '127.0.0.1');
-    subgraphs.push(subgraph);
-    listeners.push(listener);
+    subgraphs[name] = subgraph;
+    listeners.set(name, listener);
     subgraphUrls[name] = listener.url;
   }
 
@@ -83,6 +89,14 @@ export async function startSystem(
     stats: graph.stats,
     subgraphUrls,
     deps,
+    async stopSubgraph(name) {
+      await listeners.get(name)?.close();
+      listeners.delete(name);
+    },
+    async startSubgraph(name) {
+      if (listeners.has(name)) return;
+      listeners.set(name, await subgraphs[name].listen(Number(new URL(subgraphUrls[name]).port), '127.0.0.1'));
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -97,8 +111,8 @@ export async function startSystem(
       await retention?.stop();
       await graph.runtime.dispose();
       await rateLimit.close();
-      for (const listener of listeners) await listener.close();
-      for (const subgraph of subgraphs) await subgraph.stop();
+      for (const listener of listeners.values()) await listener.close();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
     },
   };
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
@@ -9,17 +8,7 @@ import { principals, bearer } from './testkit/auth.ts';
 import { existingStream } from '../subgraphs/events/stream/registry.ts';
 import { NatsSource } from '../subgraphs/events/stream/nats.ts';
 import { DEMO } from '../seed/demo.ts';
-
-const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-
-async function natsAnswers(): Promise<boolean> {
-  const url = new URL(NATS_URL);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(url.port || 4222), url.hostname, () => (socket.end(), resolve(true)));
-    socket.on('error', () => resolve(false));
-    setTimeout(() => (socket.destroy(), resolve(false)), 2000).unref();
-  });
-}
+import { NATS_URL, natsAnswers } from './testkit/nats.ts';
 
 // CI starts NATS (.ci/run) and must run these; elsewhere they run when a server answers.
 const available = await natsAnswers();

@@ -5,7 +5,8 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 /**
  * What a production graph keeps to itself. "Did you mean ...?" suggestions let anyone map the
  * schema field by field without introspection, and an error's internals (which subgraph failed,
- * the subrequest it sent, a stack) help an attacker more than a client. The subgraphs already
+ * the subrequest it sent, a stack) help an attacker more than a client. A part of the graph that is
+ * unavailable still says so (SERVICE_UNAVAILABLE), without naming the subgraph. The subgraphs already
  * reduce their own unexpected errors to INTERNAL_SERVER_ERROR; the gateway does the same for
  * anything that still arrives without a code a client can act on.
  */
@@ -16,7 +17,8 @@ export function productionPlugins(): GatewayPlugin[] {
 // Armor's plugin catches validation's field, argument and type suggestions; these catch the rest
 // (enum values, variables coerced at execution) in any message.
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
-const INTERNAL_EXTENSIONS = ['serviceName', 'request', 'response', 'originalError', 'stacktrace', 'exception'];
+// `service` names the subgraph a SERVICE_UNAVAILABLE came from (gateway/unavailable.ts).
+const INTERNAL_EXTENSIONS = ['serviceName', 'service', 'request', 'response', 'originalError', 'stacktrace', 'exception'];
 const INTERNAL_CODES = new Set([undefined, 'INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'SUBREQUEST_HTTP_ERROR']);
 
 function useOpaqueErrors(): GatewayPlugin {

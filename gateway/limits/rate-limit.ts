@@ -12,7 +12,7 @@ const logger = log.child({ component: 'gateway' });
 
 /** A refusal to serve: 429 rate_limited, with how many seconds to wait before the budget refills. */
 export class RateLimited extends PlatformError {
-  constructor(readonly retryAfter: number, message: string) {
+  constructor(override readonly retryAfter: number, message: string) {
     super('rate_limited', message);
   }
 

@@ -3,7 +3,7 @@ import { it, expect, beforeAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { conflict, isPlatformError, notFound, unprocessable } from '../../subgraphs/kit/errors.ts';
+import { conflict, isPlatformError, notFound, serviceUnavailable, unprocessable } from '../../subgraphs/kit/errors.ts';
 import { createIdempotency, requestHash, type Execute } from './idempotency.ts';
 import type { RestAnswer } from './router.ts';
 
@@ -155,6 +155,49 @@ describeEngines('Idempotency-Key', (ctx) => {
     const retry = await idem.serve(request('POST', '/v1/tasks', key), alice, '{}', execute);
     expect(retry).toEqual({ status: 201, body: { data: { id: 'TSK-2' } } });
     expect(calls.executed).toBe(2);
+  });
+
+  it('releases the key of a request refused as service_unavailable (it did nothing), so a retry executes', async () => {
+    const key = freshKey();
+    let down = true;
+    const { execute, calls } = executor(() => {
+      if (down) throw serviceUnavailable('This part of the graph is unavailable right now; retry shortly.');
+      return { status: 201, body: { data: { id: 'TSK-4' } } };
+    });
+    expect(await caught(idem.serve(request('POST', '/v1/tasks', key), alice, '{}', execute))).toMatchObject({ code: 'service_unavailable', status: 503, retryAfter: 5 });
+    expect(await rowsOf(key)).toEqual([]);
+    down = false;
+    expect(await idem.serve(request('POST', '/v1/tasks', key), alice, '{}', execute)).toEqual({ status: 201, body: { data: { id: 'TSK-4' } } });
+    expect(calls.executed).toBe(2);
+  });
+
+  it('answers a write whose outcome the database would not take yet, records it once it does, and replays it: never executed twice', async () => {
+    // The database goes away between the write and the record of its outcome: the first two
+    // attempts to record fail as a lost connection would.
+    let failures = 2;
+    const lost = () => Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' });
+    const db = new Proxy(ctx.database.db, {
+      get(target, property) {
+        if (property === 'update' && failures > 0) {
+          failures--;
+          return () => { throw lost(); };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const flaky = createIdempotency({ ...ctx.database, db }, { recordRetryMs: 20 });
+    const key = freshKey();
+    const { execute, calls } = executor(() => ({ status: 201, body: { data: { id: 'TSK-5' } } }));
+    const first = await flaky.serve(request('POST', '/v1/tasks', key), alice, '{}', execute);
+    expect(first).toEqual({ status: 201, body: { data: { id: 'TSK-5' } } });
+    // Until the outcome lands, a retry is told the request is still in progress, never run again.
+    if (failures > 0) expect(await caught(flaky.serve(request('POST', '/v1/tasks', key), alice, '{}', execute))).toMatchObject({ code: 'conflict' });
+    await flaky.settled();
+    expect(await rowsOf(key)).toEqual([{ state: 'completed', response_status: 201 }]);
+    const retry = await flaky.serve(request('POST', '/v1/tasks', key), alice, '{}', execute);
+    expect(retry).toEqual({ ...first, headers: { 'Idempotent-Replayed': 'true' } });
+    expect(calls.executed).toBe(1);
   });
 
   it('keeps a 4xx the endpoint answered once it executed, and replays it', async () => {

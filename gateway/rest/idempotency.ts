@@ -6,6 +6,10 @@ import type { Database } from '../../subgraphs/kit/db.ts';
 import { badRequest, conflict, isPlatformError } from '../../subgraphs/kit/errors.ts';
 import { idempotencyKeys } from '../tables.ts';
 import type { RestAnswer } from './router.ts';
+import { AppliedWithoutAnswer } from './execute.ts';
+import { log } from '../../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'gateway' });
 
 /**
  * Idempotency-Key on /v1 writes, with Stripe's semantics:
@@ -36,6 +40,16 @@ import type { RestAnswer } from './router.ts';
  * compare-and-set on the row's `created_at`, so a request that outlived its lease can no longer
  * record or release the key another request took over.
  *
+ * Outages: a request refused as service_unavailable (a subgraph or the database out of reach) did
+ * nothing, so its key is released like any 5xx and a retry with it executes. A write that ran but
+ * whose outcome could not be recorded (the database went away in between) is still answered, and
+ * its outcome recorded in the background as soon as the database takes it (retried for up to the
+ * lease): meanwhile a retry with the key is 409 "still in progress", then it is replayed, never
+ * executed twice. A write that was applied but whose answer could not be read back (a part went
+ * away right after it committed) is answered 503 saying so, and its answer is read back and
+ * recorded in the background the same way. A client that gave up waiting learns the outcome the
+ * same way.
+ *
  * Expired rows are replaced in place when their key is used again, and purged in bulk at most once
  * an hour (on the next write with a key) through the `expires_at` index.
  */
@@ -52,6 +66,8 @@ export interface IdempotencyOptions {
   leaseMs?: number;
   /** How often expired rows are purged (hourly). */
   purgeEveryMs?: number;
+  /** How long to wait between attempts to record an outcome the database did not take (1 second). */
+  recordRetryMs?: number;
 }
 
 export type IdempotentAnswer = RestAnswer & { headers?: Record<string, string> };
@@ -115,8 +131,37 @@ export function createIdempotency(database: Database, options: IdempotencyOption
   const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
   const leaseMs = options.leaseMs ?? 5 * 60 * 1000;
   const purgeEveryMs = options.purgeEveryMs ?? 60 * 60 * 1000;
+  const recordRetryMs = options.recordRetryMs ?? 1000;
   const { db } = database;
   let lastPurge = 0;
+  /** Outcomes still being recorded in the background. */
+  const backlog = new Set<Promise<void>>();
+
+  /**
+   * Records a key's outcome. The request it belongs to has run: if the database does not take the
+   * record now, that must not turn into an error for the client (nor leave the key to be executed
+   * again), so it is retried in the background until it lands or the lease runs out.
+   */
+  async function record(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      logger.warn({ err: error }, "idempotency: could not record a key's outcome yet, retrying");
+      const retry = (async () => {
+        for (const deadline = Date.now() + leaseMs; Date.now() < deadline; ) {
+          await new Promise((resolve) => setTimeout(resolve, recordRetryMs));
+          try {
+            return await write();
+          } catch {
+            // still unavailable: try again
+          }
+        }
+        logger.error("idempotency: gave up recording a key's outcome; the key will be taken over after its lease");
+      })();
+      backlog.add(retry);
+      void retry.finally(() => backlog.delete(retry));
+    }
+  }
 
   const whereScope = (scope: Scope) =>
     and(eq(idempotencyKeys.organizationId, scope.organizationId), eq(idempotencyKeys.actorId, scope.actorId), eq(idempotencyKeys.key, scope.key));
@@ -224,17 +269,25 @@ export function createIdempotency(database: Database, options: IdempotencyOption
         if (answer) throw new Replay(answer);
         throw conflict(`A request with Idempotency-Key "${key}" is still in progress; retry once it has finished.`);
       });
-      if (claimed) await complete(scope, claimed, answer);
+      if (claimed) await record(() => complete(scope, claimed!, answer));
       return answer;
     } catch (error) {
       if (error instanceof Replay) return error.answer;
       if (claimed) {
-        if (isPlatformError(error) && error.status < 500) await complete(scope, claimed, { status: error.status, body: error.toRest() });
-        else await release(scope, claimed);
+        const key = claimed;
+        if (isPlatformError(error) && error.status < 500) await record(() => complete(scope, key, { status: error.status, body: error.toRest() }));
+        // Applied, but its answer could not be read: never run again; it is read back and recorded once it can be.
+        else if (error instanceof AppliedWithoutAnswer && error.reread) await record(async () => complete(scope, key, await error.reread!()));
+        else await record(() => release(scope, key));
       }
       throw error;
     }
   }
 
-  return { serve, purgeExpired };
+  /** Resolves once every outcome recorded in the background has landed (or been given up). */
+  async function settled(): Promise<void> {
+    while (backlog.size > 0) await Promise.all(backlog);
+  }
+
+  return { serve, purgeExpired, settled };
 }

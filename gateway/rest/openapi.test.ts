@@ -111,10 +111,10 @@ describe('OpenAPI document', () => {
   it('gives the success status with the envelope (with meta on lists) and the errors that can answer each route', () => {
     const doc = openApiDocument(SAMPLE);
     const statuses = (op: any) => Object.keys(op.responses).sort();
-    expect(statuses(doc.paths['/v1/things'].get)).toEqual(['200', '400', '401', '403', '429', '500']);
-    expect(statuses(doc.paths['/v1/things/{id}/usage'].get)).toEqual(['200', '400', '401', '403', '404', '429', '500']);
-    expect(statuses(doc.paths['/v1/things'].post)).toEqual(['201', '400', '401', '403', '409', '422', '429', '500']);
-    expect(statuses(doc.paths['/v1/things/{id}'].delete)).toEqual(['200', '400', '401', '403', '404', '409', '422', '429', '500']);
+    expect(statuses(doc.paths['/v1/things'].get)).toEqual(['200', '400', '401', '403', '429', '500', '503']);
+    expect(statuses(doc.paths['/v1/things/{id}/usage'].get)).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
+    expect(statuses(doc.paths['/v1/things'].post)).toEqual(['201', '400', '401', '403', '409', '422', '429', '500', '503']);
+    expect(statuses(doc.paths['/v1/things/{id}'].delete)).toEqual(['200', '400', '401', '403', '404', '409', '422', '429', '500', '503']);
     const content = (op: any, status: string) => op.responses[status].content['application/json'].schema;
     expect(content(doc.paths['/v1/things'].get, '200')).toEqual({ $ref: '#/components/schemas/ListEnvelope' });
     expect(content(doc.paths['/v1/things/{id}/usage'].get, '200')).toEqual({ $ref: '#/components/schemas/Envelope' });

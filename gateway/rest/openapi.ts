@@ -31,6 +31,7 @@ const ERRORS: Record<ErrorCode, { name: string; description: string }> = {
   unprocessable: { name: 'Unprocessable', description: 'Validation error; the message names the field.' },
   rate_limited: { name: 'RateLimited', description: 'Too many requests.' },
   server_error: { name: 'ServerError', description: 'Internal error.' },
+  service_unavailable: { name: 'ServiceUnavailable', description: 'A part the request needs (a subgraph or the database) does not answer; nothing was done. Retry after the Retry-After header\'s seconds, with the same Idempotency-Key for a write.' },
 };
 
 const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
@@ -40,7 +41,7 @@ function errorCodesOf(route: Route): ErrorCode[] {
   const codes: ErrorCode[] = ['bad_request', 'unauthorized', 'forbidden'];
   if (route.path.includes('{')) codes.push('not_found');
   if (WRITES.has(route.method)) codes.push('conflict', 'unprocessable');
-  codes.push('rate_limited', 'server_error');
+  codes.push('rate_limited', 'server_error', 'service_unavailable');
   return codes;
 }
 

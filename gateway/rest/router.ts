@@ -1,10 +1,11 @@
 import type http from 'node:http';
+import { Kind, getNamedType, getOperationAST, parse, print, type FieldNode } from 'graphql';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import { badRequest, isPlatformError, notFound, PlatformError } from '../../subgraphs/kit/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from './body.ts';
-import { executeDocument } from './execute.ts';
+import { AppliedWithoutAnswer, executeDocument } from './execute.ts';
 import type { Route } from './route.ts';
 import { organizationRoutes } from './organizations.ts';
 import { workspaceRoutes } from './workspaces.ts';
@@ -92,9 +93,33 @@ export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: 
       const data = await executeDocument(runtime, principal, route.document, variables);
       return { status: route.status ?? 200, body: route.map(data) };
     } catch (error) {
+      if (error instanceof AppliedWithoutAnswer && error.id) {
+        const id = error.id;
+        error.reread = async () => {
+          const read = await readBack(runtime, route.document, error.mutationField);
+          const data = await executeDocument(runtime, principal, read, { id });
+          return { status: route.status ?? 200, body: route.map(data) };
+        };
+      }
       throw renamed(error, restNames);
     }
   };
+}
+
+/**
+ * The query that reads back what a write's mutation answers, by the written object's ID:
+ * `createTask(input: $input) { id title ... }` becomes `createTask: node(id: $id) { ... on Task { id title ... } }`,
+ * so the route maps it exactly as it would have mapped the mutation's answer.
+ */
+async function readBack(runtime: GatewayRuntime<GraphContext>, document: string, responseKey: string): Promise<string> {
+  const parsed = parse(document);
+  const operation = getOperationAST(parsed);
+  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === responseKey);
+  const mutationType = (await runtime.getSchema()).getMutationType();
+  const type = field && mutationType?.getFields()[field.name.value]?.type;
+  if (!field?.selectionSet || !type) throw new Error(`no mutation field ${responseKey} to read back`);
+  const fragments = parsed.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d)).join('\n');
+  return `query($id: ID!) { ${responseKey}: node(id: $id) { ... on ${getNamedType(type).name} ${print(field.selectionSet)} } }\n${fragments}`;
 }
 
 /** The graph names its arguments in camelCase (`serviceLineId: ...`); a REST client knows `service_line_id`. */

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
 
+/** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
+export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
+
 /**
  * All configuration comes from the environment, each with a default that works on a fresh machine.
  * The README lists every variable; keep the two in step.
@@ -13,6 +16,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the embedded database. */
   dataDir: string;
+  /** Longest a request waits for a PostgreSQL connection before it is refused as unavailable (db.ts). */
+  databaseWaitSeconds: number;
   /** Secret that signs development tokens and the gateway→subgraph principal header. */
   authSecret: string;
   /**
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
+    databaseWaitSeconds: secondsFromEnv(env.DATABASE_WAIT_SECONDS, DEFAULT_DATABASE_WAIT_SECONDS, 'DATABASE_WAIT_SECONDS'),
     authSecret: authSecret!,
     authPreviousSecrets,
     tokenMaxLifetimeSeconds: positiveIntFromEnv(env.TOKEN_MAX_LIFETIME_SECONDS, DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, 'TOKEN_MAX_LIFETIME_SECONDS'),
@@ -91,6 +97,13 @@ function positiveIntFromEnv(value: string | undefined, fallback: number, name: s
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function secondsFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new Error(`${name} must be a number of seconds between 0 and 3600, got "${value}"`);
   return n;
 }
 

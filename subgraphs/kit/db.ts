@@ -5,6 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import * as tables from './tables.ts';
+import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
 
 export type Tables = typeof tables;
 export type Db = PgDatabase<PgQueryResultHKT, Tables>;
@@ -54,6 +55,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size on PostgreSQL. */
   max?: number;
+  /**
+   * Longest a statement waits for a PostgreSQL connection (connecting, or queued for a busy pool)
+   * before it fails as unavailable (DATABASE_WAIT_SECONDS, default 5).
+   */
+  waitSeconds?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -61,7 +67,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(options.databaseUrl, { max: options.max ?? 10, onnotice: () => {} });
+    const waitSeconds = options.waitSeconds ?? DEFAULT_DATABASE_WAIT_SECONDS;
+    const client = postgres(options.databaseUrl, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connect_timeout: waitSeconds,
+      // postgres.js waits up to 20 s between reconnection attempts after repeated failures, which
+      // would keep the pool away for that long after the server is back: retry within a second.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    });
+    boundQueueWait(client, waitSeconds * 1000);
     const db = drizzle({ client, schema: tables, logger: statements }) as unknown as Db;
     return {
       db,
@@ -93,6 +108,32 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     close: () => client.close(),
   };
+}
+
+/**
+ * postgres.js queues a statement until a connection is free, and while the server is down that
+ * means until some reconnection attempt succeeds: during an outage requests piled up for as long
+ * as it lasted, and writes that clients had given up on committed after it. Every statement that
+ * has not reached a connection within `waitMs` is cancelled instead (it then never runs; the
+ * driver rejects it with 57014, which unavailable.ts reads as "database unavailable"), so a
+ * request fails fast with 503 and its client may retry. Transactions are covered: BEGIN is such a
+ * statement, and the rest of a transaction runs on the connection BEGIN got.
+ */
+function boundQueueWait(client: import('postgres').Sql, waitMs: number) {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
+    // The driver's Query: `state` is set once a connection has taken the statement, and it settles
+    // through its own resolve/reject (wrapped here to drop the timer, without starting the query).
+    const query = unsafe(...args) as ReturnType<typeof unsafe> & { state: unknown; resolve(x: unknown): void; reject(e: unknown): void };
+    const timer = setTimeout(() => {
+      if (!query.state) void query.cancel();
+    }, waitMs);
+    timer.unref();
+    const { resolve, reject } = query;
+    query.resolve = (x) => (clearTimeout(timer), resolve(x));
+    query.reject = (e) => (clearTimeout(timer), reject(e));
+    return query;
+  }) as typeof client.unsafe;
 }
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');

@@ -12,7 +12,12 @@ export const ERROR_CODES = {
   unprocessable: { status: 422, graphql: 'UNPROCESSABLE' },
   rate_limited: { status: 429, graphql: 'RATE_LIMITED' },
   server_error: { status: 500, graphql: 'INTERNAL_SERVER_ERROR' },
+  /** A part the request needs (a subgraph, the database) does not answer now; nothing was done, retry later. */
+  service_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE' },
 } as const;
+
+/** Seconds a client is told to wait (`Retry-After`) before retrying a service_unavailable request. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -43,6 +48,8 @@ export class PlatformError extends Error {
   readonly status: number;
   /** The argument or field at fault, when there is one. */
   readonly field?: string;
+  /** Seconds to wait before retrying (`Retry-After`), for refusals that pass with time. */
+  readonly retryAfter?: number;
 
   constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
@@ -50,6 +57,7 @@ export class PlatformError extends Error {
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.field = field;
+    if (code === 'service_unavailable') this.retryAfter = UNAVAILABLE_RETRY_AFTER_SECONDS;
   }
 
   get graphqlCode(): string {
@@ -72,3 +80,4 @@ export const unprocessable = (message: string, field?: string) => new PlatformEr
 export const conflict = (message: string) => new PlatformError('conflict', message);
 export const forbidden = (message: string) => new PlatformError('forbidden', message);
 export const unauthorized = (message: string) => new PlatformError('unauthorized', message);
+export const serviceUnavailable = (message: string) => new PlatformError('service_unavailable', message);

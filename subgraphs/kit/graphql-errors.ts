@@ -1,20 +1,24 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, isPlatformError, type PlatformError } from './errors.ts';
+import { ERROR_CODES, type PlatformError } from './errors.ts';
+import { callerError, isDatabaseUnavailable } from './unavailable.ts';
 import { log } from './log.ts';
 
 /**
  * Shapes errors leaving a subgraph: a PlatformError keeps its message and gets its GraphQL code
- * (plus the REST code and the argument at fault); GraphQL's own validation errors keep theirs;
- * anything unexpected becomes a bare INTERNAL_SERVER_ERROR, its detail logged, never sent.
+ * (plus the REST code and the argument at fault), an unreachable database is SERVICE_UNAVAILABLE;
+ * GraphQL's own validation errors keep theirs; anything unexpected becomes a bare
+ * INTERNAL_SERVER_ERROR, its detail logged, never sent.
  */
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as GraphQLError | undefined)?.originalError ?? error;
-  if (isPlatformError(original)) {
+  const known = callerError(original);
+  if (known) {
+    if (isDatabaseUnavailable(original)) log.warn({ err: original }, 'database unavailable');
     return {
-      message: original.message,
+      message: known.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.graphqlCode, status: original.status, ...(original.field ? { argument: original.field } : {}) },
+      extensions: { code: known.graphqlCode, status: known.status, ...(known.field ? { argument: known.field } : {}) },
     };
   }
   const code = formatted.extensions?.code;

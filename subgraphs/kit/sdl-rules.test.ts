@@ -45,3 +45,54 @@ describe('subgraph SDL rules', () => {
     });
   }
 });
+
+/**
+ * One subgraph that fails must not erase what the others answered. A field whose value comes from
+ * another subgraph than its parent's is nullable, so that a failure there nulls that field alone
+ * (with an error at its path) instead of its parent: every root field (each comes from its own
+ * subgraph, and a non-null one would null the whole answer), every field a subgraph adds to an
+ * entity another subgraph owns, and every place that holds another subgraph's entity (its
+ * fields come from that subgraph).
+ */
+describe('subgraph SDL: a part that fails does not erase its parent', () => {
+  const documents = SUBGRAPHS.map(({ name }) => ({ name, document: parse(subgraphSdl(schemaFileOf(name))) }));
+  const isEntity = (definition: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] }[] }) =>
+    definition.directives?.some((d) => d.name.value === 'key' && !d.arguments?.some((a) => a.name.value === 'resolvable' && a.value.value === false)) ?? false;
+  // The owner of an entity is the subgraph that declares it a Node it resolves.
+  const owner = new Map<string, string>();
+  for (const { name, document } of documents) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && isEntity(definition) && definition.interfaces?.some((i) => i.name.value === 'Node')) {
+        owner.set(definition.name.value, name);
+      }
+    }
+  }
+  const innermost = (type: TypeNode): TypeNode => (type.kind === Kind.NON_NULL_TYPE ? (type.type.kind === Kind.LIST_TYPE ? innermost(type.type.type) : type) : type.kind === Kind.LIST_TYPE ? innermost(type.type) : type);
+
+  for (const { name, document } of documents) {
+    // Unions and interfaces that may hold another subgraph's entity.
+    const abstract = new Map<string, string[]>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.UNION_TYPE_DEFINITION) abstract.set(definition.name.value, (definition.types ?? []).map((t) => t.name.value));
+    }
+    abstract.set('Node', [...owner.keys()]);
+    const foreign = (typeName: string) =>
+      (owner.has(typeName) && owner.get(typeName) !== name) || (abstract.get(typeName) ?? []).some((member) => owner.has(member) && owner.get(member) !== name);
+
+    it(`${name}: root fields, fields added to others' entities and places holding others' entities are nullable`, () => {
+      const offenders: string[] = [];
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+        const typeName = definition.name.value;
+        const contributed = isEntity(definition) && owner.get(typeName) !== name;
+        for (const field of definition.fields ?? []) {
+          const where = `${typeName}.${field.name.value}`;
+          if (typeName === 'Query' && field.type.kind === Kind.NON_NULL_TYPE) offenders.push(`${where} (root field)`);
+          else if (contributed && field.name.value !== 'id' && field.type.kind === Kind.NON_NULL_TYPE) offenders.push(`${where} (added to ${owner.get(typeName)}'s entity)`);
+          else if (foreign(named(field.type)) && innermost(field.type).kind === Kind.NON_NULL_TYPE) offenders.push(`${where} (holds another subgraph's ${named(field.type)})`);
+        }
+      }
+      expect(offenders).toEqual([]);
+    });
+  }
+});

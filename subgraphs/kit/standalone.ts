@@ -19,7 +19,7 @@ export async function runStandalone(
 ) {
   const config = loadConfig();
   if (!config.databaseUrl) throw new Error(`${definition.name}: a standalone subgraph needs DATABASE_URL (PGlite serves one process only)`);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, waitSeconds: config.databaseWaitSeconds });
   await migrateDatabase(database);
   const subgraph = await createSubgraph(definition, {
     database,

@@ -75,7 +75,7 @@ describeEngines('organizations subgraph: API key reads', (ctx) => {
   it('shows keys to admins only', async () => {
     for (const principal of [principals.apexMember, principals.apexViewer, principals.apexPayments]) {
       const list = await q(LIST, {}, principal);
-      expect(list.data).toBeNull();
+      expect(list.data).toEqual({ apiKeys: null });
       expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const node = await q(NODE, { id: ids[0] }, principal);
       expect(node.data.node).toBeNull();

@@ -23,8 +23,8 @@ export interface RestAnswer {
  * test starts in beforeAll.
  */
 export function restClient(origin: () => string) {
-  async function call(method: string, path: string, body?: unknown, as: Caller = principals.apexAdmin): Promise<RestAnswer> {
-    const headers: Record<string, string> = {};
+  async function call(method: string, path: string, body?: unknown, as: Caller = principals.apexAdmin, extraHeaders: Record<string, string> = {}): Promise<RestAnswer> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (typeof as === 'string') headers.authorization = as;
     else if (as) headers.authorization = `Bearer ${await bearer(as)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -25,17 +25,17 @@ export type Scalars = {
 export type Event = Node & {
   __typename?: 'Event';
   /** Who acted: a User, a reference for agents and API keys, or the platform itself. */
-  actor: EventActor;
+  actor: Maybe<EventActor>;
   /** Null for the platform itself. */
   actorId: Maybe<Scalars['ID']['output']>;
   /** The envelope as stored: the actor's and subject's docs types (user, agent, task, run ...) and IDs. */
   actorType: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
-  organization: Organization;
+  organization: Maybe<Organization>;
   payload: Scalars['JSON']['output'];
   /** What it happened to, resolved by the subgraph that owns it; a plain reference when no type of the graph holds it. */
-  subject: EventSubject;
+  subject: Maybe<EventSubject>;
   subjectId: Scalars['ID']['output'];
   subjectType: Scalars['String']['output'];
   /** Namespaced type, e.g. service_line.activated. */
@@ -76,7 +76,7 @@ export type Incident = {
 
 export type Integration = {
   __typename?: 'Integration';
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -96,7 +96,7 @@ export type Node = {
 
 export type Organization = {
   __typename?: 'Organization';
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -130,7 +130,7 @@ export type Period =
 
 export type Pod = {
   __typename?: 'Pod';
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -156,9 +156,9 @@ export type Query = {
    * (at most 400) times every type counted or asked for by exact name, zeros included; ordered by
    * bucket, then type.
    */
-  eventCounts: Array<EventCount>;
+  eventCounts: Maybe<Array<EventCount>>;
   /** The event stream of the caller's organization, newest first. */
-  events: EventConnection;
+  events: Maybe<EventConnection>;
 };
 
 
@@ -201,7 +201,7 @@ export type ResourceRef = {
 export type ServiceLine = {
   __typename?: 'ServiceLine';
   /** This line's timeline: events whose subject it is, newest first. */
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -259,7 +259,7 @@ export type SystemActor = {
 
 export type Task = {
   __typename?: 'Task';
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -284,7 +284,7 @@ export type User = {
 
 export type Workspace = {
   __typename?: 'Workspace';
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -502,14 +502,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type EventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event'], FederationReferenceType extends FederationReferenceTypes['Event'] = FederationReferenceTypes['Event']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Event']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  actor?: Resolver<ResolversTypes['EventActor'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['EventActor']>, ParentType, ContextType>;
   actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   actorType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  subject?: Resolver<ResolversTypes['EventSubject'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['EventSubject']>, ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subjectType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -549,7 +549,7 @@ export type IncidentResolvers<ContextType = SubgraphContext, ParentType extends 
 
 export type IntegrationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration'], FederationReferenceType extends FederationReferenceTypes['Integration'] = FederationReferenceTypes['Integration']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Integration']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<IntegrationEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<IntegrationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -564,7 +564,7 @@ export type NodeResolvers<ContextType = SubgraphContext, ParentType extends Reso
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<OrganizationEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<OrganizationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -580,7 +580,7 @@ export type PeriodResolvers = { DAY: 'day', MONTH: 'month', WEEK: 'week' };
 
 export type PodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Pod'] = ResolversParentTypes['Pod'], FederationReferenceType extends FederationReferenceTypes['Pod'] = FederationReferenceTypes['Pod']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pod']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PodEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<PodEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -592,8 +592,8 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  eventCounts?: Resolver<Array<ResolversTypes['EventCount']>, ParentType, ContextType, RequireFields<QueryEventCountsArgs, 'from' | 'period' | 'to'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  eventCounts?: Resolver<Maybe<Array<ResolversTypes['EventCount']>>, ParentType, ContextType, RequireFields<QueryEventCountsArgs, 'from' | 'period' | 'to'>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
 };
 
 export type ResourceRefResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ResourceRef'] = ResolversParentTypes['ResourceRef']> = {
@@ -604,7 +604,7 @@ export type ResourceRefResolvers<ContextType = SubgraphContext, ParentType exten
 
 export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ServiceLineEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<ServiceLineEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -630,7 +630,7 @@ export type SystemActorResolvers<ContextType = SubgraphContext, ParentType exten
 
 export type TaskResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task'], FederationReferenceType extends FederationReferenceTypes['Task'] = FederationReferenceTypes['Task']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Task']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<TaskEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<TaskEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -647,7 +647,7 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
 
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<WorkspaceEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<WorkspaceEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -46,7 +46,7 @@ export type Integration = Node & {
   syncHistory: SyncRunConnection;
   syncStatus: Maybe<SyncStatus>;
   type: IntegrationType;
-  workspace: Workspace;
+  workspace: Maybe<Workspace>;
 };
 
 
@@ -142,7 +142,7 @@ export type Query = {
   __typename?: 'Query';
   integration: Maybe<Integration>;
   /** Integrations of a workspace, or of the caller's organization when no workspace is given. */
-  integrations: IntegrationConnection;
+  integrations: Maybe<IntegrationConnection>;
 };
 
 
@@ -205,7 +205,7 @@ export type UpdateIntegrationInput = {
 export type Workspace = {
   __typename?: 'Workspace';
   id: Scalars['ID']['output'];
-  integrations: IntegrationConnection;
+  integrations: Maybe<IntegrationConnection>;
 };
 
 
@@ -398,7 +398,7 @@ export type IntegrationResolvers<ContextType = SubgraphContext, ParentType exten
   syncHistory?: Resolver<ResolversTypes['SyncRunConnection'], ParentType, ContextType, Partial<IntegrationSyncHistoryArgs>>;
   syncStatus?: Resolver<Maybe<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['IntegrationType'], ParentType, ContextType>;
-  workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -442,7 +442,7 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integration?: Resolver<Maybe<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationArgs, 'id'>>;
-  integrations?: Resolver<ResolversTypes['IntegrationConnection'], ParentType, ContextType, Partial<QueryIntegrationsArgs>>;
+  integrations?: Resolver<Maybe<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationsArgs>>;
 };
 
 export type SyncRunResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SyncRun'] = ResolversParentTypes['SyncRun'], FederationReferenceType extends FederationReferenceTypes['SyncRun'] = FederationReferenceTypes['SyncRun']> = {
@@ -476,7 +476,7 @@ export type SyncStatusResolvers = { DEGRADED: 'degraded', FAILED: 'failed', HEAL
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  integrations?: Resolver<ResolversTypes['IntegrationConnection'], ParentType, ContextType, Partial<WorkspaceIntegrationsArgs>>;
+  integrations?: Resolver<Maybe<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<WorkspaceIntegrationsArgs>>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

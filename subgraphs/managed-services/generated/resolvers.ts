@@ -40,7 +40,7 @@ export type Incident = Node & {
   status: IncidentStatus;
   title: Scalars['String']['output'];
   type: IncidentType;
-  workspace: Workspace;
+  workspace: Maybe<Workspace>;
 };
 
 export type IncidentConnection = {
@@ -124,7 +124,7 @@ export type Node = {
 export type Organization = {
   __typename?: 'Organization';
   id: Scalars['ID']['output'];
-  pods: PodConnection;
+  pods: Maybe<PodConnection>;
 };
 
 
@@ -158,8 +158,8 @@ export type Pod = Node & {
   /** The most recent monthly SLA report. */
   latestSlaReport: Maybe<SlaReport>;
   name: Scalars['String']['output'];
-  organization: Organization;
-  projects: Array<Project>;
+  organization: Maybe<Organization>;
+  projects: Array<Maybe<Project>>;
   renewsAt: Maybe<Scalars['DateTime']['output']>;
   requestedTeamSize: Maybe<Scalars['Int']['output']>;
   requiredCapabilities: Array<Scalars['String']['output']>;
@@ -176,7 +176,7 @@ export type Pod = Node & {
   team: Array<PodMember>;
   teamSize: Scalars['Int']['output'];
   tickets: TicketConnection;
-  workspace: Workspace;
+  workspace: Maybe<Workspace>;
 };
 
 
@@ -248,14 +248,14 @@ export type Project = {
 export type Query = {
   __typename?: 'Query';
   incident: Maybe<Incident>;
-  incidents: IncidentConnection;
+  incidents: Maybe<IncidentConnection>;
   pod: Maybe<Pod>;
   /** Pods of the caller's organization, optionally of one workspace. Naming another organization lists none, as workspaces(organizationId:) does. */
-  pods: PodConnection;
+  pods: Maybe<PodConnection>;
   /** A pod's SLA reports, newest period first; one period when given (YYYY-MM). */
-  slaReports: SlaReportConnection;
+  slaReports: Maybe<SlaReportConnection>;
   ticket: Maybe<Ticket>;
-  tickets: TicketConnection;
+  tickets: Maybe<TicketConnection>;
 };
 
 
@@ -347,7 +347,7 @@ export type RequestPodInput = {
 export type ServiceLine = {
   __typename?: 'ServiceLine';
   id: Scalars['ID']['output'];
-  incidents: IncidentConnection;
+  incidents: Maybe<IncidentConnection>;
   /** The managed pod delivering on this line, if any. */
   pod: Maybe<Pod>;
 };
@@ -480,8 +480,8 @@ export type User = {
 export type Workspace = {
   __typename?: 'Workspace';
   id: Scalars['ID']['output'];
-  incidents: IncidentConnection;
-  pods: PodConnection;
+  incidents: Maybe<IncidentConnection>;
+  pods: Maybe<PodConnection>;
 };
 
 
@@ -738,7 +738,7 @@ export type IncidentResolvers<ContextType = SubgraphContext, ParentType extends 
   status?: Resolver<ResolversTypes['IncidentStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['IncidentType'], ParentType, ContextType>;
-  workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -779,7 +779,7 @@ export type NodeResolvers<ContextType = SubgraphContext, ParentType extends Reso
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  pods?: Resolver<ResolversTypes['PodConnection'], ParentType, ContextType, Partial<OrganizationPodsArgs>>;
+  pods?: Resolver<Maybe<ResolversTypes['PodConnection']>, ParentType, ContextType, Partial<OrganizationPodsArgs>>;
 };
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -801,8 +801,8 @@ export type PodResolvers<ContextType = SubgraphContext, ParentType extends Resol
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<PodIncidentsArgs>>;
   latestSlaReport?: Resolver<Maybe<ResolversTypes['SlaReport']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  projects?: Resolver<Array<Maybe<ResolversTypes['Project']>>, ParentType, ContextType>;
   renewsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   requestedTeamSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   requiredCapabilities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -816,7 +816,7 @@ export type PodResolvers<ContextType = SubgraphContext, ParentType extends Resol
   team?: Resolver<Array<ResolversTypes['PodMember']>, ParentType, ContextType>;
   teamSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<PodTicketsArgs>>;
-  workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -845,18 +845,18 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
-  incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<QueryIncidentsArgs>>;
+  incidents?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<QueryIncidentsArgs>>;
   pod?: Resolver<Maybe<ResolversTypes['Pod']>, ParentType, ContextType, RequireFields<QueryPodArgs, 'id'>>;
-  pods?: Resolver<ResolversTypes['PodConnection'], ParentType, ContextType, Partial<QueryPodsArgs>>;
-  slaReports?: Resolver<ResolversTypes['SlaReportConnection'], ParentType, ContextType, RequireFields<QuerySlaReportsArgs, 'podId'>>;
+  pods?: Resolver<Maybe<ResolversTypes['PodConnection']>, ParentType, ContextType, Partial<QueryPodsArgs>>;
+  slaReports?: Resolver<Maybe<ResolversTypes['SlaReportConnection']>, ParentType, ContextType, RequireFields<QuerySlaReportsArgs, 'podId'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
-  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryTicketsArgs, 'podId'>>;
+  tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<QueryTicketsArgs, 'podId'>>;
 };
 
 export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<ServiceLineIncidentsArgs>>;
+  incidents?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<ServiceLineIncidentsArgs>>;
   pod?: Resolver<Maybe<ResolversTypes['Pod']>, ParentType, ContextType>;
 };
 
@@ -944,8 +944,8 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<WorkspaceIncidentsArgs>>;
-  pods?: Resolver<ResolversTypes['PodConnection'], ParentType, ContextType, Partial<WorkspacePodsArgs>>;
+  incidents?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<WorkspaceIncidentsArgs>>;
+  pods?: Resolver<Maybe<ResolversTypes['PodConnection']>, ParentType, ContextType, Partial<WorkspacePodsArgs>>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

@@ -221,19 +221,19 @@ export type ProjectEdge = {
 export type Query = {
   __typename?: 'Query';
   /** API keys of the caller's organization (of its workspace, for a narrowed caller), oldest first. Admins only. */
-  apiKeys: ApiKeyConnection;
+  apiKeys: Maybe<ApiKeyConnection>;
   /** Any object by its platform ID; null (with NOT_FOUND) when it does not exist or is not yours. */
   node: Maybe<Node>;
   /** Objects by ID, in the order asked; null (with NOT_FOUND) for each one not found. */
-  nodes: Array<Maybe<Node>>;
+  nodes: Maybe<Array<Maybe<Node>>>;
   organization: Maybe<Organization>;
   project: Maybe<Project>;
   user: Maybe<User>;
   /** Who is calling: their organization, workspace narrowing and role. */
-  viewer: Viewer;
+  viewer: Maybe<Viewer>;
   workspace: Maybe<Workspace>;
   /** Workspaces of an organization (the caller's when omitted). */
-  workspaces: WorkspaceConnection;
+  workspaces: Maybe<WorkspaceConnection>;
 };
 
 
@@ -791,15 +791,15 @@ export type ProjectEdgeResolvers<ContextType = SubgraphContext, ParentType exten
 };
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  apiKeys?: Resolver<Maybe<ResolversTypes['ApiKeyConnection']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType, RequireFields<QueryWorkspaceArgs, 'id'>>;
-  workspaces?: Resolver<ResolversTypes['WorkspaceConnection'], ParentType, ContextType, Partial<QueryWorkspacesArgs>>;
+  workspaces?: Resolver<Maybe<ResolversTypes['WorkspaceConnection']>, ParentType, ContextType, Partial<QueryWorkspacesArgs>>;
 };
 
 export type RoleResolvers = { ADMIN: 'admin', MEMBER: 'member', OWNER: 'owner', VIEWER: 'viewer' };

@@ -134,7 +134,7 @@ export type ProductLine =
 export type Project = {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
-  serviceLines: ServiceLineConnection;
+  serviceLines: Maybe<ServiceLineConnection>;
 };
 
 
@@ -150,9 +150,9 @@ export type Query = {
   __typename?: 'Query';
   serviceLine: Maybe<ServiceLine>;
   /** Service Lines of a workspace, or of the caller's organization when no workspace is given. */
-  serviceLines: ServiceLineConnection;
+  serviceLines: Maybe<ServiceLineConnection>;
   /** Metered usage per period bucket and metric, of a workspace or of the caller's organization when no workspace is given. */
-  usageSeries: Array<UsagePoint>;
+  usageSeries: Maybe<Array<UsagePoint>>;
 };
 
 
@@ -193,14 +193,14 @@ export type ServiceLine = Node & {
   name: Scalars['String']['output'];
   productLine: ProductLine;
   /** PROJ-* labels applied to this line. */
-  projects: Array<Project>;
+  projects: Array<Maybe<Project>>;
   status: ServiceLineStatus;
   updatedAt: Scalars['DateTime']['output'];
   /** Metered usage between two dates (inclusive): per metric and in total. */
   usage: UsageSummary;
   /** Metered usage per period bucket and metric between two dates (inclusive). */
   usageSeries: Array<UsagePoint>;
-  workspace: Workspace;
+  workspace: Maybe<Workspace>;
 };
 
 
@@ -272,9 +272,9 @@ export type UsageSummary = {
 export type Workspace = {
   __typename?: 'Workspace';
   id: Scalars['ID']['output'];
-  serviceLines: ServiceLineConnection;
+  serviceLines: Maybe<ServiceLineConnection>;
   /** Metered usage of the workspace's lines per period bucket and metric between two dates (inclusive). */
-  usageSeries: Array<UsagePoint>;
+  usageSeries: Maybe<Array<UsagePoint>>;
 };
 
 
@@ -493,13 +493,13 @@ export type ProductLineResolvers = { AGENTS: 'agents', INFRASTRUCTURE: 'infrastr
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<ProjectServiceLinesArgs>>;
+  serviceLines?: Resolver<Maybe<ResolversTypes['ServiceLineConnection']>, ParentType, ContextType, Partial<ProjectServiceLinesArgs>>;
 };
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   serviceLine?: Resolver<Maybe<ResolversTypes['ServiceLine']>, ParentType, ContextType, RequireFields<QueryServiceLineArgs, 'id'>>;
-  serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<QueryServiceLinesArgs>>;
-  usageSeries?: Resolver<Array<ResolversTypes['UsagePoint']>, ParentType, ContextType, RequireFields<QueryUsageSeriesArgs, 'from' | 'period' | 'to'>>;
+  serviceLines?: Resolver<Maybe<ResolversTypes['ServiceLineConnection']>, ParentType, ContextType, Partial<QueryServiceLinesArgs>>;
+  usageSeries?: Resolver<Maybe<Array<ResolversTypes['UsagePoint']>>, ParentType, ContextType, RequireFields<QueryUsageSeriesArgs, 'from' | 'period' | 'to'>>;
 };
 
 export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
@@ -513,12 +513,12 @@ export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   productLine?: Resolver<ResolversTypes['ProductLine'], ParentType, ContextType>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  projects?: Resolver<Array<Maybe<ResolversTypes['Project']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceLineStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType, RequireFields<ServiceLineUsageArgs, 'from' | 'to'>>;
   usageSeries?: Resolver<Array<ResolversTypes['UsagePoint']>, ParentType, ContextType, RequireFields<ServiceLineUsageSeriesArgs, 'from' | 'period' | 'to'>>;
-  workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -563,8 +563,8 @@ export type UsageSummaryResolvers<ContextType = SubgraphContext, ParentType exte
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  serviceLines?: Resolver<ResolversTypes['ServiceLineConnection'], ParentType, ContextType, Partial<WorkspaceServiceLinesArgs>>;
-  usageSeries?: Resolver<Array<ResolversTypes['UsagePoint']>, ParentType, ContextType, RequireFields<WorkspaceUsageSeriesArgs, 'from' | 'period' | 'to'>>;
+  serviceLines?: Resolver<Maybe<ResolversTypes['ServiceLineConnection']>, ParentType, ContextType, Partial<WorkspaceServiceLinesArgs>>;
+  usageSeries?: Resolver<Maybe<Array<ResolversTypes['UsagePoint']>>, ParentType, ContextType, RequireFields<WorkspaceUsageSeriesArgs, 'from' | 'period' | 'to'>>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

@@ -85,8 +85,8 @@ export type Period =
 export type Project = {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
-  taskStats: TaskStats;
-  tasks: TaskConnection;
+  taskStats: Maybe<TaskStats>;
+  tasks: Maybe<TaskConnection>;
 };
 
 
@@ -103,9 +103,9 @@ export type Query = {
   __typename?: 'Query';
   task: Maybe<Task>;
   /** Counts of the tasks of a workspace, Service Line or project (at least one is required), computed in the database. */
-  taskStats: TaskStats;
+  taskStats: Maybe<TaskStats>;
   /** Tasks of a workspace or of a Service Line: one of the two is required, as in REST. */
-  tasks: TaskConnection;
+  tasks: Maybe<TaskConnection>;
 };
 
 
@@ -137,8 +137,8 @@ export type QueryTasksArgs = {
 export type ServiceLine = {
   __typename?: 'ServiceLine';
   id: Scalars['ID']['output'];
-  taskStats: TaskStats;
-  tasks: TaskConnection;
+  taskStats: Maybe<TaskStats>;
+  tasks: Maybe<TaskConnection>;
 };
 
 
@@ -170,7 +170,7 @@ export type Task = Node & {
   status: TaskStatus;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
-  workspace: Workspace;
+  workspace: Maybe<Workspace>;
 };
 
 export type TaskConnection = {
@@ -259,7 +259,7 @@ export type UpdateTaskInput = {
 
 export type User = {
   __typename?: 'User';
-  assignedTasks: TaskConnection;
+  assignedTasks: Maybe<TaskConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -283,8 +283,8 @@ export type VelocityPoint = {
 export type Workspace = {
   __typename?: 'Workspace';
   id: Scalars['ID']['output'];
-  taskStats: TaskStats;
-  tasks: TaskConnection;
+  taskStats: Maybe<TaskStats>;
+  tasks: Maybe<TaskConnection>;
 };
 
 
@@ -516,21 +516,21 @@ export type PeriodResolvers = { DAY: 'day', MONTH: 'month', WEEK: 'week' };
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType>;
-  tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<ProjectTasksArgs>>;
+  taskStats?: Resolver<Maybe<ResolversTypes['TaskStats']>, ParentType, ContextType>;
+  tasks?: Resolver<Maybe<ResolversTypes['TaskConnection']>, ParentType, ContextType, Partial<ProjectTasksArgs>>;
 };
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
-  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType, Partial<QueryTaskStatsArgs>>;
-  tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<QueryTasksArgs>>;
+  taskStats?: Resolver<Maybe<ResolversTypes['TaskStats']>, ParentType, ContextType, Partial<QueryTaskStatsArgs>>;
+  tasks?: Resolver<Maybe<ResolversTypes['TaskConnection']>, ParentType, ContextType, Partial<QueryTasksArgs>>;
 };
 
 export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLine'] = ResolversParentTypes['ServiceLine'], FederationReferenceType extends FederationReferenceTypes['ServiceLine'] = FederationReferenceTypes['ServiceLine']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType>;
-  tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<ServiceLineTasksArgs>>;
+  taskStats?: Resolver<Maybe<ResolversTypes['TaskStats']>, ParentType, ContextType>;
+  tasks?: Resolver<Maybe<ResolversTypes['TaskConnection']>, ParentType, ContextType, Partial<ServiceLineTasksArgs>>;
 };
 
 export type TaskResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task'], FederationReferenceType extends FederationReferenceTypes['Task'] = FederationReferenceTypes['Task']> = {
@@ -548,7 +548,7 @@ export type TaskResolvers<ContextType = SubgraphContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  workspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -596,7 +596,7 @@ export type TaskStatusCountResolvers<ContextType = SubgraphContext, ParentType e
 
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  assignedTasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<UserAssignedTasksArgs>>;
+  assignedTasks?: Resolver<Maybe<ResolversTypes['TaskConnection']>, ParentType, ContextType, Partial<UserAssignedTasksArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -608,8 +608,8 @@ export type VelocityPointResolvers<ContextType = SubgraphContext, ParentType ext
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  taskStats?: Resolver<ResolversTypes['TaskStats'], ParentType, ContextType>;
-  tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<WorkspaceTasksArgs>>;
+  taskStats?: Resolver<Maybe<ResolversTypes['TaskStats']>, ParentType, ContextType>;
+  tasks?: Resolver<Maybe<ResolversTypes['TaskConnection']>, ParentType, ContextType, Partial<WorkspaceTasksArgs>>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {
