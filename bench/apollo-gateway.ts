@@ -52,7 +52,7 @@ export async function startApolloGateway(options: {
   try {
     const { url } = await startStandaloneServer(server, {
       listen: { port: 0, host: '127.0.0.1' },
-      context: async ({ req }) => ({ principal: await options.authenticator.authenticate(req.headers.authorization) }),
+      context: async ({ req }) => ({ principal: (await options.authenticator.authenticate(req.headers.authorization)).principal }),
     });
     return { url, stats, close: () => server.stop() };
   } catch (error) {

@@ -2,6 +2,7 @@ import { runSeedScaleBench } from './seed-scale.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { runExportBench } from './export.ts';
 import { runFanoutBench } from './fanout.ts';
+import { runFragmentsBench } from './fragments.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: runDashboardBench,
   export: runExportBench,
   fanout: runFanoutBench,
+  fragments: runFragmentsBench,
 };
 
 const args = process.argv.slice(2);

@@ -18,10 +18,15 @@ describeEngines('gateway: API key authentication', (ctx) => {
   }
   const lastUsed = async (id: string) => (await ctx.database.db.select().from(apiKeys).where(eq(apiKeys.id, id)))[0].lastUsedAt;
 
-  it('turns a stored key into the principal of that key', async () => {
+  it('turns a stored key into the principal of that key, valid until the key expires', async () => {
     const key = await storeKey({ workspaceId: DEMO.workspaceId, role: 'member' });
-    const principal = await apiKeyAuthenticator(ctx.database.db)(key.token);
-    expect(principal).toEqual({ organizationId: DEMO.organizationId, workspaceId: DEMO.workspaceId, role: 'member', actorId: key.id, actorType: 'api_key' });
+    expect(await apiKeyAuthenticator(ctx.database.db)(key.token)).toEqual({
+      principal: { organizationId: DEMO.organizationId, workspaceId: DEMO.workspaceId, role: 'member', actorId: key.id, actorType: 'api_key' },
+      expiresAt: null,
+    });
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    const expiring = await storeKey({ expiresAt });
+    expect((await apiKeyAuthenticator(ctx.database.db)(expiring.token)).expiresAt).toBe(expiresAt.getTime());
   });
 
   it('writes last_used_at at most once per interval per key, without the caller waiting for it', async () => {
@@ -58,7 +63,7 @@ describeEngines('gateway: API key authentication', (ctx) => {
     const revoked = await storeKey({ revokedAt: sql`now()` as never });
     await expect(authenticate(revoked.token)).rejects.toMatchObject({ code: 'unauthorized', message: 'API key has been revoked.' });
     const expiring = await storeKey({ expiresAt: new Date(now + 1_000) });
-    await expect(authenticate(expiring.token)).resolves.toMatchObject({ actorId: expiring.id });
+    await expect(authenticate(expiring.token)).resolves.toMatchObject({ principal: { actorId: expiring.id } });
     now += 1_000;
     await expect(authenticate(expiring.token)).rejects.toMatchObject({ code: 'unauthorized', message: 'API key has expired.' });
   });
@@ -66,7 +71,7 @@ describeEngines('gateway: API key authentication', (ctx) => {
   it('routes sk_ credentials to keys and refuses them where keys are not accepted', async () => {
     const key = await storeKey();
     const withKeys = bearerAuthenticator([], apiKeyAuthenticator(ctx.database.db));
-    await expect(withKeys.authenticate(`Bearer ${key.token}`)).resolves.toMatchObject({ actorType: 'api_key', actorId: key.id });
+    await expect(withKeys.authenticate(`Bearer ${key.token}`)).resolves.toMatchObject({ principal: { actorType: 'api_key', actorId: key.id } });
     await expect(bearerAuthenticator([]).authenticate(`Bearer ${key.token}`)).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

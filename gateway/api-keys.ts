@@ -1,11 +1,14 @@
 import type { Db } from '../subgraphs/kit/db.ts';
 import { unauthorized } from '../subgraphs/kit/errors.ts';
 import { hashApiKey, isWellFormedApiKey } from '../subgraphs/kit/auth/api-keys.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Authenticated } from './auth.ts';
 import { findApiKeyByHash, markApiKeyUsed } from '../subgraphs/organizations/lookups.ts';
+import { log } from '../subgraphs/kit/log.ts';
 
-/** Turns an `sk_...` bearer credential into the principal of its key, or 401 unauthorized. */
-export type ApiKeyAuthenticator = (token: string) => Promise<Principal>;
+const logger = log.child({ component: 'gateway' });
+
+/** Turns an `sk_...` bearer credential into the principal of its key (and its expiry), or 401 unauthorized. */
+export type ApiKeyAuthenticator = (token: string) => Promise<Authenticated>;
 
 export interface ApiKeyOptions {
   /** Least time between two last_used_at writes for one key. */
@@ -34,7 +37,7 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
       for (const [key, t] of lastTouched) if (at - t >= interval) lastTouched.delete(key);
     }
     lastTouched.set(id, at);
-    markApiKeyUsed(db, id).catch((error) => console.warn(`[gateway] could not record the use of API key ${id}:`, error));
+    markApiKeyUsed(db, id).catch((error) => logger.warn({ err: error, keyId: id }, 'could not record the use of an API key'));
   }
 
   return async (token) => {
@@ -46,11 +49,8 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
     if (key.expiresAt && key.expiresAt.getTime() <= now()) throw unauthorized('API key has expired.');
     touch(key.id);
     return {
-      organizationId: key.organizationId,
-      workspaceId: key.workspaceId,
-      role: key.role,
-      actorId: key.id,
-      actorType: 'api_key',
+      principal: { organizationId: key.organizationId, workspaceId: key.workspaceId, role: key.role, actorId: key.id, actorType: 'api_key' },
+      expiresAt: key.expiresAt?.getTime() ?? null,
     };
   };
 }

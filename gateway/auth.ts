@@ -2,8 +2,14 @@ import { unauthorized } from '../subgraphs/kit/errors.ts';
 import type { Config } from '../subgraphs/kit/config.ts';
 import type { Database } from '../subgraphs/kit/db.ts';
 import { isApiKeyToken } from '../subgraphs/kit/auth/api-keys.ts';
-import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey } from '../subgraphs/kit/auth/tokens.ts';
+import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey, type TokenPolicy } from '../subgraphs/kit/auth/tokens.ts';
 import { apiKeyAuthenticator, type ApiKeyAuthenticator } from './api-keys.ts';
+
+/** Who a credential speaks for, and until when (milliseconds since the epoch; null: until revoked). */
+export interface Authenticated {
+  principal: Principal;
+  expiresAt: number | null;
+}
 
 /**
  * Authenticates a request once, at the gateway: `Authorization: Bearer <token>`, where the token is
@@ -11,11 +17,14 @@ import { apiKeyAuthenticator, type ApiKeyAuthenticator } from './api-keys.ts';
  * 401 unauthorized.
  */
 export interface Authenticator {
-  authenticate(authorization: string | null | undefined): Promise<Principal>;
+  authenticate(authorization: string | null | undefined): Promise<Authenticated>;
 }
 
-/** `keys` verify JWTs (the first one is the current signer); without `apiKeys`, no key is accepted. */
-export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenticator): Authenticator {
+/**
+ * `keys` verify JWTs (the first one is the current signer) under `policy` (their longest lifetime);
+ * without `apiKeys`, no key is accepted.
+ */
+export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenticator, policy?: TokenPolicy): Authenticator {
   return {
     async authenticate(authorization) {
       if (!authorization) throw unauthorized('Missing Authorization header: send "Authorization: Bearer <token>".');
@@ -26,7 +35,7 @@ export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenti
         if (!apiKeys) throw unauthorized('API keys are not accepted here.');
         return apiKeys(token);
       }
-      return verifyToken(keys, token);
+      return verifyToken(keys, token, policy);
     },
   };
 }
@@ -40,6 +49,6 @@ export function verificationKeys(config: Pick<Config, 'authSecret' | 'authPrevio
 }
 
 /** The gateway's authenticator: JWTs by the configured secrets, API keys by their hash in the database. */
-export function gatewayAuthenticator(config: Pick<Config, 'authSecret' | 'authPreviousSecrets'>, database: Database): Authenticator {
-  return bearerAuthenticator(verificationKeys(config), apiKeyAuthenticator(database.db));
+export function gatewayAuthenticator(config: Pick<Config, 'authSecret' | 'authPreviousSecrets' | 'tokenMaxLifetimeSeconds'>, database: Database): Authenticator {
+  return bearerAuthenticator(verificationKeys(config), apiKeyAuthenticator(database.db), { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds });
 }

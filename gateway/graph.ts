@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
+import { log, type LogLevel } from '../subgraphs/kit/log.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal-header.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
@@ -15,6 +19,11 @@ export interface GraphContext {
   principal: Principal;
   /** The principal signed for the subgraphs; a subscription's WebSocket to the events subgraph sends it as a connection parameter. */
   principalHeader?: string;
+  /**
+   * Aborts, its reason the message for the client, when the credential of a streaming connection
+   * (WebSocket, SSE) stops being valid: its subscriptions then end with UNAUTHENTICATED (gateway/sessions.ts).
+   */
+  ended?: AbortSignal;
 }
 
 export interface GraphStats {
@@ -49,7 +58,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<SubgraphName, string> } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<SubgraphName, string>; graphiql: boolean } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -60,12 +69,13 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     graphqlEndpoint: '/graphql',
     graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
-    logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'error',
+    logging: hiveLogger(),
     // Never a stack or an original message in an answer; in production not even which subgraph
     // an error came from (gateway/limits/production.ts hides the rest).
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
+      useAuthenticatedExecution(),
       {
         // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).
         onContextBuilding({ context, extendContext }: { context: Partial<GraphContext>; extendContext(extra: Partial<GraphContext>): void }) {
@@ -95,7 +105,28 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, subgraphUrls: options.subgraphUrls };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production };
+}
+
+/**
+ * Nothing executes without a principal: the HTTP and WebSocket handlers authenticate every request
+ * before it reaches the runtime, and this holds even for one that slipped past them (a route that
+ * forgot to). Introspection and `__typename` are executions too.
+ */
+function useAuthenticatedExecution() {
+  const refuse = ({ args, setResultAndStopExecution }: { args: { contextValue: Partial<GraphContext> }; setResultAndStopExecution(result: ExecutionResult): void }) => {
+    if (args.contextValue.principal) return;
+    setResultAndStopExecution({
+      errors: [new GraphQLError('Missing Authorization header: send "Authorization: Bearer <token>".', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })],
+    });
+  };
+  return { onExecute: refuse, onSubscribe: refuse };
+}
+
+/** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (subgraphs/kit/log.ts). */
+function hiveLogger(): HiveLogger {
+  const logger = log.child({ component: 'gateway' });
+  return new HiveLogger({ level: logger.level as LogLevel, writers: [new PinoLogWriter(logger)] });
 }
 
 const EXAMPLE_QUERY = `# Send the demo token printed by \`npm start\` as a header:

@@ -8,6 +8,7 @@ import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
+import { LiveSessions } from './sessions.ts';
 import { createRateLimit, loadLimitsConfig } from './limits/index.ts';
 
 /**
@@ -26,8 +27,11 @@ const rateLimit = await createRateLimit(limits);
 const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
 await graph.runtime.getSchema();
 const authenticator = gatewayAuthenticator(config, database);
-const server = http.createServer(createGatewayHandler({ graph, authenticator, database, rateLimit }));
-const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, limits.subscriptionRecheckSeconds);
+// Open subscriptions end when their credential expires or is revoked (on any replica).
+const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
+await sessions.listen(database);
+const server = http.createServer(createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }));
+const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
 // Each gateway process runs one export worker; several processes share the queue (FOR UPDATE SKIP LOCKED).
 const exportWorker = createExportWorker({ runtime: graph.runtime, database });
 exportWorker.start();
@@ -38,6 +42,7 @@ async function shutdown() {
   sockets.close();
   server.close();
   server.closeAllConnections();
+  await sessions.close();
   await exportWorker.stop();
   await graph.runtime.dispose();
   await rateLimit.close();

@@ -1,16 +1,20 @@
 import http from 'node:http';
 import type { Database } from '../subgraphs/kit/db.ts';
-import { badRequest, type PlatformError } from '../subgraphs/kit/errors.ts';
+import { badRequest, isPlatformError, type PlatformError } from '../subgraphs/kit/errors.ts';
 import { callerError } from '../subgraphs/kit/unavailable.ts';
+import { log } from '../subgraphs/kit/log.ts';
 import { checkReadiness } from './readiness.ts';
-import type { Authenticator } from './auth.ts';
+import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
+import type { LiveSessions } from './sessions.ts';
 import { createRestRouter } from './rest/router.ts';
 import { createIdempotency } from './rest/idempotency.ts';
 import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
+
+const logger = log.child({ component: 'gateway' });
 
 export interface GatewayServerOptions {
   graph: ReturnType<typeof createGraph>;
@@ -18,6 +22,8 @@ export interface GatewayServerOptions {
   database: Database;
   /** Per-caller request budget, spent right after authentication (gateway/limits/rate-limit.ts). */
   rateLimit: RateLimit;
+  /** Streaming responses (SSE) end when their credential expires or is revoked. */
+  sessions: LiveSessions;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // The adapter's listener merges any argument after (req, res) into the request's context, which
   // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
@@ -36,12 +42,33 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   const serveExports = createExportsApi({ runtime, database });
   const streamRest = createRestStreamer(runtime);
 
-  /** /v1: the same authentication and budget as /graphql, with errors in the REST shape. */
+  /**
+   * Who is asking, or why they may not be served: an address past its budget of refused
+   * credentials gets 429 before its credential is even looked at; a refused credential gets 401 and
+   * counts against its address; a caller past its own request budget gets 429; a credential that
+   * cannot be checked (the database away) 503.
+   */
+  async function admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<Authenticated | PlatformError> {
+    const blocked = await rateLimit.admitClient(req, res);
+    if (blocked) return blocked;
+    let authenticated: Authenticated;
+    try {
+      authenticated = await authenticator.authenticate(req.headers.authorization);
+    } catch (error) {
+      const known = callerError(error);
+      if (!known) throw error;
+      if (known.code === 'unauthorized') await rateLimit.authenticationFailed(req);
+      return known;
+    }
+    return (await rateLimit.take(authenticated.principal, res)) ?? authenticated;
+  }
+
+  /** /v1: the same authentication and budgets as /graphql, with errors in the REST shape. */
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
-      const principal = await authenticator.authenticate(req.headers.authorization);
-      const limited = await rateLimit.take(principal, res);
-      if (limited) return sendJson(res, limited.status, limited.toRest());
+      const admitted = await admit(req, res);
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), retryAfter(admitted));
+      const { principal } = admitted;
       const body = req.method === 'GET' ? '' : await readBody(req);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
       if (isExportsPath((req.url ?? '/').split('?')[0])) {
@@ -67,19 +94,19 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }
     if (path === '/graphql') {
-      const isGraphiQL = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-      if (isGraphiQL) return serve(req, res, {});
-      let principal;
-      try {
-        principal = await authenticator.authenticate(req.headers.authorization);
-      } catch (error) {
-        const known = callerError(error);
-        if (known) return sendJson(res, known.status, { errors: [{ message: known.message, extensions: { code: known.graphqlCode } }] }, retryAfter(known));
-        throw error;
-      }
-      const limited = await rateLimit.take(principal, res);
-      if (limited) return sendJson(res, limited.status, limited.toGraphQL());
-      return serve(req, res, { principal });
+      // Development only: a browser gets the GraphiQL page without a token. Serving it runs nothing
+      // (the runtime answers with the page before parsing anything, and refuses to execute without a
+      // principal, gateway/graph.ts); the queries it sends carry the token the user sets.
+      if (graph.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return serve(req, res, {});
+      const admitted = await admit(req, res);
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), retryAfter(admitted));
+      const { principal } = admitted;
+      // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:
+      // its subscriptions end with UNAUTHENTICATED when its credential expires or is revoked.
+      if (!STREAMING.test(req.headers.accept ?? '')) return serve(req, res, { principal });
+      const session = sessions.open(req.headers.authorization, admitted);
+      res.once('close', session.close);
+      return serve(req, res, { principal, ended: session.signal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).
     if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi);
@@ -90,7 +117,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   return (req, res) => {
     handle(req, res).catch((error) => {
       const known = callerError(error);
-      if (!known) console.error('[gateway] request failed:', error);
+      if (!known) logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
       if (res.headersSent) res.end();
       else if (known) sendJson(res, known.status, known.toRest(), retryAfter(known));
       else sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
@@ -98,10 +125,12 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   };
 }
 
-/** `Retry-After` for a refusal that passes with time (service_unavailable). */
+/** `Retry-After` for a refusal that passes with time (service_unavailable, rate_limited). */
 function retryAfter(error: PlatformError): Record<string, string> {
   return error.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) };
 }
+
+const STREAMING = /text\/event-stream|multipart\/mixed/i;
 
 /** Request bodies of /v1 writes are small JSON documents; anything larger is refused before parsing. */
 const MAX_BODY_BYTES = 1 << 20;

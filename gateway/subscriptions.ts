@@ -4,9 +4,10 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { BoundedQueue } from '../subgraphs/kit/bounded-queue.ts';
-import { isPlatformError } from '../subgraphs/kit/errors.ts';
+import { callerError } from '../subgraphs/kit/unavailable.ts';
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
-import type { Authenticator } from './auth.ts';
+import type { Authenticated, Authenticator } from './auth.ts';
+import type { LiveSession, LiveSessions } from './sessions.ts';
 import type { GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
 
@@ -14,51 +15,59 @@ import type { RateLimit } from './limits/rate-limit.ts';
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
  * `{"authorization": "Bearer ..."}` in the connection parameters (browsers cannot set headers on a
  * WebSocket) or the upgrade request's Authorization header, and spends one request of its rate
- * budget. A refused connection closes with 4401 (unauthorized) or 4429 (rate limited).
- * The token is checked again every `recheckSeconds` while the connection lives: once it has expired
- * or been revoked, the connection closes with 4401, so a revoked API key stops receiving events.
+ * budget. A refused connection closes with 4401 (unauthorized) or 4429 (rate limited: the caller's
+ * budget, or its address's budget of refused credentials, which a refused connection spends from).
+ * The connection lives as a session (gateway/sessions.ts): once its credential expires or is
+ * revoked, it closes with 4401, so a revoked API key stops receiving events at once.
  */
 export function serveGraphQLOverWebSocket(
   server: http.Server,
   runtime: GatewayRuntime<GraphContext>,
   authenticator: Authenticator,
   rateLimit: RateLimit,
-  recheckSeconds: number,
+  sessions: LiveSessions,
 ): WebSocketServer {
   const sockets = new WebSocketServer({ server, path: '/graphql' });
-  type Extra = { principal?: Principal; request: http.IncomingMessage; recheck?: NodeJS.Timeout };
-  const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ principal: ctx.extra.principal }));
+  type Extra = { principal?: Principal; request: http.IncomingMessage; session?: LiveSession };
+  const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ principal: ctx.extra.principal, ended: ctx.extra.session?.signal }));
   useServer<Record<string, unknown>, Extra>(
     {
       ...options,
       async onConnect(ctx) {
         const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
-        try {
-          const principal = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
-          const limited = await rateLimit.take(principal, { setHeader() {} } as unknown as http.ServerResponse);
-          if (limited) {
-            closeWith(ctx, 4429, limited.message);
-            return false;
-          }
-          ctx.extra.principal = principal;
-          ctx.extra.recheck = setInterval(() => {
-            authenticator.authenticate(typeof given === 'string' ? given : undefined).catch((error: unknown) => {
-              clearInterval(ctx.extra.recheck);
-              closeWith(ctx, 4401, isPlatformError(error) ? error.message : 'The token of this connection could not be checked again.');
-            });
-          }, recheckSeconds * 1000);
-          ctx.extra.recheck.unref();
-          return true;
-        } catch (error) {
-          if (isPlatformError(error)) {
-            closeWith(ctx, 4401, error.message);
-            return false;
-          }
-          throw error;
+        const authorization = typeof given === 'string' ? given : undefined;
+        const blocked = await rateLimit.admitClient(ctx.extra.request);
+        if (blocked) {
+          closeWith(ctx, 4429, blocked.message);
+          return false;
         }
+        let authenticated: Authenticated;
+        try {
+          authenticated = await authenticator.authenticate(authorization);
+        } catch (error) {
+          const known = callerError(error);
+          if (!known) throw error;
+          if (known.code !== 'unauthorized') {
+            // The credential could not be checked (the database away): 1013, "try again later".
+            closeWith(ctx, 1013, known.message);
+            return false;
+          }
+          await rateLimit.authenticationFailed(ctx.extra.request);
+          closeWith(ctx, 4401, known.message);
+          return false;
+        }
+        const limited = await rateLimit.take(authenticated.principal);
+        if (limited) {
+          closeWith(ctx, 4429, limited.message);
+          return false;
+        }
+        ctx.extra.principal = authenticated.principal;
+        const session = (ctx.extra.session = sessions.open(authorization, authenticated));
+        session.signal.addEventListener('abort', () => closeWith(ctx, 4401, String(session.signal.reason)), { once: true });
+        return true;
       },
       onClose(ctx) {
-        clearInterval(ctx.extra.recheck);
+        ctx.extra.session?.close();
       },
     },
     sockets,
@@ -73,6 +82,7 @@ function closeWith(ctx: { extra: unknown }, code: number, reason: string) {
 }
 
 const OVERFLOW = Symbol('overflow');
+const ENDED = Symbol('session ended');
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -92,10 +102,13 @@ function cursorOf(result: ExecutionResult): string | null {
  * are written) is too slow: it gets one last result with a SLOW_CONSUMER error carrying the cursor
  * of the last event it was sent (`extensions.resumeAfter`), and the subscription ends. A burst or a
  * replay of history that a healthy client drains within the grace period never cuts it off.
+ * When the connection's session ends (`context.ended`: its credential expired or was revoked), what
+ * is still buffered is dropped and the subscription ends at once with a last UNAUTHENTICATED result.
  */
 export function useBoundedSubscriptions(limit: number, graceMs: number) {
   return {
-    onSubscribe() {
+    onSubscribe({ args }: { args: { contextValue: Partial<GraphContext> } }) {
+      const ended = args.contextValue.ended;
       return {
         onSubscribeResult({ result, setResult }: { result: unknown; setResult(result: AsyncIterableIterator<ExecutionResult>): void }) {
           if (!isAsyncIterable<ExecutionResult>(result)) return;
@@ -105,6 +118,9 @@ export function useBoundedSubscriptions(limit: number, graceMs: number) {
           const queue = new BoundedQueue<ExecutionResult>(limit, () => OVERFLOW);
           const upstream = result[Symbol.asyncIterator]();
           queue.closed = () => void upstream.return?.();
+          // Wakes a consumer waiting on an empty queue; one with results waiting checks `ended` first.
+          const onEnded = () => queue.fail(ENDED);
+          ended?.addEventListener('abort', onEnded, { once: true });
           void (async () => {
             try {
               for (;;) {
@@ -120,16 +136,19 @@ export function useBoundedSubscriptions(limit: number, graceMs: number) {
           setResult((async function* bounded() {
             try {
               for await (const value of queue) {
+                if (ended?.aborted) break;
                 const cursor = cursorOf(value);
                 if (cursor) lastCursor = cursor;
                 yield value.errors ? { ...value, errors: value.errors.map(asGraphQLError) } : value;
               }
             } catch (error) {
               if (error === OVERFLOW) yield { errors: [slowConsumer(lastCursor)] };
-              else throw error;
+              else if (error !== ENDED) throw error;
             } finally {
+              ended?.removeEventListener('abort', onEnded);
               await queue.return();
             }
+            if (ended?.aborted) yield { errors: [sessionEnded(ended.reason)] };
           })());
         },
       };
@@ -146,6 +165,10 @@ function asGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   const { message, path, extensions } = error as { message?: unknown; path?: readonly (string | number)[]; extensions?: Record<string, unknown> };
   return new GraphQLError(typeof message === 'string' ? message : 'Subscription failed.', { path, extensions });
+}
+
+function sessionEnded(reason: unknown): GraphQLError {
+  return new GraphQLError(typeof reason === 'string' ? reason : 'The credential of this subscription is no longer valid.', { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 function slowConsumer(resumeAfter: string | null): GraphQLError {

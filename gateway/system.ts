@@ -12,6 +12,7 @@ import { createGraph, type GraphStats } from './graph.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
+import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { startEventRetention } from '../subgraphs/events/retention.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
@@ -67,12 +68,9 @@ export async function startSystem(
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);
   const authenticator = gatewayAuthenticator(config, database);
-  const handler = createGatewayHandler({
-    graph,
-    authenticator,
-    database,
-    rateLimit,
-  });
+  const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
+  await sessions.listen(database);
+  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions });
   // One export worker per gateway process (gateway/exports/worker.ts), stopped before the graph.
   const exportWorker = options.exportWorker === false ? null : createExportWorker({ runtime: graph.runtime, database });
   exportWorker?.start();
@@ -80,7 +78,7 @@ export async function startSystem(
   const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
-  const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, limits.subscriptionRecheckSeconds);
+  const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -108,6 +106,7 @@ export async function startSystem(
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await sessions.close();
       await exportWorker?.stop();
       await retention?.stop();
       await graph.runtime.dispose();

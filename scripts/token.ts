@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../subgraphs/kit/config.ts';
-import { mintToken, signingKeyFromSecret, ROLES, type Role } from '../subgraphs/kit/auth/tokens.ts';
+import { mintToken, verifyToken, signingKeyFromSecret, ROLES, type Role } from '../subgraphs/kit/auth/tokens.ts';
+import { isPlatformError } from '../subgraphs/kit/errors.ts';
 import { isIdOf } from '../subgraphs/kit/ids.ts';
 
-/** `npm run token -- --org ORG-.. [--workspace WS-..] [--role admin] [--user USR-..] [--expires 12h]` */
+/**
+ * `npm run token -- --org ORG-.. [--workspace WS-..] [--role admin] [--user USR-..] [--expires 12h]`;
+ * `--expires` at most TOKEN_MAX_LIFETIME_SECONDS (24 hours by default), as the gateway accepts.
+ */
 const { values } = parseArgs({
   options: {
     org: { type: 'string' },
@@ -23,11 +27,16 @@ if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.jo
 if (values.user && !isIdOf('User', values.user)) fail('--user must be a USR-YY-NNNNNN id');
 
 const config = loadConfig();
-const token = await mintToken(signingKeyFromSecret(config.authSecret), {
+const key = signingKeyFromSecret(config.authSecret);
+const token = await mintToken(key, {
   organizationId: values.org!,
   workspaceId: values.workspace ?? null,
   role: values.role as Role,
   actorId: values.user ?? 'USR-26-000044',
   actorType: 'user',
 }, { expiresIn: values.expires });
+// Verified as the gateway will, so a token it would refuse is never printed.
+await verifyToken([key], token, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }).catch((error: unknown) => {
+  fail(isPlatformError(error) ? `--expires ${values.expires}: ${error.message}` : String(error));
+});
 console.log(token);

@@ -2,7 +2,8 @@ import { it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
-import { principals, otherTenant, bearer } from './testkit/auth.ts';
+import { SignJWT } from 'jose';
+import { principals, otherTenant, bearer, TEST_SIGNING_KEY } from './testkit/auth.ts';
 import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 
@@ -38,6 +39,25 @@ describeEngines('gateway over HTTP', (ctx) => {
       expect(body.data).toBeUndefined();
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('refuses a token without an expiry, living too long or issued in the future, saying which', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (claims: Record<string, number>) => new SignJWT({ org: DEMO.organizationId, role: 'admin', ...claims })
+      .setProtectedHeader({ alg: 'HS256', kid: TEST_SIGNING_KEY.kid }).setSubject(principals.apexAdmin.actorId)
+      .setIssuer('scrums-platform-graph').setAudience('scrums-api').sign(new TextEncoder().encode(TEST_SIGNING_KEY.secret));
+    const cases: Array<[Record<string, number>, string]> = [
+      [{ iat: now }, 'Token has no expiry (exp): every token must carry one.'],
+      [{ iat: now, exp: 10 ** 15 }, 'Token lives longer than the maximum of 86400 seconds (exp - iat); mint a shorter-lived one.'],
+      [{ iat: now + 365 * 86400, exp: now + 365 * 86400 + 3600 }, "Token is issued in the future (iat), more than 60 seconds ahead of this server's clock."],
+      [{ iat: now, nbf: now + 3600, exp: now + 7200 }, 'Token is not valid yet (nbf).'],
+    ];
+    for (const [claims, message] of cases) {
+      const res = await post({ authorization: `Bearer ${await signed(claims)}` });
+      expect(res.status, JSON.stringify(claims)).toBe(401);
+      expect(await res.json()).toEqual({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    expect((await post({ authorization: `Bearer ${await signed({ iat: now, exp: now + 86400 })}` })).status).toBe(200);
   });
 
   it('carries subgraph error codes to the client', async () => {

@@ -1,14 +1,17 @@
 import net from 'node:net';
 import { randomInt } from 'node:crypto';
-import { it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { it, expect, beforeAll, afterAll } from 'vitest';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals } from './testkit/auth.ts';
+import { fragmentFanOut, deepNesting, fieldsByExpansion } from './testkit/hostile-documents.ts';
+import { tokenCount } from './testkit/selection.ts';
+import { loadLimitsConfig } from '../gateway/limits/index.ts';
 
 /** Lowered so that a query just under and one just over each limit stay small. */
-const LIMITS = { maxDepth: 8, maxAliases: 3, maxTokens: 200, maxDirectives: 2, maxNodes: 1850 };
+const LIMITS = { maxDepth: 8, maxAliases: 3, maxTokens: 200, maxDirectives: 2, maxFields: 256, maxNodes: 1850 };
 
 /**
  * Depth 8; with $lines = 30 it may return 30 lines + 30 × 10 tasks + 30 × 10 × 5 events + 20
@@ -54,7 +57,7 @@ describeEngines('limits at the gateway', (ctx) => {
   }
   async function passes(query: string, variables?: Record<string, unknown>) {
     const result = await sys.graphql(query, variables);
-    expect(result.errors).toBeUndefined();
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result;
   }
 
@@ -70,6 +73,73 @@ describeEngines('limits at the gateway', (ctx) => {
     await passes('{ viewer @include(if: true) { role @skip(if: false) } }');
     expect((await refused('{ viewer @include(if: true) { role @skip(if: false) __typename @include(if: true) } }', undefined, 'MAX_DIRECTIVES')).message)
       .toBe('Directives limit of 2 exceeded, found 3.');
+  });
+
+  it('judges the document as executed: fields and depth through fragment spreads', async () => {
+    // 4^4 = 256 fields once expanded: at the limit. 2^9 = 512: over it, from a document of 120 tokens.
+    await passes(fragmentFanOut(4, 4));
+    const over = await refused(fragmentFanOut(2, 9), undefined, 'MAX_FIELDS');
+    expect(over).toMatchObject({
+      message: 'This operation executes more than 256 fields once its fragment spreads are expanded; the limit is 256.',
+      extensions: { limit: 256 },
+    });
+    expect((await refused(`query Fan ${fragmentFanOut(3, 6)}`, undefined, 'MAX_FIELDS')).message).toMatch(/^Operation Fan executes more than 256/);
+    // Depth 9 reached only through fragments.
+    const throughFragments = `{ ...W } fragment W on Query { workspace(id: "WS-26-000021") { ...L } }
+      fragment L on Workspace { serviceLines(first: 2) { nodes { ...T } } }
+      fragment T on ServiceLine { tasks(first: 2) { nodes { events(first: 2) { nodes { actor { __typename } } } } } }`;
+    expect((await refused(throughFragments, undefined, 'MAX_DEPTH')).message).toBe('Query depth limit of 8 exceeded, found 9.');
+  });
+
+  it('refuses brackets nested deeper than four times MAX_DEPTH before parsing', async () => {
+    // `{`, `(` and n `[`: 32 deep is parsed (and refused for its unknown argument), 33 is not parsed.
+    const nested = (n: number) => `{ viewer(x: ${'['.repeat(n)}${']'.repeat(n)}) { role } }`;
+    await refused(nested(30), undefined, 'GRAPHQL_VALIDATION_FAILED');
+    expect((await refused(nested(31), undefined, 'MAX_DEPTH')).message).toBe('Query depth limit of 8 exceeded: brackets nest more than 32 deep.');
+  });
+
+  it("with the default limits, refuses issue 11's documents before planning them, and not with a 500", async () => {
+    const defaults = await startTestSystem(ctx.database, principals.apexAdmin);
+    try {
+      for (const k of [8, 12, 14]) {
+        const { result, fetches, statements } = await defaults.measure(() => defaults.graphql(fragmentFanOut(k)));
+        expect(result.errors?.[0]).toMatchObject({ message: 'This operation executes more than 2500 fields once its fragment spreads are expanded; the limit is 2500.', extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_FIELDS' } });
+        expect({ fetches, statements }).toEqual({ fetches: 0, statements: 0 });
+      }
+      const deep = await defaults.graphql(deepNesting(2400));
+      expect(deep.status).toBeLessThan(500);
+      expect(deep.errors?.[0]).toMatchObject({ message: 'Query depth limit of 15 exceeded: brackets nest more than 60 deep.', extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_DEPTH' } });
+    } finally {
+      await defaults.close();
+    }
+  });
+
+  it('bounds the work of the worst documents the default limits admit', async () => {
+    const defaults = await startTestSystem(ctx.database, principals.apexAdmin);
+    const { maxFields, maxTokens } = loadLimitsConfig({});
+    const admitted = (document: string) => fieldsByExpansion(document) <= maxFields && tokenCount(document) <= maxTokens;
+    try {
+      for (const leaf of ['__typename', 'viewer { role }']) {
+        for (let levels = 1; levels <= 6; levels++) {
+          // The same shape without fan-out (k = 1): the leaf asked for once.
+          const once = await defaults.measure(() => defaults.graphql(fragmentFanOut(1, levels, leaf)));
+          // The widest fan-out of this depth the limits admit, and the next one.
+          let k = 1;
+          while (admitted(fragmentFanOut(k + 1, levels, leaf))) k++;
+          const worst = fragmentFanOut(k, levels, leaf);
+          // What the planner and executor get to work through: at most MAX_FIELDS fields ...
+          expect(fieldsByExpansion(worst)).toBeLessThanOrEqual(maxFields);
+          const { result, fetches, statements } = await defaults.measure(() => defaults.graphql(worst));
+          // ... for the same answer, subgraph fetches and SQL as without fan-out.
+          expect({ data: result.data, errors: result.errors, fetches, statements }, `${leaf}, k=${k}, ${levels} levels`)
+            .toEqual({ data: once.result.data, errors: undefined, fetches: once.fetches, statements: once.statements });
+          const next = await defaults.graphql(fragmentFanOut(k + 1, levels, leaf));
+          expect(next.errors?.[0].extensions, `${leaf}, k=${k + 1}, ${levels} levels`).toMatchObject({ reason: expect.stringMatching(/^MAX_(FIELDS|TOKENS)$/) });
+        }
+      }
+    } finally {
+      await defaults.close();
+    }
   });
 
   it('prices each query in extensions.cost, counting the page sizes its variables give', async () => {
@@ -126,7 +196,6 @@ describeEngines('limits at the gateway', (ctx) => {
 
   it('in production hides suggestions and every internal of an unexpected error', async () => {
     const production = await startTestSystem(ctx.database, principals.apexAdmin, { production: true });
-    const silenced = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const typo = await production.graphql('{ task(id: "TSK-26-018841") { titel } }');
       expect(typo.errors?.[0]).toMatchObject({ message: 'Cannot query field "titel" on type "Task".', extensions: { code: 'BAD_USER_INPUT' } });
@@ -145,7 +214,6 @@ describeEngines('limits at the gateway', (ctx) => {
         await ctx.database.rows(sql`alter table tasks.tasks_hidden rename to tasks`);
       }
     } finally {
-      silenced.mockRestore();
       await production.close();
     }
   });

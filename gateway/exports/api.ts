@@ -12,6 +12,9 @@ import { columnsOf } from './csv.ts';
 import { graphqlSource, restSource, type ExportSource } from './source.ts';
 import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { wakeExportWorkers } from './worker.ts';
+import { log } from '../../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'exports' });
 
 export const EXPORTS_PATH = '/v1/exports';
 
@@ -104,7 +107,7 @@ export function createExportsApi({ runtime, database }: { runtime: GatewayRuntim
     } catch (error) {
       // The status is sent: a client that went away, or a read that failed, cuts the response short
       // (its length then falls short of content-length, so no client mistakes it for the whole file).
-      if (!res.destroyed) console.error(`[exports] download of ${job.id} failed:`, error);
+      if (!res.destroyed) logger.error({ err: error, job: job.id }, 'export download failed');
       res.destroy();
     }
     return null;

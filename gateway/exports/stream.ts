@@ -7,6 +7,9 @@ import { createRouteMatcher, REST_ROUTES } from '../rest/router.ts';
 import type { Route } from '../rest/route.ts';
 import { drained } from './api.ts';
 import { restListSource } from './source.ts';
+import { log } from '../../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'exports' });
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -47,7 +50,7 @@ export function createRestStreamer(runtime: GatewayRuntime<GraphContext>, routes
       }
       res.end();
     } catch (error) {
-      if (!res.destroyed) console.error(`[exports] NDJSON stream of ${url.pathname} failed:`, error);
+      if (!res.destroyed) logger.error({ err: error, path: url.pathname }, 'NDJSON stream failed');
       res.destroy();
     }
     return true;

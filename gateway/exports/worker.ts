@@ -5,6 +5,9 @@ import type { GraphContext } from '../graph.ts';
 import { columnsOf, csvLine, csvRecord, parseFirstRecord } from './csv.ts';
 import { storedSource, type ExportSource, type Page } from './source.ts';
 import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, writePage, type ExportJob } from './store.ts';
+import { log } from '../../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'exports' });
 
 export interface ExportWorkerOptions {
   runtime: GatewayRuntime<GraphContext>;
@@ -144,7 +147,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
       return !last;
     } catch (error) {
       running.done = true;
-      if (!isPlatformError(error)) console.error(`[exports] ${running.job.id} failed:`, error);
+      if (!isPlatformError(error)) logger.error({ err: error, job: running.job.id }, 'export failed');
       await failJob(database, running.job.id, messageOf(error));
       return false;
     }
@@ -203,7 +206,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
         }
       } catch (error) {
         if (stopped) break;
-        console.error('[exports] worker poll failed:', error);
+        logger.error({ err: error }, 'export worker poll failed');
       }
       if (stopped) break;
       await new Promise<void>((resolve) => {

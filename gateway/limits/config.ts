@@ -13,11 +13,25 @@ export interface LimitsConfig {
   maxTokens: number;
   /** Directives per operation (@skip, @include, ...), each one more branch to evaluate. */
   maxDirectives: number;
+  /**
+   * Fields an operation executes, fragment spreads expanded: what the planner and executor work
+   * through. By default about what the largest document the token limit admits executes without
+   * fragments (a field and its braces or arguments take two tokens or more), so fragments cannot
+   * make a document cost more than a long one could; the dashboard executes 85.
+   */
+  maxFields: number;
+  /** Whether documents may ask for the schema (INTROSPECTION=on|off); only authenticated callers ever get to. */
+  introspection: boolean;
   /** Objects one query may ask for: connections' page sizes multiplied along their path, summed. */
   maxNodes: number;
   /** Requests each token holder may send per window. */
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
+  /** Refused credentials (401) one client address may send per window before it is refused (429). */
+  authFailureLimit: number;
+  authFailureWindowSeconds: number;
+  /** Which proxies' X-Forwarded-For to believe for the client address (TRUST_PROXY); none when unset. */
+  trustProxy: string | undefined;
   /** Redis for a rate limit shared by all gateway replicas; in-process memory when unset. */
   redisUrl: string | undefined;
   /** Results a subscriber may have waiting before it is cut off as too slow (with its resume cursor). */
@@ -34,9 +48,14 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     maxAliases: positiveInt(env, 'MAX_ALIASES', 30),
     maxTokens: positiveInt(env, 'MAX_TOKENS', 5000),
     maxDirectives: positiveInt(env, 'MAX_DIRECTIVES', 50),
+    maxFields: positiveInt(env, 'MAX_FIELDS', 2500),
+    introspection: onOff(env, 'INTROSPECTION', true),
     maxNodes: positiveInt(env, 'MAX_NODES', 50_000),
     rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
     rateLimitWindowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    authFailureLimit: positiveInt(env, 'AUTH_FAILURE_LIMIT', 30),
+    authFailureWindowSeconds: positiveInt(env, 'AUTH_FAILURE_WINDOW_SECONDS', 300),
+    trustProxy: env.TRUST_PROXY?.trim() || undefined,
     redisUrl: env.REDIS_URL || undefined,
     subscriberBuffer: positiveInt(env, 'SUBSCRIBER_BUFFER', 1000),
     subscriberGraceSeconds: positiveInt(env, 'SUBSCRIBER_GRACE_SECONDS', 10),
@@ -51,4 +70,12 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
   return n;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", got "${env[name]}"`);
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { GraphQLError, buildSchema, parse } from 'graphql';
 import { queryCost } from './cost.ts';
+import { fragmentFanOut } from '../../test/testkit/hostile-documents.ts';
 
 const schema = buildSchema(`
   type Query { viewer: User! nodes(ids: [ID!]!): [Repository]! }
@@ -21,14 +22,14 @@ describe('queryCost', () => {
     // 1 + 100 + 5,000 = 5,101 requests, score 51.
     const query = `query($issues: Int) { viewer { repositories(first: 100) { nodes { issues(first: $issues) {
       nodes { labels(last: 60) { nodes { name } } } } } } } }`;
-    expect(cost(query, { issues: 50 })).toEqual({ nodes: 305_100, requests: 5_101, score: 51 });
+    expect(cost(query, { issues: 50 })).toMatchObject({ nodes: 305_100, requests: 5_101, score: 51 });
   });
 
   it('counts fragments where they are spread, and lookups by their number of IDs', () => {
     const query = `{ nodes(ids: ["a", "b", "c"]) { ...Issues } viewer { repositories(first: 2) { nodes { ...Issues } } } }
       fragment Issues on Repository { issues(first: 10) { nodes { id } } }`;
     // 3 + 3 × 10 through the lookup; 2 + 2 × 10 through the connection.
-    expect(cost(query)).toEqual({ nodes: 33 + 22, requests: 1 + 3 + 1 + 2, score: 1 });
+    expect(cost(query)).toMatchObject({ nodes: 33 + 22, requests: 1 + 3 + 1 + 2, score: 1 });
   });
 
   it('refuses a connection without a page size, or with one out of range', () => {
@@ -41,5 +42,16 @@ describe('queryCost', () => {
 
   it('leaves variables that do not coerce to execution, which reports them', () => {
     expect(cost('query($n: Int!) { viewer { repositories(first: $n) { nodes { id } } } }', { n: 'ten' })).toBeUndefined();
+  });
+
+  it('prices a fragment once however often it is spread, and saturates instead of overflowing', () => {
+    // F1 spreads F2 k times ... F6 spreads F7 k times; F7 asks for a page of 2 repositories: 2 × k^6 nodes.
+    const fanOut = (k: number, levels = 6) => fragmentFanOut(k, levels)
+      .replace(`fragment F${levels + 1} on Query { __typename }`, `fragment F${levels + 1} on Query { viewer { repositories(first: 2) { nodes { id } } } }`);
+    expect(cost(fanOut(3))).toMatchObject({ nodes: 2 * 3 ** 6, requests: 3 ** 6, visited: 1 + 6 * 3 + 4 });
+    // About as many spreads as the default token limit admits: each written selection looked at once.
+    const huge = cost(fanOut(350)) as { nodes: number; visited: number };
+    expect(huge).toMatchObject({ nodes: 2 * 350 ** 6, visited: 1 + 6 * 350 + 4 });
+    expect((cost(fanOut(350, 8)) as { nodes: number }).nodes).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

@@ -15,6 +15,8 @@ export interface QueryCost {
   requests: number;
   /** GitHub's rate-limit score: requests / 100, rounded, at least 1. */
   score: number;
+  /** Selections the pricing looked at: each of the document's once, however often it is spread. */
+  visited: number;
 }
 
 /**
@@ -39,39 +41,60 @@ export function queryCost(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
-  const total = { nodes: 0, requests: 0 };
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, inFragments: Set<string>) => {
+  // A selection set's cost is proportional to how many parent objects it is selected for, so each
+  // is priced once for one parent and scaled: a fragment spread a thousand times (or k^6 times
+  // through nested spreads) is priced once, and the walk looks at each selection of the document once.
+  const priced = new Map<string, Tally>();
+  const pricing = new Set<string>();
+  let visited = 0;
+  const price = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): Tally => {
+    const tally: Tally = { nodes: 0, requests: 0 };
+    const add = (below: number, sub: Tally) => {
+      tally.nodes = saturating(tally.nodes + saturating(below * sub.nodes));
+      tally.requests = saturating(tally.requests + saturating(below * sub.requests));
+    };
     for (const selection of selectionSet.selections) {
+      visited++;
       if (selection.kind === Kind.FIELD) {
         const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         if (!field) continue; // __typename, or a field validation already refused
         const fanOut = fanOutOf(field, getArgumentValues(field, selection, coerced.coerced), selection.name.value);
         if (fanOut instanceof GraphQLError) throw fanOut;
-        let below = multiplier;
-        if (fanOut !== undefined) {
-          total.requests += multiplier;
-          below = multiplier * fanOut;
-          total.nodes += below;
-        }
-        if (selection.selectionSet) walk(selection.selectionSet, getNamedType(field.type), below, inFragments);
+        if (fanOut !== undefined) add(1, { nodes: fanOut, requests: 1 });
+        if (selection.selectionSet) add(fanOut ?? 1, price(selection.selectionSet, getNamedType(field.type)));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        walk(selection.selectionSet, type, multiplier, inFragments);
+        add(1, price(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent));
       } else {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment || inFragments.has(fragment.name.value)) continue; // cycles are refused by validation
-        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), multiplier, new Set(inFragments).add(fragment.name.value));
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || pricing.has(name)) continue; // cycles are refused by validation
+        if (!priced.has(name)) {
+          pricing.add(name);
+          priced.set(name, price(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)));
+          pricing.delete(name);
+        }
+        add(1, priced.get(name)!);
       }
     }
+    return tally;
   };
+  let total: Tally;
   try {
-    walk(operation.selectionSet, root, 1, new Set());
+    total = price(operation.selectionSet, root);
   } catch (error) {
     if (error instanceof GraphQLError) return error;
     throw error;
   }
-  return { ...total, score: Math.max(1, Math.round(total.requests / 100)) };
+  return { ...total, score: Math.max(1, Math.round(total.requests / 100)), visited };
 }
+
+interface Tally {
+  nodes: number;
+  requests: number;
+}
+
+/** Counts stop at the largest exact integer: past any limit, and never Infinity in an answer. */
+const saturating = (n: number) => Math.min(n, Number.MAX_SAFE_INTEGER);
 
 /** How many objects a field returns per parent object: a connection's page, a lookup's IDs, else none. */
 function fanOutOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, name: string): number | GraphQLError | undefined {

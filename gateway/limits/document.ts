@@ -6,18 +6,25 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import type { LimitsConfig } from './config.ts';
 import { limitRefusal, type LimitReason } from './refusal.ts';
+import { useBracketNesting } from './nesting.ts';
+import { maxFieldsRule } from './fields.ts';
 
 /**
- * Limits on the shape of a document, checked before anything runs: depth, aliases and directives
- * while validating, tokens while parsing (so an enormous document is dropped before it becomes an
- * AST). GraphQL Armor counts; we only recode its refusals.
+ * Limits on the shape of a document, checked before anything runs: bracket nesting before parsing,
+ * tokens while parsing (so an enormous document is dropped before it becomes an AST); depth,
+ * aliases, directives and executed fields while validating, each counting what fragment spreads
+ * expand to. GraphQL Armor counts depth, aliases, directives and tokens; we only recode its refusals.
  */
 export function documentLimitPlugins(limits: LimitsConfig): GatewayPlugin[] {
   return [
+    useBracketNesting(limits.maxDepth),
     maxTokensPlugin({ n: limits.maxTokens, ...refuseAs('MAX_TOKENS', limits.maxTokens) }),
-    maxDepthPlugin({ n: limits.maxDepth, ...refuseAs('MAX_DEPTH', limits.maxDepth) }),
+    // Depth counts fields where fragments put them: a spread is no level of its own (Armor would
+    // count each as two otherwise, refusing a frontend's nested fragments long before their fields).
+    maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ...refuseAs('MAX_DEPTH', limits.maxDepth) }),
     maxAliasesPlugin({ n: limits.maxAliases, ...refuseAs('MAX_ALIASES', limits.maxAliases) }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...refuseAs('MAX_DIRECTIVES', limits.maxDirectives) }),
+    { onValidate: ({ addValidationRule }) => addValidationRule(maxFieldsRule(limits.maxFields)) } satisfies GatewayPlugin,
   ] as GatewayPlugin[];
 }
 

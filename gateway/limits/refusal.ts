@@ -6,8 +6,10 @@ export type LimitReason =
   | 'MAX_ALIASES'
   | 'MAX_TOKENS'
   | 'MAX_DIRECTIVES'
+  | 'MAX_FIELDS'
   | 'COST_LIMIT'
-  | 'MISSING_PAGINATION_BOUNDARIES';
+  | 'MISSING_PAGINATION_BOUNDARIES'
+  | 'INTROSPECTION_DISABLED';
 
 /**
  * A query over a limit is the caller's bad request, not a server failure: BAD_USER_INPUT like

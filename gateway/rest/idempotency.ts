@@ -7,6 +7,9 @@ import { badRequest, conflict, isPlatformError } from '../../subgraphs/kit/error
 import { idempotencyKeys } from '../tables.ts';
 import type { RestAnswer } from './router.ts';
 import { AppliedWithoutAnswer } from './execute.ts';
+import { log } from '../../subgraphs/kit/log.ts';
+
+const logger = log.child({ component: 'gateway' });
 
 /**
  * Idempotency-Key on /v1 writes, with Stripe's semantics:
@@ -143,7 +146,7 @@ export function createIdempotency(database: Database, options: IdempotencyOption
     try {
       await write();
     } catch (error) {
-      console.warn(`[gateway] idempotency: could not record a key's outcome yet, retrying (${(error as Error).message})`);
+      logger.warn({ err: error }, "idempotency: could not record a key's outcome yet, retrying");
       const retry = (async () => {
         for (const deadline = Date.now() + leaseMs; Date.now() < deadline; ) {
           await new Promise((resolve) => setTimeout(resolve, recordRetryMs));
@@ -153,7 +156,7 @@ export function createIdempotency(database: Database, options: IdempotencyOption
             // still unavailable: try again
           }
         }
-        console.error('[gateway] idempotency: gave up recording a key\'s outcome; the key will be taken over after its lease');
+        logger.error("idempotency: gave up recording a key's outcome; the key will be taken over after its lease");
       })();
       backlog.add(retry);
       void retry.finally(() => backlog.delete(retry));

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { it, expect, vi, describe, afterAll, beforeAll } from 'vitest';
+import { it, expect, describe, afterAll, beforeAll } from 'vitest';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import { createGatewayHandler, type GatewayServerOptions } from '../server.ts';
 
@@ -24,9 +24,10 @@ describe('REST router', () => {
     };
     const options = {
       graph: { runtime, stats: { subgraphFetches: 0 } },
-      authenticator: { authenticate: async () => principal },
-      rateLimit: { take: async () => undefined, close: async () => {} },
+      authenticator: { authenticate: async () => ({ principal, expiresAt: null }) },
+      rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, close: async () => {} },
       database: {},
+      sessions: {},
     } as unknown as GatewayServerOptions;
     server = http.createServer(createGatewayHandler(options));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -56,17 +57,12 @@ describe('REST router', () => {
   });
 
   it('answers 500 server_error without internals for an unexplained error or a failing graph', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const internal = { error: { code: 'server_error', message: 'Internal error.', status: 500 } };
-      answer = async () => Response.json({ errors: [{ message: 'connect ECONNREFUSED 127.0.0.1:4002 (service-lines)', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }] });
-      expect(await get('/v1/service-lines/LIN-26-084729')).toEqual({ status: 500, body: internal });
-      answer = async () => {
-        throw new Error('planner crashed');
-      };
-      expect(await get('/v1/organizations/ORG-26-090500')).toEqual({ status: 500, body: internal });
-    } finally {
-      log.mockRestore();
-    }
+    const internal = { error: { code: 'server_error', message: 'Internal error.', status: 500 } };
+    answer = async () => Response.json({ errors: [{ message: 'connect ECONNREFUSED 127.0.0.1:4002 (service-lines)', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }] });
+    expect(await get('/v1/service-lines/LIN-26-084729')).toEqual({ status: 500, body: internal });
+    answer = async () => {
+      throw new Error('planner crashed');
+    };
+    expect(await get('/v1/organizations/ORG-26-090500')).toEqual({ status: 500, body: internal });
   });
 });

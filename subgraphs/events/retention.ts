@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../kit/db.ts';
+import { log } from '../kit/log.ts';
+
+const logger = log.child({ component: 'events' });
 
 /**
  * Event retention (events.txt: "Events are retained for 90 days"). Events older than the window
@@ -77,7 +80,7 @@ export interface RetentionSchedule {
  */
 export function startEventRetention(database: Database, schedule: RetentionSchedule): EventRetention {
   const { days, intervalMs = DEFAULT_INTERVAL_MS, batchSize } = schedule;
-  const onError = schedule.onError ?? ((error) => console.error('event retention sweep failed:', error));
+  const onError = schedule.onError ?? ((error) => logger.error({ err: error }, 'event retention sweep failed'));
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
@@ -24,6 +25,8 @@ export interface Config {
    * rotating AUTH_SECRET does not cut off tokens issued before it until they expire.
    */
   authPreviousSecrets: string[];
+  /** Longest a bearer token may live, from issue (or from now) to expiry: TOKEN_MAX_LIFETIME_SECONDS. */
+  tokenMaxLifetimeSeconds: number;
   /** Key that seals integration credentials (32 bytes, base64). */
   credentialsKey: string | undefined;
   /** NATS server for fan-out between replicas, when set. */
@@ -31,7 +34,6 @@ export interface Config {
   /** Names this deployment's NATS stream, subject and lease bucket. */
   natsNamespace: string;
   production: boolean;
-  logLevel: string;
   /**
    * Days the event log keeps an event (subgraphs/events/retention.ts); null keeps every event. 90 by
    * default on PostgreSQL; off by default on the embedded database, whose demo data would otherwise
@@ -40,25 +42,46 @@ export interface Config {
   eventRetentionDays: number | null;
 }
 
+/** Public (it is in this repository): signs development tokens only, never in production. */
+const DEVELOPMENT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+/** HS256 keys shorter than the hash are weaker than it (RFC 7518 §3.2). */
+export const MIN_SECRET_BYTES = 32;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
-  const authSecret = env.AUTH_SECRET ?? (production ? undefined : 'dev-only-secret-change-me-in-production-0123456789');
-  if (!authSecret) throw new Error('AUTH_SECRET must be set when NODE_ENV=production');
+  const authSecret = env.AUTH_SECRET || (production ? undefined : DEVELOPMENT_SECRET);
+  const authPreviousSecrets = (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean);
+  if (production) checkProductionSecrets(authSecret, authPreviousSecrets);
   return {
     port: intFromEnv(env.PORT, 4000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
     databaseWaitSeconds: secondsFromEnv(env.DATABASE_WAIT_SECONDS, DEFAULT_DATABASE_WAIT_SECONDS, 'DATABASE_WAIT_SECONDS'),
-    authSecret,
-    authPreviousSecrets: (env.AUTH_PREVIOUS_SECRETS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
+    authSecret: authSecret!,
+    authPreviousSecrets,
+    tokenMaxLifetimeSeconds: positiveIntFromEnv(env.TOKEN_MAX_LIFETIME_SECONDS, DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, 'TOKEN_MAX_LIFETIME_SECONDS'),
     credentialsKey: env.CREDENTIALS_KEY || undefined,
     natsUrl: env.NATS_URL || undefined,
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
-    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
   };
+}
+
+/**
+ * In production every process refuses to start on a secret anyone could know or guess: anyone with
+ * the secret mints bearer tokens and forges the principal header subgraphs trust. Retired secrets
+ * still verify tokens, so they are held to the same rule.
+ */
+function checkProductionSecrets(authSecret: string | undefined, previous: string[]): asserts authSecret is string {
+  const advice = `use a random secret of ${MIN_SECRET_BYTES} bytes or more (e.g. \`openssl rand -base64 48\`)`;
+  if (!authSecret) throw new Error(`AUTH_SECRET must be set when NODE_ENV=production: ${advice}`);
+  for (const [name, secret] of [['AUTH_SECRET', authSecret], ...previous.map((s) => ['AUTH_PREVIOUS_SECRETS', s])]) {
+    if (secret === DEVELOPMENT_SECRET) throw new Error(`${name} is the public development secret, refused when NODE_ENV=production: ${advice}`);
+    const bytes = Buffer.byteLength(secret);
+    if (bytes < MIN_SECRET_BYTES) throw new Error(`${name} is ${bytes} bytes, too short when NODE_ENV=production: ${advice}`);
+  }
 }
 
 /** EVENT_RETENTION_DAYS: a whole number of days, or `0` / `off` for no retention. */
@@ -68,6 +91,13 @@ function retentionDays(value: string | undefined, fallback: number | null): numb
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`EVENT_RETENTION_DAYS must be a whole number of days or "off", got "${value}"`);
   return n === 0 ? null : n;
+}
+
+function positiveIntFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
 }
 
 function secondsFromEnv(value: string | undefined, fallback: number, name: string): number {

@@ -67,6 +67,11 @@ export class PlatformError extends Error {
   toRest(): { error: { code: ErrorCode; message: string; status: number } } {
     return { error: { code: this.code, message: this.message, status: this.status } };
   }
+
+  /** The body of a GraphQL answer refused as a whole (authentication, rate limits). */
+  toGraphQL(): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
+    return { errors: [{ message: this.message, extensions: { code: this.graphqlCode } }] };
+  }
 }
 
 export const badRequest = (message: string, field?: string) => new PlatformError('bad_request', message, field);

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, type PlatformError } from './errors.ts';
 import { callerError, isDatabaseUnavailable } from './unavailable.ts';
+import { log } from './log.ts';
 
 /**
  * Shapes errors leaving a subgraph: a PlatformError keeps its message and gets its GraphQL code
@@ -12,7 +13,7 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   const original = (error as GraphQLError | undefined)?.originalError ?? error;
   const known = callerError(original);
   if (known) {
-    if (isDatabaseUnavailable(original)) console.warn(`[subgraph] database unavailable: ${(original as Error).message}`);
+    if (isDatabaseUnavailable(original)) log.warn({ err: original }, 'database unavailable');
     return {
       message: known.message,
       locations: formatted.locations,
@@ -26,7 +27,7 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
     const known = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED';
     return known ? { ...formatted, extensions: { code: 'BAD_USER_INPUT', status: ERROR_CODES.bad_request.status } } : formatted;
   }
-  console.error('[subgraph] unexpected error:', original);
+  log.error({ err: original, path: formatted.path }, 'unexpected error in a subgraph');
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500 } };
 }
 

@@ -10,7 +10,7 @@ import type { Database } from './db.ts';
 /**
  * Runs one subgraph as its own process (docker-compose lays them out this way). It needs the
  * shared PostgreSQL (DATABASE_URL) and the same AUTH_SECRET as the gateway; PORT overrides its
- * default port.
+ * default port, HOST its interface (127.0.0.1).
  */
 export async function runStandalone(
   definition: SubgraphDefinition,
@@ -29,7 +29,8 @@ export async function runStandalone(
     natsNamespace: config.natsNamespace,
   });
   const port = process.env.PORT ? config.port : SUBGRAPHS.find((s) => s.name === (definition.name as SubgraphName))!.port;
-  const server = await subgraph.listen(port, process.env.HOST ?? '0.0.0.0');
+  // Loopback unless HOST says otherwise (containers set 0.0.0.0): a subgraph answers the gateway only.
+  const server = await subgraph.listen(port, config.host);
   console.log(`${definition.name} subgraph on ${server.url}`);
   const work = background?.(database, config) ?? null;
   const stop = async () => {

@@ -15,6 +15,7 @@ import { verifyPrincipal, PRINCIPAL_HEADER } from './auth/principal-header.ts';
 import { formatSubgraphError } from './graphql-errors.ts';
 import { scalarResolvers } from './scalars.ts';
 import { enumInternalValues } from './enums.ts';
+import { log } from './log.ts';
 
 const SHARED_SDL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/shared.graphql');
 const MAX_BODY_BYTES = 1 << 20;
@@ -53,13 +54,14 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     schema,
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
+    logger: log.child({ component: 'subgraph', subgraph: definition.name }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
   const handler: http.RequestListener = (req, res) => {
     void handle(req, res).catch((error) => {
-      console.error(`[${definition.name}] request failed:`, error);
+      log.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   };

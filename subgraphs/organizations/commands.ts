@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../kit/context.ts';
 import { appendEvents, eventOf } from '../kit/event-log.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability, mayGrant } from '../kit/auth/roles.ts';
-import { mintApiKey } from '../kit/auth/api-keys.ts';
+import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../kit/auth/api-keys.ts';
 import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
 import { toIso } from '../kit/time.ts';
 import { findWorkspace } from './lookups.ts';
@@ -62,6 +62,8 @@ export async function revokeApiKey(ctx: SubgraphContext, id: string): Promise<Ap
     if (before.revokedAt) throw conflict(`API key ${id} was already revoked at ${toIso(before.revokedAt)}.`);
     const [after] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
     await appendEvents(tx, [eventOf(ctx.principal, 'api_key.revoked', 'api_key', after, { name: after.name, token_prefix: after.tokenPrefix })]);
+    // Delivered on commit only: the gateways end the key's open subscriptions (gateway/sessions.ts).
+    await tx.execute(sql`select pg_notify(${API_KEY_REVOKED_CHANNEL}, ${after.id})`);
     return after;
   });
 }

@@ -55,7 +55,7 @@ export type GraphQLResult = GraphQLResponse & { extensions?: Record<string, unkn
 const PREFIX_OF_TYPENAME = new Map(Object.entries(NODE_TYPES).map(([type, entry]) => [entry!.typename as string, ID_PREFIXES[type as IdType]]));
 
 /** Kept under the gateway's default limits (gateway/limits/config.ts), so no probe is refused for its size. */
-const BUDGET: DocumentShape = { tokens: 4500, depth: 14, aliases: 25, nodes: 40_000 };
+const BUDGET: DocumentShape = { tokens: 4500, depth: 14, aliases: 25, fields: 2400, nodes: 40_000 };
 
 const rowsOf = (value: any): number =>
   Array.isArray(value) ? value.filter(Boolean).length : Array.isArray(value?.nodes) ? value.nodes.length : value ? 1 : 0;

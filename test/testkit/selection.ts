@@ -115,12 +115,14 @@ export function tokenCount(document: string): number {
   return n;
 }
 
-/** What the gateway's limits measure of a document (gateway/limits): tokens, depth, aliases, and objects it may return. */
+/** What the gateway's limits measure of a document (gateway/limits): tokens, depth, aliases, fields, and objects it may return. */
 export interface DocumentShape {
   tokens: number;
   /** Fields and inline fragments nested, as GraphQL Armor counts them (fragments unflattened). */
   depth: number;
   aliases: number;
+  /** Fields the operation executes (these documents spread no fragments). */
+  fields: number;
   /** Page sizes multiplied along each path, summed (a `nodes(ids:)` list counts as a page of its IDs). */
   nodes: number;
 }
@@ -128,12 +130,14 @@ export interface DocumentShape {
 export function documentShape(document: string): DocumentShape {
   const operation = parse(document).definitions[0] as OperationDefinitionNode;
   let aliases = 0;
+  let fields = 0;
   let nodes = 0;
   const walk = (set: SelectionSetNode | undefined, depth: number, multiplier: number): number => {
     let max = depth;
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, walk(selection.selectionSet, depth + 1, multiplier));
       if (selection.kind !== Kind.FIELD) continue;
+      fields++;
       if (selection.alias) aliases++;
       const page = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'ids')?.value;
       const fanOut = page?.kind === Kind.INT ? Number(page.value) : page?.kind === Kind.LIST ? page.values.length : 0;
@@ -143,5 +147,5 @@ export function documentShape(document: string): DocumentShape {
     return max;
   };
   const depth = walk(operation.selectionSet, 0, 1);
-  return { tokens: tokenCount(document), depth, aliases, nodes };
+  return { tokens: tokenCount(document), depth, aliases, fields, nodes };
 }

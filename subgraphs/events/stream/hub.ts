@@ -6,6 +6,9 @@ import { events } from '../tables.ts';
 import type { EventRow } from '../models.ts';
 import { filterSql } from '../data.ts';
 import { eventScope } from '../lookups.ts';
+import { log } from '../../kit/log.ts';
+
+const logger = log.child({ component: 'events' });
 
 /** What one subscriber wants: its organization (always), and the optional narrowing filters. */
 export interface ActivityFilter {
@@ -244,7 +247,7 @@ export class DatabaseSource implements EventSource {
       return;
     }
     this.reading = this.drain()
-      .catch((error) => console.error('[events] stream read failed; retrying on the next wake-up:', error))
+      .catch((error) => logger.error({ err: error }, 'stream read failed; retrying on the next wake-up'))
       .finally(() => {
         this.reading = null;
         if (this.again) {

@@ -7,6 +7,9 @@ import type { Database } from '../../kit/db.ts';
 import { events } from '../tables.ts';
 import type { EventRow } from '../models.ts';
 import { DatabaseSource, type EventSource } from './hub.ts';
+import { log } from '../../kit/log.ts';
+
+const logger = log.child({ component: 'events' });
 
 const LEASE_SECONDS = 10;
 const SEQ_HEADER = 'Scrums-Seq';
@@ -79,7 +82,7 @@ export class NatsSource implements EventSource {
         const seq = Number(message.headers?.get(SEQ_HEADER));
         const prev = Number(message.headers?.get(PREV_HEADER));
         const row = reviveRow(message.json<EventRow>());
-        this.chain = this.chain.then(() => this.receive(seq, prev, row)).catch((error) => console.error('[events] NATS delivery failed:', error));
+        this.chain = this.chain.then(() => this.receive(seq, prev, row)).catch((error) => logger.error({ err: error }, 'NATS delivery failed'));
       }
     })();
     const kvm = new Kvm(this.nc);
@@ -125,7 +128,7 @@ export class NatsSource implements EventSource {
       const publisher = this.publisher;
       this.publisher = null;
       await publisher?.stop().catch(() => undefined);
-      console.error('[events] could not start publishing to NATS; retrying:', error);
+      logger.error({ err: error }, 'could not start publishing to NATS; retrying');
     }
   }
 
@@ -152,7 +155,7 @@ export class NatsSource implements EventSource {
           await js.publish(this.subject, JSON.stringify(row), { msgID: row.id, headers: h });
           prev = row.seq;
         }
-      }).catch((error) => console.error('[events] NATS publish failed; readers will read the gap from the database:', error));
+      }).catch((error) => logger.error({ err: error }, 'NATS publish failed; readers will read the gap from the database'));
     });
   }
 

@@ -13,6 +13,12 @@ const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 // base64url of 32 bytes is 43 characters, without padding; it may itself contain `_` and `-`.
 const KEY_PATTERN = /^sk_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{43})$/;
 
+/**
+ * The channel a revocation NOTIFYs, with the key's ID, in the revoking transaction: every gateway
+ * replica LISTENs and ends the key's open subscriptions at once (gateway/sessions.ts).
+ */
+export const API_KEY_REVOKED_CHANNEL = 'scrums_api_key_revoked';
+
 export interface MintedApiKey {
   /** The whole key: shown to its creator once, never stored. */
   token: string;

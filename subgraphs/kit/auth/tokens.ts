@@ -52,9 +52,35 @@ export async function mintToken(
     .sign(new TextEncoder().encode(key.secret));
 }
 
-/** Verifies a bearer token against the keys in force; any failure is 401 unauthorized. */
-export async function verifyToken(keys: SigningKey[], token: string): Promise<Principal> {
+/** How long a token may live, from its `iat` (or from now) to its `exp`: TOKEN_MAX_LIFETIME_SECONDS. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 24 * 3600;
+/** How far ahead of ours the issuer's clock may be, for `iat` and `nbf` (never for `exp`). */
+export const CLOCK_SKEW_SECONDS = 60;
+
+export interface TokenPolicy {
+  maxLifetimeSeconds: number;
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number;
+}
+
+/** A verified token: whose it is, and when it stops being valid (milliseconds since the epoch). */
+export interface VerifiedToken {
+  principal: Principal;
+  expiresAt: number;
+}
+
+/**
+ * Verifies a bearer token against the keys in force; any failure is 401 unauthorized, with a
+ * message that says which rule it broke. Beyond the signature, issuer and audience, a token must
+ * carry an expiry (`exp`) no further than `maxLifetimeSeconds` from when it was issued (`iat`) nor
+ * from now, may not be issued (`iat`) or start (`nbf`) more than CLOCK_SKEW_SECONDS in the future,
+ * and is refused from the second of its expiry on.
+ */
+export async function verifyToken(
+  keys: SigningKey[], token: string, policy: TokenPolicy = { maxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS },
+): Promise<VerifiedToken> {
   const byKid = new Map(keys.map((k) => [k.kid, k]));
+  const now = (policy.now ?? Date.now)() / 1000;
   try {
     const { payload } = await jwtVerify(
       token,
@@ -63,22 +89,40 @@ export async function verifyToken(keys: SigningKey[], token: string): Promise<Pr
         if (!key) throw new joseErrors.JWKSNoMatchingKey();
         return new TextEncoder().encode(key.secret);
       },
-      { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] },
+      // The tolerance lets `nbf` and `iat` run a little ahead; `exp` is checked exactly below.
+      { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS, currentDate: new Date(now * 1000) },
     );
+    const exp = payload.exp!;
+    if (exp <= now) throw unauthorized('Token has expired.');
+    if (payload.iat !== undefined && payload.iat > now + CLOCK_SKEW_SECONDS) {
+      throw unauthorized(`Token is issued in the future (iat), more than ${CLOCK_SKEW_SECONDS} seconds ahead of this server's clock.`);
+    }
+    const lifetime = Math.max(exp - now, payload.iat === undefined ? 0 : exp - payload.iat);
+    if (lifetime > policy.maxLifetimeSeconds + CLOCK_SKEW_SECONDS) {
+      throw unauthorized(`Token lives longer than the maximum of ${policy.maxLifetimeSeconds} seconds (exp - iat); mint a shorter-lived one.`);
+    }
     const role = payload.role as Role;
     if (typeof payload.org !== 'string' || !ROLES.includes(role) || typeof payload.sub !== 'string') {
       throw unauthorized('Token is missing its organization, role or subject.');
     }
     return {
-      organizationId: payload.org,
-      workspaceId: typeof payload.ws === 'string' ? payload.ws : null,
-      role,
-      actorId: payload.sub,
-      actorType: payload.act === 'agent' ? 'agent' : payload.act === 'api_key' ? 'api_key' : 'user',
+      principal: {
+        organizationId: payload.org,
+        workspaceId: typeof payload.ws === 'string' ? payload.ws : null,
+        role,
+        actorId: payload.sub,
+        actorType: payload.act === 'agent' ? 'agent' : payload.act === 'api_key' ? 'api_key' : 'user',
+      },
+      expiresAt: exp * 1000,
     };
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw unauthorized('Token has expired.');
     if (error instanceof Error && error.name === 'PlatformError') throw error;
+    if (error instanceof joseErrors.JWTExpired) throw unauthorized('Token has expired.');
+    if (error instanceof joseErrors.JWTClaimValidationFailed) {
+      if (error.claim === 'exp') throw unauthorized('Token has no expiry (exp): every token must carry one.');
+      if (error.claim === 'nbf') throw unauthorized('Token is not valid yet (nbf).');
+      if (error.claim === 'iat') throw unauthorized('Token has a malformed issue time (iat).');
+    }
     throw unauthorized('Token is invalid.');
   }
 }
