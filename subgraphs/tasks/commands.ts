@@ -102,13 +102,16 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
       ...(completing ? { completedAt: sql`now()` } : {}),
     }).where(eq(tasks.id, id)).returning();
 
-    await tx.insert(taskHistory).values(changed.filter((k) => k !== 'description').map((k) => ({
+    // History keeps from/to values; a description (up to 20,000 characters) is not one of them, so
+    // an edit of the description alone has no history row, only its task.updated event.
+    const history = changed.filter((k) => k !== 'description').map((k) => ({
       taskId: id,
       change: HISTORY_NAMES[k],
       from: before[k],
       to: after[k],
       by: ctx.principal.actorId,
-    })));
+    }));
+    if (history.length > 0) await tx.insert(taskHistory).values(history);
     if (completing && after.serviceLineId) await incrementDeliveryVelocity(tx, after.serviceLineId);
 
     const events: EventInput[] = [];
