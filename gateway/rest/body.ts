@@ -1,5 +1,6 @@
 import { ID_PREFIXES, typeOfId, type EntityType } from '../../subgraphs/kit/ids.ts';
 import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
+import { DATE_RULE, parseDate } from '../../subgraphs/kit/dates.ts';
 import type { JsonSchema } from './params.ts';
 
 /**
@@ -90,11 +91,10 @@ export function enumField(variable: string, values: readonly string[], options: 
   });
 }
 
-/** A calendar date, YYYY-MM-DD, that exists. */
+/** A calendar date, YYYY-MM-DD, that exists (kit/dates.ts). */
 export function dateField(variable: string, options: FieldOptions = {}): BodyField {
   return field(variable, options, { type: 'string', format: 'date' }, (value, name) => {
-    const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-    if (!valid) throw unprocessable(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, name);
+    if (parseDate(value) === null) throw unprocessable(`${name} must be ${DATE_RULE}, got ${JSON.stringify(value)}.`, name);
     return value;
   });
 }

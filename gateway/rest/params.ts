@@ -2,6 +2,7 @@ import { checkId } from '../../subgraphs/kit/args.ts';
 import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
 import { badRequest } from '../../subgraphs/kit/errors.ts';
 import { ID_PREFIXES, type EntityType } from '../../subgraphs/kit/ids.ts';
+import { DATE_RULE, parseDate } from '../../subgraphs/kit/dates.ts';
 
 /** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
 export type JsonSchema = Record<string, unknown>;
@@ -39,7 +40,7 @@ export function idParam(variable: string, type: EntityType, options: { required?
   };
 }
 
-/** A calendar date, YYYY-MM-DD, that exists. */
+/** A calendar date, YYYY-MM-DD, that exists (kit/dates.ts). */
 export function dateParam(variable: string, options: { required?: boolean } = {}): QueryParam {
   return {
     variable,
@@ -47,8 +48,7 @@ export function dateParam(variable: string, options: { required?: boolean } = {}
     schema: { type: 'string', format: 'date' },
     parse(raw, name) {
       if (!present(raw, name, options.required ?? false)) return undefined;
-      const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-      if (!valid) throw badRequest(`${name} must be a date as YYYY-MM-DD, got "${raw}".`, name);
+      if (parseDate(raw) === null) throw badRequest(`${name} must be ${DATE_RULE}, got "${raw}".`, name);
       return raw;
     },
   };
