@@ -30,8 +30,14 @@ export const MAX_JSON_BYTES = 64 * 1024;
 const NUL = '\u0000';
 const nulMessage = (field: string) => `${field} must not contain a NUL character (\\u0000).`;
 
-function checkLength(value: string, field: string, kind: TextKind): void {
+/** Any text a client writes: a NUL character is refused (422 naming the field). */
+export function checkNoNul(value: string, field: string): string {
   if (value.includes(NUL)) throw unprocessable(nulMessage(field), field);
+  return value;
+}
+
+function checkLength(value: string, field: string, kind: TextKind): void {
+  checkNoNul(value, field);
   const max = MAX_TEXT[kind];
   if (value.length > max) throw unprocessable(`${field} must be at most ${max} characters, got ${value.length}.`, field);
 }
@@ -51,29 +57,44 @@ export function optionalText<T extends string | null | undefined>(value: T, fiel
 }
 
 /**
- * What is wrong with a JSON value, if anything: nested deeper than `maxDepth`, a NUL in any string
- * or key, or larger than MAX_JSON_BYTES. Walked with an explicit stack, never recursion, so a
- * value nested a million levels costs a loop, not the stack; the walk stops past the depth limit.
+ * Every string and object key of a JSON value, and how deep each container lies (`[]` at the top
+ * is level 1), walked with an explicit stack, never recursion: a value nested a million levels
+ * costs a loop, not the call stack. `visit` returning true stops the walk (and makes it return true).
  */
-export function jsonProblem(value: unknown, field: string, maxDepth = MAX_JSON_DEPTH): string | undefined {
+function walkJson(value: unknown, visit: (item: { text?: string; level?: number }) => boolean): boolean {
   const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: item, depth } = stack.pop()!;
     if (typeof item === 'string') {
-      if (item.includes(NUL)) return nulMessage(field);
+      if (visit({ text: item })) return true;
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
-    if (depth + 1 > maxDepth) return `${field} is nested deeper than ${maxDepth} levels.`;
+    if (visit({ level: depth + 1 })) return true;
     if (Array.isArray(item)) {
       for (const child of item) stack.push({ value: child, depth: depth + 1 });
       continue;
     }
     for (const [key, child] of Object.entries(item)) {
-      if (key.includes(NUL)) return nulMessage(field);
+      if (visit({ text: key })) return true;
       stack.push({ value: child, depth: depth + 1 });
     }
   }
+  return false;
+}
+
+/** Whether a JSON value nests deeper than `maxDepth` levels; stops as soon as it does. */
+export function jsonDepthExceeds(value: unknown, maxDepth: number): boolean {
+  return walkJson(value, ({ level }) => level !== undefined && level > maxDepth);
+}
+
+/**
+ * What is wrong with a JSON value, if anything: nested deeper than MAX_JSON_DEPTH, a NUL in any
+ * string or key, or larger than MAX_JSON_BYTES.
+ */
+export function jsonProblem(value: unknown, field: string): string | undefined {
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) return `${field} is nested deeper than ${MAX_JSON_DEPTH} levels.`;
+  if (walkJson(value, ({ text }) => text !== undefined && text.includes(NUL))) return nulMessage(field);
   const bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
   if (bytes > MAX_JSON_BYTES) return `${field} must be at most ${MAX_JSON_BYTES} bytes as JSON, got ${bytes}.`;
   return undefined;
