@@ -9,7 +9,7 @@ import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal
 import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
-import { useBadInputCodes } from './bad-input.ts';
+import { useBadInputCodes, useBoundedVariables } from './bad-input.ts';
 import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
@@ -75,6 +75,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
+      // First: nothing may serialise a request's variables before their depth is known to be safe.
+      useBoundedVariables(),
       useAuthenticatedExecution(),
       {
         // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).

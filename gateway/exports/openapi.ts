@@ -1,4 +1,5 @@
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
+import { openApiParameter } from '../rest/params.ts';
 
 /**
  * OpenAPI 3.1 paths of the bulk export API (gateway/exports/api.ts), for /v1/openapi.json to merge.
@@ -37,7 +38,11 @@ const EXPORT_JOB = {
 };
 
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), {
-  description: { 400: 'Bad request', 401: 'Unauthorized', 404: 'Not found (also another organization\'s export)', 409: 'Conflict', 422: 'Unprocessable: names the field', 429: 'Rate limited' }[status],
+  description: {
+    400: 'Bad request', 401: 'Unauthorized', 404: 'Not found (also another organization\'s export)', 409: 'Conflict',
+    413: 'Payload too large: the body is over 1 MiB', 415: 'Unsupported media type: the body is not JSON (Content-Type: application/json)',
+    422: 'Unprocessable: names the field', 429: 'Rate limited',
+  }[status],
   content: { 'application/json': { schema: ERROR } },
 }]));
 
@@ -77,13 +82,13 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
           },
         },
       },
-      responses: { 201: jobAnswer('The export job, queued.'), ...errors(400, 401, 404, 422, 429) },
+      responses: { 201: jobAnswer('The export job, queued.'), ...errors(400, 401, 404, 413, 415, 422, 429) },
     },
     get: {
       operationId: 'listExports',
       tags: ['exports'],
       summary: 'List the exports of the caller\'s organization (of its workspace, for a narrowed token), newest first.',
-      parameters: Object.entries(EXPORT_LIST_QUERY).map(([name, param]) => ({ name, in: 'query', required: false, schema: param.schema })),
+      parameters: Object.entries(EXPORT_LIST_QUERY).map(([name, param]) => openApiParameter(name, param)),
       responses: {
         200: {
           description: 'A page of export jobs.',
@@ -113,7 +118,7 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
       tags: ['exports'],
       summary: 'Cancel a queued or running export; its partial output is deleted.',
       parameters: [idParameter],
-      responses: { 200: jobAnswer('The cancelled export job.'), ...errors(400, 401, 404, 409, 429) },
+      responses: { 200: jobAnswer('The cancelled export job.'), ...errors(400, 401, 404, 409, 413, 415, 429) },
     },
   },
   '/v1/exports/{id}/download': {

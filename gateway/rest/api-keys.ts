@@ -1,5 +1,6 @@
 import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
 import { ROLES } from '../../subgraphs/kit/auth/tokens.ts';
+import { INSTANT_RULE, parseInstant } from '../../subgraphs/kit/dates.ts';
 import { enumField, idField, stringField, type BodyField } from './body.ts';
 import { pageParams, type QueryParam } from './params.ts';
 import { list, lower, PAGE_INFO, type Route } from './route.ts';
@@ -38,11 +39,7 @@ const expiresAtField: BodyField = {
   variable: 'expiresAt',
   schema: { type: 'string', format: 'date-time', description: 'When the key stops working; never when absent.' },
   parse(value, name) {
-    const valid =
-      typeof value === 'string' &&
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
-      !Number.isNaN(new Date(value).getTime());
-    if (!valid) throw unprocessable(`${name} must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got ${JSON.stringify(value)}.`, name);
+    if (!parseInstant(value, { requireTime: true, requireOffset: true })) throw unprocessable(`${name} must be ${INSTANT_RULE}, with its offset, got ${JSON.stringify(value)}.`, name);
     return value;
   },
 };

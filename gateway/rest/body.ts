@@ -1,5 +1,7 @@
 import { ID_PREFIXES, typeOfId, type EntityType } from '../../subgraphs/kit/ids.ts';
 import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
+import { DATE_RULE, parseDate } from '../../subgraphs/kit/dates.ts';
+import { checkJson, checkNoNul } from '../../subgraphs/kit/input-rules.ts';
 import type { JsonSchema } from './params.ts';
 
 /**
@@ -34,7 +36,7 @@ function field(variable: string, options: FieldOptions, schema: JsonSchema, pars
 export function stringField(variable: string, options: FieldOptions = {}): BodyField {
   return field(variable, options, { type: 'string' }, (value, name) => {
     if (typeof value !== 'string') throw wrong(name, 'a string', value);
-    return value;
+    return checkNoNul(value, name);
   });
 }
 
@@ -75,6 +77,7 @@ export function stringListField(variable: string, options: FieldOptions = {}): B
     if (!Array.isArray(value)) throw wrong(name, 'an array of strings', value);
     value.forEach((item, i) => {
       if (typeof item !== 'string') throw wrong(`${name}[${i}]`, 'a string', item);
+      checkNoNul(item, name);
     });
     return value;
   });
@@ -90,20 +93,19 @@ export function enumField(variable: string, values: readonly string[], options: 
   });
 }
 
-/** A calendar date, YYYY-MM-DD, that exists. */
+/** A calendar date, YYYY-MM-DD, that exists (kit/dates.ts). */
 export function dateField(variable: string, options: FieldOptions = {}): BodyField {
   return field(variable, options, { type: 'string', format: 'date' }, (value, name) => {
-    const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-    if (!valid) throw unprocessable(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, name);
+    if (parseDate(value) === null) throw unprocessable(`${name} must be ${DATE_RULE}, got ${JSON.stringify(value)}.`, name);
     return value;
   });
 }
 
-/** A free-form JSON object (an integration's `config` or `credentials`), passed through as is. */
+/** A free-form JSON object (an integration's `config` or `credentials`), passed through once it keeps the JSON rules (kit/input-rules.ts). */
 export function objectField(variable: string, options: FieldOptions = {}): BodyField {
   return field(variable, options, { type: 'object', additionalProperties: true }, (value, name) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong(name, 'an object', value);
-    return value;
+    return checkJson(value, name);
   });
 }
 
@@ -123,7 +125,8 @@ export function parseBody(raw: string, fields: Record<string, BodyField>): Recor
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
   const input: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
-    const spec = fields[name];
+    // Own fields only: `constructor` or `__proto__` must not find Object.prototype's members.
+    const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!spec) {
       const known = Object.keys(fields);
       throw unprocessable(`Unknown field ${name}; this route takes ${known.length ? known.join(', ') : 'no body'}.`, name);

@@ -5,6 +5,7 @@ import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import { badRequest, isPlatformError, notFound, PlatformError } from '../../subgraphs/kit/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from './body.ts';
+import { decodePathSegment } from './params.ts';
 import { AppliedWithoutAnswer, executeDocument } from './execute.ts';
 import type { Route } from './route.ts';
 import { organizationRoutes } from './organizations.ts';
@@ -129,14 +130,6 @@ function renamed(error: unknown, restNames: Map<string, string>): unknown {
   for (const [variable, name] of restNames) message = message.replace(new RegExp(`\\b${variable}\\b`, 'g'), name);
   const field = error.field && (restNames.get(error.field) ?? error.field);
   return message === error.message && field === error.field ? error : new PlatformError(error.code, message, field);
-}
-
-function decodePathSegment(segment: string, name: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw badRequest(`${name} is not a valid path segment.`, name);
-  }
 }
 
 function queryVariables(route: Route, search: URLSearchParams): Record<string, unknown> {

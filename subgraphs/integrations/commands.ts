@@ -4,7 +4,8 @@ import type { Db, Tx } from '../kit/db.ts';
 import { appendEvents, eventOf } from '../kit/event-log.ts';
 import { conflict, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkText } from '../kit/args.ts';
+import { checkId } from '../kit/args.ts';
+import { checkJson, requiredText } from '../kit/input-rules.ts';
 import { seal } from '../kit/secrets.ts';
 import { findWorkspace } from '../organizations/lookups.ts';
 import { integrations, integrationCredentials, syncRuns, OAUTH_INTEGRATION_TYPES, type INTEGRATION_TYPES } from './tables.ts';
@@ -23,7 +24,7 @@ type JsonObject = Record<string, unknown>;
 export async function connectIntegration(ctx: SubgraphContext, input: ConnectIntegrationInput): Promise<IntegrationRow> {
   requireCapability(ctx.principal, 'write');
   const workspaceId = checkId('Workspace', input.workspaceId, 'workspaceId');
-  const name = checkText(input.name, 'name');
+  const name = requiredText(input.name, 'name', 'name');
   const config = jsonObject(input.config, 'config') ?? {};
   const credentials = jsonObject(input.credentials, 'credentials');
   checkCredentials(input.type, credentials);
@@ -45,7 +46,7 @@ export async function connectIntegration(ctx: SubgraphContext, input: ConnectInt
 export async function updateIntegration(ctx: SubgraphContext, id: string, input: UpdateIntegrationInput): Promise<IntegrationRow> {
   requireCapability(ctx.principal, 'write');
   checkId('Integration', id, 'id');
-  const name = input.name == null ? undefined : checkText(input.name, 'name');
+  const name = input.name == null ? undefined : requiredText(input.name, 'name', 'name');
   const config = jsonObject(input.config, 'config');
   const credentials = jsonObject(input.credentials, 'credentials');
   if (name === undefined && !config && !credentials) throw unprocessable('input must change name, config or credentials.', 'input');
@@ -154,7 +155,7 @@ const isOAuth = (type: IntegrationType) => OAUTH.has(type);
 function jsonObject(value: unknown, field: string): JsonObject | undefined {
   if (value == null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) throw unprocessable(`${field} must be a JSON object.`, field);
-  return value as JsonObject;
+  return checkJson(value as JsonObject, field);
 }
 
 /** Direct API-key types (Datadog, SonarCloud) cannot work without `credentials.api_key`. */

@@ -1,4 +1,4 @@
-import { badRequest, unprocessable } from './errors.ts';
+import { badRequest } from './errors.ts';
 import { ID_PREFIXES, typeOfId, type EntityType } from './ids.ts';
 
 /** Checks that an ID argument names an object of the expected type; BAD_USER_INPUT names the argument. */
@@ -11,12 +11,4 @@ export function checkId(type: EntityType, id: string, argument: string): string 
 
 export function checkOptionalId(type: EntityType, id: string | null | undefined, argument: string): string | undefined {
   return id == null ? undefined : checkId(type, id, argument);
-}
-
-/** A required, trimmed, bounded text field of a write (422 names the field). */
-export function checkText(value: string, field: string, max = 500): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0) throw unprocessable(`${field} must not be empty.`, field);
-  if (trimmed.length > max) throw unprocessable(`${field} must be at most ${max} characters.`, field);
-  return trimmed;
 }

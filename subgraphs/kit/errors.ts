@@ -1,7 +1,8 @@
 /**
  * One error vocabulary for the whole system: the API overview's table. REST writes
  * `{"error":{"code","message","status"}}` with the lowercase code; GraphQL carries the uppercase
- * code in `extensions.code` (BAD_USER_INPUT is GraphQL's own name for bad_request).
+ * code in `extensions.code` (BAD_USER_INPUT is GraphQL's own name for bad_request). 413 and 415
+ * are the REST transport's own (a body too large, or not JSON); GraphQL never answers them.
  */
 export const ERROR_CODES = {
   bad_request: { status: 400, graphql: 'BAD_USER_INPUT' },
@@ -9,6 +10,10 @@ export const ERROR_CODES = {
   forbidden: { status: 403, graphql: 'FORBIDDEN' },
   not_found: { status: 404, graphql: 'NOT_FOUND' },
   conflict: { status: 409, graphql: 'CONFLICT' },
+  /** A REST request body over the size limit. */
+  payload_too_large: { status: 413, graphql: 'PAYLOAD_TOO_LARGE' },
+  /** A REST request body that is not JSON (`Content-Type` other than application/json). */
+  unsupported_media_type: { status: 415, graphql: 'UNSUPPORTED_MEDIA_TYPE' },
   unprocessable: { status: 422, graphql: 'UNPROCESSABLE' },
   rate_limited: { status: 429, graphql: 'RATE_LIMITED' },
   server_error: { status: 500, graphql: 'INTERNAL_SERVER_ERROR' },
@@ -78,6 +83,8 @@ export const badRequest = (message: string, field?: string) => new PlatformError
 export const notFound = (message: string) => new PlatformError('not_found', message);
 export const unprocessable = (message: string, field?: string) => new PlatformError('unprocessable', message, field);
 export const conflict = (message: string) => new PlatformError('conflict', message);
+export const payloadTooLarge = (message: string) => new PlatformError('payload_too_large', message);
+export const unsupportedMediaType = (message: string) => new PlatformError('unsupported_media_type', message);
 export const forbidden = (message: string) => new PlatformError('forbidden', message);
 export const unauthorized = (message: string) => new PlatformError('unauthorized', message);
 export const serviceUnavailable = (message: string) => new PlatformError('service_unavailable', message);

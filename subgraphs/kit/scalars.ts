@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { badRequest } from './errors.ts';
 import { toIso } from './time.ts';
+import { DATE_RULE, INSTANT_RULE, parseDate as strictDate, parseInstant } from './dates.ts';
 
 /** ISO 8601 instants, printed as the docs print them ("2026-04-10T10:00:00Z"). */
 export const DateTimeScalar = new GraphQLScalarType<Date | null, string | null>({
@@ -11,12 +12,11 @@ export const DateTimeScalar = new GraphQLScalarType<Date | null, string | null>(
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+/** A date alone is its midnight UTC, a time without an offset is UTC (kit/dates.ts checks every component). */
 function parseDateTime(value: unknown): Date {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    const date = new Date(/T/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value}Z` : value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw badRequest(`Expected an ISO 8601 date-time, got ${JSON.stringify(value)}.`);
+  const instant = parseInstant(value);
+  if (instant) return instant;
+  throw badRequest(`Expected ${INSTANT_RULE}, got ${JSON.stringify(value)}.`);
 }
 
 /** Calendar dates, YYYY-MM-DD. */
@@ -29,11 +29,9 @@ export const DateScalar = new GraphQLScalarType<string | null, string | null>({
 });
 
 function parseDate(value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const date = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
-  }
-  throw badRequest(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+  const date = strictDate(value);
+  if (date) return date;
+  throw badRequest(`Expected ${DATE_RULE}, got ${JSON.stringify(value)}.`);
 }
 
 /** Arbitrary JSON objects (integration config, event payloads). */

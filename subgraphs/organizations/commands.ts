@@ -4,7 +4,8 @@ import { appendEvents, eventOf } from '../kit/event-log.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability, mayGrant } from '../kit/auth/roles.ts';
 import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../kit/auth/api-keys.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
+import { checkId, checkOptionalId } from '../kit/args.ts';
+import { requiredText } from '../kit/input-rules.ts';
 import { toIso } from '../kit/time.ts';
 import { findWorkspace } from './lookups.ts';
 import { apiKeyScoped } from './data-api-keys.ts';
@@ -19,7 +20,7 @@ import type { CreateApiKeyInput } from './generated/resolvers.ts';
  */
 export async function createApiKey(ctx: SubgraphContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyRow; secret: string }> {
   requireCapability(ctx.principal, 'admin');
-  const name = checkText(input.name, 'name', 200);
+  const name = requiredText(input.name, 'name', 'name');
   const role = input.role ?? 'member';
   if (!mayGrant(ctx.principal, role)) {
     throw forbidden(`Role ${ctx.principal.role} may not create a key with role ${role}: a key never outranks its creator.`);

@@ -3,7 +3,8 @@ import type { SubgraphContext } from '../kit/context.ts';
 import { appendEvents, eventOf, type EventInput } from '../kit/event-log.ts';
 import { notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
+import { checkId, checkOptionalId } from '../kit/args.ts';
+import { optionalText, requiredText } from '../kit/input-rules.ts';
 import { inScope } from '../kit/scope.ts';
 import type { Tx } from '../kit/db.ts';
 import { findWorkspace, existingUsers, existingProjects } from '../organizations/lookups.ts';
@@ -21,7 +22,8 @@ const TERMINAL = new Set(['done', 'cancelled']);
 
 export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): Promise<TaskRow> {
   requireCapability(ctx.principal, 'write');
-  const title = checkText(input.title, 'title');
+  const title = requiredText(input.title, 'title', 'title');
+  const description = optionalText(input.description, 'description', 'description');
   const serviceLineId = checkOptionalId('ServiceLine', input.serviceLineId, 'serviceLineId');
   let workspaceId = checkOptionalId('Workspace', input.workspaceId, 'workspaceId');
   const projectId = checkOptionalId('Project', input.projectId, 'projectId');
@@ -51,7 +53,7 @@ export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): 
       serviceLineId: serviceLineId ?? null,
       projectId: projectId ?? null,
       title,
-      description: input.description ?? null,
+      description: description ?? null,
       status,
       priority: input.priority ?? 'medium',
       assigneeId: assigneeId ?? null,
@@ -71,8 +73,8 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
   requireCapability(ctx.principal, 'write');
   checkId('Task', id, 'id');
   const changes: Partial<Record<'title' | 'description' | 'status' | 'priority' | 'assigneeId' | 'projectId' | 'serviceLineId', string | null>> = {};
-  if (input.title != null) changes.title = checkText(input.title, 'title');
-  if (input.description !== undefined) changes.description = input.description;
+  if (input.title != null) changes.title = requiredText(input.title, 'title', 'title');
+  if (input.description !== undefined) changes.description = optionalText(input.description, 'description', 'description');
   if (input.status != null) changes.status = input.status;
   if (input.priority != null) changes.priority = input.priority;
   if (input.assigneeId !== undefined) changes.assigneeId = checkOptionalId('User', input.assigneeId, 'assigneeId') ?? null;
@@ -102,13 +104,16 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
       ...(completing ? { completedAt: sql`now()` } : {}),
     }).where(eq(tasks.id, id)).returning();
 
-    await tx.insert(taskHistory).values(changed.filter((k) => k !== 'description').map((k) => ({
+    // History keeps from/to values; a description (up to 20,000 characters) is not one of them, so
+    // an edit of the description alone has no history row, only its task.updated event.
+    const history = changed.filter((k) => k !== 'description').map((k) => ({
       taskId: id,
       change: HISTORY_NAMES[k],
       from: before[k],
       to: after[k],
       by: ctx.principal.actorId,
-    })));
+    }));
+    if (history.length > 0) await tx.insert(taskHistory).values(history);
     if (completing && after.serviceLineId) await incrementDeliveryVelocity(tx, after.serviceLineId);
 
     const events: EventInput[] = [];

@@ -223,6 +223,23 @@ describeEngines('tasks subgraph', (ctx) => {
     expect(await velocity()).toBe(v0 + 1);
   });
 
+  it('edits the description alone (or clears it): its task.updated event, no history row', async () => {
+    const before = await counts();
+    const edited = await client.query(`mutation($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { id description history { change } } }`,
+      { id: 'TSK-26-018841', input: { description: 'hello' } });
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data.updateTask.description).toBe('hello');
+    const cleared = await client.query(`mutation($id: ID!) { updateTask(id: $id, input: { description: null }) { description } }`, { id: 'TSK-26-018841' });
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateTask.description).toBeNull();
+    expect(await counts()).toEqual({ ...before, events: before.events + 2 });
+    const evts = await ctx.database.db.select().from(events).where(eq(events.subjectId, 'TSK-26-018841')).orderBy(events.seq);
+    expect(evts.slice(-2).map((e) => [e.type, e.payload])).toEqual([
+      ['task.updated', { changed: ['description'] }],
+      ['task.updated', { changed: ['description'] }],
+    ]);
+  });
+
   it('refuses bad updates and writes nothing', async () => {
     const before = await counts();
     expect((await client.query(UPDATE, { id: 'TSK-26-999999', input: { status: 'DONE' } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
