@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./subgraphs/*/tables.ts', './gateway/tables.ts'],
+  schema: ['./platform/event-log-table.ts', './subgraphs/*/tables.ts', './gateway/tables.ts'],
   out: './drizzle',
   schemaFilter: ['organizations', 'service_lines', 'tasks', 'managed_services', 'integrations', 'events', 'gateway'],
 });

@@ -4,9 +4,9 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
-import { log, type LogLevel } from '../subgraphs/kit/log.ts';
-import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal-header.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import { log, type LogLevel } from '../platform/log.ts';
+import { signPrincipal, PRINCIPAL_HEADER } from '../platform/auth/principal-header.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/compose.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
 import { useBadInputCodes } from './bad-input.ts';
@@ -123,7 +123,7 @@ function useAuthenticatedExecution() {
   return { onExecute: refuse, onSubscribe: refuse };
 }
 
-/** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (subgraphs/kit/log.ts). */
+/** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (platform/log.ts). */
 function hiveLogger(): HiveLogger {
   const logger = log.child({ component: 'gateway' });
   return new HiveLogger({ level: logger.level as LogLevel, writers: [new PinoLogWriter(logger)] });

@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { openDatabase, migrateDatabase } from '../subgraphs/kit/db.ts';
-import { principalHeaderKey } from '../subgraphs/kit/auth/principal-header.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase } from '../platform/db.ts';
+import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../subgraphs/registry.ts';
 import { createGraph } from './graph.ts';
 import { gatewayAuthenticator } from './auth.ts';

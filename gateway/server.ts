@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { badRequest, isPlatformError, type PlatformError } from '../subgraphs/kit/errors.ts';
-import { callerError } from '../subgraphs/kit/unavailable.ts';
-import { log } from '../subgraphs/kit/log.ts';
+import type { Database } from '../platform/db.ts';
+import { badRequest, isPlatformError, type PlatformError } from '../platform/errors.ts';
+import { callerError } from '../platform/unavailable.ts';
+import { log } from '../platform/log.ts';
 import { checkReadiness } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../subgraphs/kit/config.ts';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { principalHeaderKey } from '../subgraphs/kit/auth/principal-header.ts';
-import { sealingKey } from '../subgraphs/kit/secrets.ts';
-import { createSubgraph, type Subgraph } from '../subgraphs/kit/subgraph-server.ts';
-import type { SubgraphDeps } from '../subgraphs/kit/context.ts';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db.ts';
+import { principalHeaderKey } from '../platform/auth/principal-header.ts';
+import { sealingKey } from '../platform/secrets.ts';
+import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
+import type { SubgraphDeps } from '../platform/subgraph/context.ts';
 import { DEFINITIONS } from '../subgraphs/index.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import { createGraph, type GraphStats } from './graph.ts';

@@ -1,5 +1,5 @@
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { loadConfig } from '../platform/config.ts';
+import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { startSystem } from '../gateway/system.ts';
 import { openConfiguredDatabase, describeDatabase } from './database.ts';

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from './kit/subgraph-server.ts';
+import type { SubgraphDefinition } from '../platform/subgraph/server.ts';
 import type { SubgraphName } from './registry.ts';
 import { definition as organizations } from './organizations/server.ts';
 import { definition as serviceLines } from './service-lines/server.ts';

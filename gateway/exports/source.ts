@@ -4,9 +4,9 @@ import {
   visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLField, type GraphQLOutputType,
   type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
-import { isPlatformError, PlatformError, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
+import { isPlatformError, PlatformError, unprocessable } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { executeDocument } from '../rest/execute.ts';
 import { createRouteMatcher, REST_ROUTES, type MatchedRequest } from '../rest/router.ts';

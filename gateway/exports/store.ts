@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import type { Database, Db } from '../../subgraphs/kit/db.ts';
-import * as tables from '../../subgraphs/kit/tables.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import type { Database, Db } from '../../platform/db.ts';
+import * as tables from '../../schema/tables.ts';
 import { exportChunks, exportJobs } from '../tables.ts';
 
 export type ExportJob = typeof exportJobs.$inferSelect;

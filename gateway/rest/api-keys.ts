@@ -1,5 +1,5 @@
-import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
-import { ROLES } from '../../subgraphs/kit/auth/tokens.ts';
+import { badRequest, unprocessable } from '../../platform/errors.ts';
+import { ROLES } from '../../platform/auth/tokens.ts';
 import { enumField, idField, stringField, type BodyField } from './body.ts';
 import { pageParams, type QueryParam } from './params.ts';
 import { list, lower, PAGE_INFO, type Route } from './route.ts';

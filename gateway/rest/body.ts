@@ -1,5 +1,5 @@
-import { ID_PREFIXES, typeOfId, type EntityType } from '../../subgraphs/kit/ids.ts';
-import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
+import { ID_PREFIXES, typeOfId, type EntityType } from '../../platform/ids.ts';
+import { badRequest, unprocessable } from '../../platform/errors.ts';
 import type { JsonSchema } from './params.ts';
 
 /**

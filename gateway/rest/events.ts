@@ -1,4 +1,4 @@
-import { badRequest } from '../../subgraphs/kit/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { idParam, pageParams, type QueryParam } from './params.ts';
 import { list, PAGE_INFO, type Route } from './route.ts';
 

@@ -8,7 +8,7 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
 } from '../../subgraphs/managed-services/tables.ts';
-import { notFound } from '../../subgraphs/kit/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { dateField, enumField, idField, idListField, intField, stringField, stringListField } from './body.ts';
 import { enumListParam, idParam, pageParams, type QueryParam } from './params.ts';
 import { list, lower, PAGE_INFO, type Route } from './route.ts';

@@ -1,7 +1,7 @@
-import { checkId } from '../../subgraphs/kit/args.ts';
-import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
-import { badRequest } from '../../subgraphs/kit/errors.ts';
-import { ID_PREFIXES, type EntityType } from '../../subgraphs/kit/ids.ts';
+import { checkId } from '../../platform/args.ts';
+import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../platform/connection.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { ID_PREFIXES, type EntityType } from '../../platform/ids.ts';
 
 /** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
 export type JsonSchema = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { Kind, getNamedType, getOperationAST, parse, print, type FieldNode } from 'graphql';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { badRequest, isPlatformError, notFound, PlatformError } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { badRequest, isPlatformError, notFound, PlatformError } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from './body.ts';
 import { AppliedWithoutAnswer, executeDocument } from './execute.ts';

@@ -1,14 +1,14 @@
 import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParentLateral } from '../kit/keyset.ts';
-import { byId } from '../kit/loaders.ts';
-import type { Scope } from '../kit/scope.ts';
-import { events } from './tables.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParentLateral } from '../../platform/keyset.ts';
+import { byId } from '../../platform/loaders.ts';
+import type { Scope } from '../../platform/scope.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { eventScope } from './lookups.ts';
 import type { EventRow } from './models.ts';
 
-/** The reads of the events subgraph: the only SQL over the log (writers append via kit/event-log.ts). */
+/** The reads of the events subgraph: the only SQL over the log (writers append via platform/event-log.ts). */
 export interface EventFilter {
   workspaceId?: string;
   /** Exact types, and prefixes ending in a dot. */

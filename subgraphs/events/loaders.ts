@@ -1,9 +1,9 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { checkOptionalId } from '../kit/args.ts';
-import { badRequest } from '../kit/errors.ts';
-import { parseId } from '../kit/ids.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { checkOptionalId } from '../../platform/args.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { parseId } from '../../platform/ids.ts';
 import { eventsByIds, eventPagesByParent, eventRetained, type EventFilter, type EventParent } from './data.ts';
 
 /** The events subgraph's per-request loaders and argument checks. */

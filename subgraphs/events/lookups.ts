@@ -1,7 +1,7 @@
-import type { Db } from '../kit/db.ts';
-import { existingIds } from '../kit/lookup.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
-import { events } from './tables.ts';
+import type { Db } from '../../platform/db.ts';
+import { existingIds } from '../../platform/existing-ids.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
+import { events } from '../../platform/event-log-table.ts';
 
 /**
  * Events visible to a scope: the organization's; for a workspace-narrowed token only that

@@ -1,5 +1,5 @@
-import type { Connection, Edge } from '../kit/connection.ts';
-import type { events } from './tables.ts';
+import type { Connection, Edge } from '../../platform/connection.ts';
+import type { events } from '../../platform/event-log-table.ts';
 import type { ResourceRef, EventSubjectRef, EventActorRef } from './subjects.ts';
 
 /** What the events subgraph's GraphQL types resolve from (codegen mappers). */

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import type { Db, Tx } from '../kit/db.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkText } from '../kit/args.ts';
-import { seal } from '../kit/secrets.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId, checkText } from '../../platform/args.ts';
+import { seal } from '../../platform/secrets.ts';
 import { findWorkspace } from '../organizations/lookups.ts';
 import { integrations, integrationCredentials, syncRuns, OAUTH_INTEGRATION_TYPES, type INTEGRATION_TYPES } from './tables.ts';
 import { integrationScope } from './data.ts';

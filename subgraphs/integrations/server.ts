@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSubgraph } from '../kit/subgraph-server.ts';
-import type { SubgraphDeps } from '../kit/context.ts';
+import { createSubgraph } from '../../platform/subgraph/server.ts';
+import type { SubgraphDeps } from '../../platform/subgraph/context.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const definition = {

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability, mayGrant } from '../kit/auth/roles.ts';
-import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../kit/auth/api-keys.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
-import { toIso } from '../kit/time.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability, mayGrant } from '../../platform/auth/roles.ts';
+import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../../platform/auth/api-keys.ts';
+import { checkId, checkOptionalId, checkText } from '../../platform/args.ts';
+import { toIso } from '../../platform/time.ts';
 import { findWorkspace } from './lookups.ts';
 import { apiKeyScoped } from './data-api-keys.ts';
 import { apiKeys } from './tables.ts';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import { existingIds } from '../kit/lookup.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import { existingIds } from '../../platform/existing-ids.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { organizations, workspaces, users, projects, subscriptions, apiKeys } from './tables.ts';
 
 /**

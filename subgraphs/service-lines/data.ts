@@ -1,9 +1,9 @@
 import { and, arrayContains, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { Page, PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { byId, groupBy } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Page, PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { byId, groupBy } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { serviceLines, usageRecords, type SERVICE_LINE_STATUSES, type PRODUCT_LINES } from './tables.ts';
 import type { ServiceLineRow } from './models.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../kit/db.ts';
-import { existingIds } from '../kit/lookup.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { existingIds } from '../../platform/existing-ids.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { serviceLines } from './tables.ts';
 
 /** What other subgraphs may ask of, or do to, Service Lines; only this subgraph touches its tables. */

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, eventOf, type EventInput } from '../kit/event-log.ts';
-import { notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
-import { inScope } from '../kit/scope.ts';
-import type { Tx } from '../kit/db.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { appendEvents, eventOf, type EventInput } from '../../platform/event-log.ts';
+import { notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId, checkOptionalId, checkText } from '../../platform/args.ts';
+import { inScope } from '../../platform/scope.ts';
+import type { Tx } from '../../platform/db.ts';
 import { findWorkspace, existingUsers, existingProjects } from '../organizations/lookups.ts';
 import { findServiceLine, incrementDeliveryVelocity } from '../service-lines/lookups.ts';
 import { tasks, taskHistory } from './tables.ts';

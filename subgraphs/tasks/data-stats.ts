@@ -1,10 +1,10 @@
 import { and, inArray, isNotNull, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import { groupBy } from '../kit/loaders.ts';
-import { bucketSql, type Series } from '../kit/periods.ts';
+import type { Db } from '../../platform/db.ts';
+import { groupBy } from '../../platform/loaders.ts';
+import { bucketSql, type Series } from '../../platform/periods.ts';
 import { tasks } from './tables.ts';
 import { filterSql, type TaskFilter } from './data.ts';
-import type { Scope } from '../kit/scope.ts';
+import type { Scope } from '../../platform/scope.ts';
 import type { TaskCountRow } from './models.ts';
 
 /** The task aggregates: counted by the database, grouped per parent so many parents cost one statement. */

@@ -1,6 +1,6 @@
-import type { Db } from '../kit/db.ts';
-import { existingIds } from '../kit/lookup.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import { existingIds } from '../../platform/existing-ids.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { tasks } from './tables.ts';
 
 export const existingTasks = (db: Db, scope: Scope, ids: readonly string[]) =>

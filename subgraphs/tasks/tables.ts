@@ -1,6 +1,6 @@
 import { pgSchema, text, bigint, index } from 'drizzle-orm/pg-core';
-import { mintedIdColumn, idSequence } from '../kit/ids.ts';
-import { createdAt, updatedAt, ts } from '../kit/columns.ts';
+import { mintedIdColumn, idSequence } from '../../platform/ids.ts';
+import { createdAt, updatedAt, ts } from '../../platform/columns.ts';
 
 export const tasksSchema = pgSchema('tasks');
 const s = tasksSchema;

@@ -1,8 +1,8 @@
-import type { Database } from '../../subgraphs/kit/db.ts';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { signPrincipal, PRINCIPAL_HEADER } from '../../subgraphs/kit/auth/principal-header.ts';
-import { sealingKey } from '../../subgraphs/kit/secrets.ts';
-import { createSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph-server.ts';
+import type { Database } from '../../platform/db.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { signPrincipal, PRINCIPAL_HEADER } from '../../platform/auth/principal-header.ts';
+import { sealingKey } from '../../platform/secrets.ts';
+import { createSubgraph, type SubgraphDefinition } from '../../platform/subgraph/server.ts';
 import { TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './auth.ts';
 
 export interface GraphQLResponse<T = any> {

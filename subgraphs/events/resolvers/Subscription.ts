@@ -1,9 +1,9 @@
 import type { SubscriptionResolvers } from '../generated/resolvers.ts';
-import type { SubgraphContext } from '../../kit/context.ts';
-import { checkOptionalId } from '../../kit/args.ts';
-import { checkCursor } from '../../kit/connection.ts';
-import { encodeCursor } from '../../kit/cursor.ts';
-import { badRequest, notFound } from '../../kit/errors.ts';
+import type { SubgraphContext } from '../../../platform/subgraph/context.ts';
+import { checkOptionalId } from '../../../platform/args.ts';
+import { checkCursor } from '../../../platform/connection.ts';
+import { encodeCursor } from '../../../platform/cursor.ts';
+import { badRequest, notFound } from '../../../platform/errors.ts';
 import { eventFilter } from '../loaders.ts';
 import { streamOf } from '../stream/registry.ts';
 import type { ActivityFilter } from '../stream/hub.ts';

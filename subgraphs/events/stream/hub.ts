@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
-import type { Database } from '../../kit/db.ts';
-import { BoundedQueue } from '../../kit/bounded-queue.ts';
-import { EVENTS_CHANNEL } from '../../kit/event-log.ts';
-import { events } from '../tables.ts';
+import type { Database } from '../../../platform/db.ts';
+import { BoundedQueue } from '../../../platform/bounded-queue.ts';
+import { EVENTS_CHANNEL } from '../../../platform/event-log.ts';
+import { events } from '../../../platform/event-log-table.ts';
 import type { EventRow } from '../models.ts';
 import { filterSql } from '../data.ts';
 import { eventScope } from '../lookups.ts';
-import { log } from '../../kit/log.ts';
+import { log } from '../../../platform/log.ts';
 
 const logger = log.child({ component: 'events' });
 

@@ -3,11 +3,11 @@ import { and, asc, gt, lte } from 'drizzle-orm';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, DeliverPolicy, type ConsumerMessages } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import type { Database } from '../../kit/db.ts';
-import { events } from '../tables.ts';
+import type { Database } from '../../../platform/db.ts';
+import { events } from '../../../platform/event-log-table.ts';
 import type { EventRow } from '../models.ts';
 import { DatabaseSource, type EventSource } from './hub.ts';
-import { log } from '../../kit/log.ts';
+import { log } from '../../../platform/log.ts';
 
 const logger = log.child({ component: 'events' });
 

@@ -1,4 +1,4 @@
-import type { SubgraphDeps } from '../../kit/context.ts';
+import type { SubgraphDeps } from '../../../platform/subgraph/context.ts';
 import { EventStream } from './hub.ts';
 import { NatsSource } from './nats.ts';
 

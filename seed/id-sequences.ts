@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from './db.ts';
-import { idSequenceName, type IdPrefix } from './ids.ts';
+import type { Database } from '../platform/db.ts';
+import { idSequenceName, type IdPrefix } from '../platform/ids.ts';
 
 /** Where each prefix's IDs live: the owning schema and table. */
 export const ID_TABLES: ReadonlyArray<{ prefix: IdPrefix; schema: string; table: string }> = [

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, type PlatformError } from './errors.ts';
-import { callerError, isDatabaseUnavailable } from './unavailable.ts';
-import { log } from './log.ts';
+import { ERROR_CODES, type PlatformError } from '../errors.ts';
+import { callerError, isDatabaseUnavailable } from '../unavailable.ts';
+import { log } from '../log.ts';
 
 /**
  * Shapes errors leaving a subgraph: a PlatformError keeps its message and gets its GraphQL code

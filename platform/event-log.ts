@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { events } from '../events/tables.ts';
+import { events } from './event-log-table.ts';
 import type { Db, Tx } from './db.ts';
 
 /** The envelope every event shares (events.txt): who did what to which resource, and its payload. */

@@ -1,6 +1,6 @@
 import { pgSchema, text, bigint, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { mintedId, idSequence } from '../kit/ids.ts';
-import { ts } from '../kit/columns.ts';
+import { mintedId, idSequence } from './ids.ts';
+import { ts } from './columns.ts';
 
 export const eventsSchema = pgSchema('events');
 const s = eventsSchema;
@@ -10,7 +10,7 @@ export const evtIdSeq = idSequence(s, 'EVT');
 /**
  * The immutable event log, and the outbox of every write: a writer inserts its event in its own
  * transaction. `seq` is the stream position: appends take a transaction-scoped lock first (see
- * kit/event-log.ts), so seq order is commit order and a reader that has seen seq N never later
+ * platform/event-log.ts), so seq order is commit order and a reader that has seen seq N never later
  * finds a smaller one committed.
  */
 export const events = s.table('events', {

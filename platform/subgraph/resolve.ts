@@ -1,7 +1,7 @@
 import type { SubgraphContext } from './context.ts';
-import { checkId } from './args.ts';
-import { notFound } from './errors.ts';
-import type { EntityType } from './ids.ts';
+import { checkId } from '../args.ts';
+import { notFound } from '../errors.ts';
+import type { EntityType } from '../ids.ts';
 import type DataLoader from 'dataloader';
 
 /** Human names of types in not-found messages, as the docs write them ("Service Line LIN-.. not found."). */

@@ -1,11 +1,11 @@
 import { it, expect } from 'vitest';
 import { sql, eq } from 'drizzle-orm';
-import { describeEngines } from '../../test/testkit/describe-engines.ts';
+import { describeEngines } from '../test/testkit/describe-engines.ts';
 import { migrateDatabase } from './db.ts';
 import { appendEvents } from './event-log.ts';
-import { advanceIdSequences } from './sequences.ts';
-import { organizations, workspaces } from '../organizations/tables.ts';
-import { events } from '../events/tables.ts';
+import { advanceIdSequences } from '../seed/id-sequences.ts';
+import { organizations, workspaces } from '../subgraphs/organizations/tables.ts';
+import { events } from './event-log-table.ts';
 
 describeEngines('database foundation', (ctx) => {
   it('applies migrations a second time without change', async () => {

@@ -1,11 +1,11 @@
-import { loadConfig } from './config.ts';
-import { openDatabase, migrateDatabase } from './db.ts';
-import { principalHeaderKey } from './auth/principal-header.ts';
-import { sealingKey } from './secrets.ts';
-import { createSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
-import { SUBGRAPHS, type SubgraphName } from '../registry.ts';
-import type { Config } from './config.ts';
-import type { Database } from './db.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase } from '../platform/db.ts';
+import { principalHeaderKey } from '../platform/auth/principal-header.ts';
+import { sealingKey } from '../platform/secrets.ts';
+import { createSubgraph, type SubgraphDefinition } from '../platform/subgraph/server.ts';
+import { SUBGRAPHS, type SubgraphName } from './registry.ts';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db.ts';
 
 /**
  * Runs one subgraph as its own process (docker-compose lays them out this way). It needs the

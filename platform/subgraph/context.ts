@@ -1,8 +1,8 @@
-import type { Database, Db } from './db.ts';
-import type { Principal } from './auth/tokens.ts';
-import type { SealingKey } from './secrets.ts';
-import { Loaders } from './loaders.ts';
-import { scopeOf, type Scope } from './scope.ts';
+import type { Database, Db } from '../db.ts';
+import type { Principal } from '../auth/tokens.ts';
+import type { SealingKey } from '../secrets.ts';
+import { Loaders } from '../loaders.ts';
+import { scopeOf, type Scope } from '../scope.ts';
 
 /** What every subgraph needs to serve requests; made once per process. */
 export interface SubgraphDeps {

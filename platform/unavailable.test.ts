@@ -2,10 +2,10 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { it, expect, afterEach } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeEngines } from '../../test/testkit/describe-engines.ts';
+import { describeEngines } from '../test/testkit/describe-engines.ts';
 import { openDatabase, type Database } from './db.ts';
 import { callerError, isDatabaseUnavailable } from './unavailable.ts';
-import { formatSubgraphError } from './graphql-errors.ts';
+import { formatSubgraphError } from './subgraph/format-error.ts';
 
 /**
  * A TCP listener in front of PostgreSQL that can hold new connections without answering, as a

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { badRequest } from './errors.ts';
-import { toIso } from './time.ts';
+import { badRequest } from '../errors.ts';
+import { toIso } from '../time.ts';
 
 /** ISO 8601 instants, printed as the docs print them ("2026-04-10T10:00:00Z"). */
 export const DateTimeScalar = new GraphQLScalarType<Date | null, string | null>({

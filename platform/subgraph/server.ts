@@ -11,13 +11,13 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { createContext, type SubgraphContext, type SubgraphDeps } from './context.ts';
-import { verifyPrincipal, PRINCIPAL_HEADER } from './auth/principal-header.ts';
-import { formatSubgraphError } from './graphql-errors.ts';
+import { verifyPrincipal, PRINCIPAL_HEADER } from '../auth/principal-header.ts';
+import { formatSubgraphError } from './format-error.ts';
 import { scalarResolvers } from './scalars.ts';
 import { enumInternalValues } from './enums.ts';
-import { log } from './log.ts';
+import { log } from '../log.ts';
 
-const SHARED_SDL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/shared.graphql');
+const SHARED_SDL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'shared.graphql');
 const MAX_BODY_BYTES = 1 << 20;
 
 /** The SDL of a subgraph as composition and codegen see it: the shared pieces, then its own file. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
-import * as tables from './tables.ts';
+import * as tables from '../schema/tables.ts';
 import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
 
 export type Tables = typeof tables;
@@ -136,7 +136,7 @@ function boundQueueWait(client: import('postgres').Sql, waitMs: number) {
   }) as typeof client.unsafe;
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../drizzle');
 
 /**
  * Applies drizzle-kit's migrations. Safe to run twice and from several processes at once: drizzle
