@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'graphql';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { SUBGRAPHS, schemaFileOf } from './subgraphs/registry.ts';
-import { subgraphSdl } from './platform/subgraph/server.ts';
+import { subgraphSdl } from './platform/subgraph/sdl.ts';
 import { enumInternalValues } from './platform/subgraph/enums.ts';
 
 /**

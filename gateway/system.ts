@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
-import { sealingKey } from '../platform/secrets.ts';
 import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
 import type { SubgraphDeps } from '../platform/subgraph/context.ts';
 import { DEFINITIONS } from '../subgraphs/index.ts';
@@ -14,7 +13,6 @@ import { createGatewayHandler } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
-import { startEventRetention } from '../subgraphs/events/retention.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface RunningSystem {
@@ -45,13 +43,7 @@ export async function startSystem(
   /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
   options: { exportWorker?: boolean } = {},
 ): Promise<RunningSystem> {
-  const deps = {
-    database,
-    principalKey: principalHeaderKey(config.authSecret),
-    sealingKey: sealingKey(config.credentialsKey, config.authSecret),
-    natsUrl: config.natsUrl,
-    natsNamespace: config.natsNamespace,
-  };
+  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -74,8 +66,6 @@ export async function startSystem(
   // One export worker per gateway process (gateway/exports/worker.ts), stopped before the graph.
   const exportWorker = options.exportWorker === false ? null : createExportWorker({ runtime: graph.runtime, database });
   exportWorker?.start();
-  // The events subgraph's retention sweep (EVENT_RETENTION_DAYS; off when null), stopped on close.
-  const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
   const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
@@ -108,7 +98,6 @@ export async function startSystem(
       });
       await sessions.close();
       await exportWorker?.stop();
-      await retention?.stop();
       await graph.runtime.dispose();
       await rateLimit.close();
       for (const listener of listeners.values()) await listener.close();

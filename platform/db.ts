@@ -4,22 +4,33 @@ import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
-import * as tables from '../schema/tables.ts';
 import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
 
-export type Tables = typeof tables;
-export type Db = PgDatabase<PgQueryResultHKT, Tables>;
+/**
+ * A drizzle handle. It knows no table: each module imports the tables it reads (a subgraph its own,
+ * through its own files), so this layer names none of them, and `db.query`'s relational API is unused.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; drizzle's transaction object is a Db for every purpose we have. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Engine = 'pglite' | 'postgres';
 
-export interface Database {
+/** A drizzle handle and raw SQL over it. */
+export interface Handle {
   db: Db;
+  /** Runs raw SQL and returns its rows, the same on both drivers. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+}
+
+export interface Database extends Handle {
   engine: Engine;
   /** Statements sent since start; tests assert exact counts per query with it. */
   statements: StatementCounter;
-  /** Runs raw SQL and returns its rows, the same on both drivers. */
-  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * The same connection(s) with statements left out of `statements`: for work that is nobody's
+   * request (a background worker's polling), so per-request counts stay exact beside it.
+   */
+  uncounted: Handle;
   /** LISTEN on a channel; returns the function that stops listening. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -77,14 +88,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     boundQueueWait(client, waitSeconds * 1000);
-    const db = drizzle({ client, schema: tables, logger: statements }) as unknown as Db;
+    const handle = (logger?: Logger): Handle => {
+      const db = drizzle({ client, logger }) as unknown as Db;
+      return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
+    };
     return {
-      db,
+      ...handle(statements),
+      uncounted: handle(),
       engine: 'postgres',
       statements,
-      async rows<T>(query: SQL) {
-        return [...((await db.execute(query)) as unknown as T[])];
-      },
       async listen(channel, onMessage) {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
@@ -97,14 +109,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzle({ client, schema: tables, logger: statements }) as unknown as Db;
+  const handle = (logger?: Logger): Handle => {
+    const db = drizzle({ client, logger }) as unknown as Db;
+    return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };
+  };
   return {
-    db,
+    ...handle(statements),
+    uncounted: handle(),
     engine: 'pglite',
     statements,
-    async rows<T>(query: SQL) {
-      return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-    },
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     close: () => client.close(),
   };

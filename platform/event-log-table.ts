@@ -37,3 +37,6 @@ export const events = s.table('events', {
   index('events_org_subject_type_idx').on(t.organizationId, t.subjectType, t.seq),
   index('events_created_idx').on(t.createdAt),
 ]);
+
+/** One event of the log, as read. */
+export type EventRow = typeof events.$inferSelect;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { events } from './event-log-table.ts';
+import { events, type EventRow } from './event-log-table.ts';
 import type { Db, Tx } from './db.ts';
 
 /** The envelope every event shares (events.txt): who did what to which resource, and its payload. */
@@ -11,8 +11,6 @@ export interface EventInput {
   subject: { type: string; id: string };
   payload?: Record<string, unknown>;
 }
-
-export type EventRow = typeof events.$inferSelect;
 
 /**
  * The event of a write the caller made to one row: organization and workspace come from the row,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { composeServices } from '@theguild/federation-composition';
 import { SUBGRAPHS, schemaFileOf, defaultSubgraphUrl } from '../subgraphs/registry.ts';
-import { subgraphSdl } from '../platform/subgraph/server.ts';
+import { subgraphSdl } from '../platform/subgraph/sdl.ts';
 
 export const SUPERGRAPH_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'supergraph.graphql');
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parse, Kind, type TypeNode } from 'graphql';
 import { SUBGRAPHS, schemaFileOf } from '../subgraphs/registry.ts';
-import { subgraphSdl } from '../platform/subgraph/server.ts';
+import { subgraphSdl } from '../platform/subgraph/sdl.ts';
 
 const named = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type));
 

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../db.ts';
 import type { Principal } from '../auth/tokens.ts';
-import type { SealingKey } from '../secrets.ts';
+import type { Config } from '../config.ts';
 import { Loaders } from '../loaders.ts';
 import { scopeOf, type Scope } from '../scope.ts';
 
@@ -9,12 +9,8 @@ export interface SubgraphDeps {
   database: Database;
   /** Key of the gateway's signed principal header. */
   principalKey: Buffer;
-  /** Seals integration credentials. */
-  sealingKey: SealingKey;
-  /** NATS JetStream for the event stream's fan-out between replicas (NATS_URL), when set. */
-  natsUrl?: string;
-  /** Keeps this deployment's NATS stream apart from others on the same server (NATS_NAMESPACE, default scrums). */
-  natsNamespace?: string;
+  /** The process's configuration: a subgraph reads the settings of its own (NATS_URL, CREDENTIALS_KEY ...) here. */
+  config: Config;
 }
 
 /** The context of one request to one subgraph. */

@@ -1,37 +1,39 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { createContext, type SubgraphContext, type SubgraphDeps } from './context.ts';
 import { verifyPrincipal, PRINCIPAL_HEADER } from '../auth/principal-header.ts';
 import { formatSubgraphError } from './format-error.ts';
 import { scalarResolvers } from './scalars.ts';
 import { enumInternalValues } from './enums.ts';
 import { log } from '../log.ts';
+import { subgraphSdl } from './sdl.ts';
 
-const SHARED_SDL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'shared.graphql');
 const MAX_BODY_BYTES = 1 << 20;
 
-/** The SDL of a subgraph as composition and codegen see it: the shared pieces, then its own file. */
-export function subgraphSdl(schemaFile: string): string {
-  return `${fs.readFileSync(SHARED_SDL, 'utf8')}\n${fs.readFileSync(schemaFile, 'utf8')}`;
-}
+/** The resolver map buildSubgraphSchema takes, named through its public signature. */
+type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 
 export interface SubgraphDefinition {
   name: string;
   /** Absolute path of the subgraph's schema.graphql. */
   schemaFile: string;
-  resolvers: object;
-  /** Releases what the subgraph started for itself (the events subgraph's stream reader). */
-  onStop?: (deps: SubgraphDeps) => Promise<void>;
+  /**
+   * The resolvers, loaded when the subgraph is built rather than when the module holding this
+   * definition is imported: other subgraphs import that module (the subgraph's public one) for its
+   * lookups, and the resolvers import other subgraphs' public modules in turn.
+   */
+  loadResolvers: () => Promise<object>;
+  /**
+   * What the subgraph runs beside serving requests (the events subgraph's retention sweep), or checks
+   * before serving (the integrations subgraph's credentials key); stopped with the subgraph.
+   */
+  start?: (deps: SubgraphDeps) => { stop(): Promise<void> } | void;
 }
 
 export interface Subgraph {
@@ -48,7 +50,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   const typeDefs = parse(subgraphSdl(definition.schemaFile));
   const schema = buildSubgraphSchema({
     typeDefs,
-    resolvers: { ...scalarResolvers, ...enumInternalValues(typeDefs), ...definition.resolvers } as GraphQLResolverMap<unknown>,
+    resolvers: { ...scalarResolvers, ...enumInternalValues(typeDefs), ...(await definition.loadResolvers()) } as ResolverMap,
   });
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -58,6 +60,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const work = definition.start?.(deps);
 
   const handler: http.RequestListener = (req, res) => {
     void handle(req, res).catch((error) => {
@@ -121,7 +124,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       };
     },
     async stop() {
-      await definition.onStop?.(deps);
+      await work?.stop();
       await apollo.stop();
     },
   };

@@ -7,7 +7,7 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
 import { appendEvents, type EventInput } from '../../platform/event-log.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 import { events } from '../../platform/event-log-table.ts';
 import { GRAPH_TYPE_OF_SUBJECT } from './subjects.ts';
 

@@ -6,7 +6,7 @@ import { principals } from '../../test/testkit/auth.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { events } from '../../platform/event-log-table.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 import { purgeExpiredEvents, startEventRetention } from './retention.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -6,9 +6,10 @@ import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { requireCapability } from '../../platform/auth/roles.ts';
 import { checkId, checkText } from '../../platform/args.ts';
 import { seal } from '../../platform/secrets.ts';
-import { findWorkspace } from '../organizations/lookups.ts';
+import { findWorkspace } from '../organizations/public.ts';
 import { integrations, integrationCredentials, syncRuns, OAUTH_INTEGRATION_TYPES, type INTEGRATION_TYPES } from './tables.ts';
 import { integrationScope } from './data.ts';
+import { credentialsKeyOf } from './credentials-key.ts';
 import type { IntegrationRow, SyncRunRow } from './models.ts';
 import type { ConnectIntegrationInput, UpdateIntegrationInput } from './generated/resolvers.ts';
 
@@ -167,7 +168,8 @@ function checkCredentials(type: IntegrationType, credentials: JsonObject | undef
 }
 
 async function storeCredentials(tx: Tx, ctx: SubgraphContext, integrationId: string, credentials: JsonObject) {
-  const values = { keyId: ctx.deps.sealingKey.id, sealed: seal(ctx.deps.sealingKey, credentials) };
+  const key = credentialsKeyOf(ctx.deps);
+  const values = { keyId: key.id, sealed: seal(key, credentials) };
   await tx.insert(integrationCredentials).values({ integrationId, ...values })
     .onConflictDoUpdate({ target: integrationCredentials.integrationId, set: { ...values, updatedAt: sql`now()` } });
 }

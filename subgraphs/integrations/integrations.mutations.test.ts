@@ -10,7 +10,7 @@ import { DEMO } from '../../seed/demo.ts';
 import { events } from '../../platform/event-log-table.ts';
 import { integrations, integrationCredentials, syncRuns } from './tables.ts';
 import { completeSyncRun } from './commands.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const WS = DEMO.workspaceId;

@@ -6,8 +6,8 @@ import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { requireCapability } from '../../platform/auth/roles.ts';
 import { checkId, checkOptionalId, checkText } from '../../platform/args.ts';
 import { toIso } from '../../platform/time.ts';
-import { inScope } from '../../platform/scope.ts';
-import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/lookups.ts';
+import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/public.ts';
+import { incidentScoped } from './data-activity.ts';
 import { pods, slas, tickets, incidents } from './tables.ts';
 import { podScoped } from './data.ts';
 import type { PodRow, TicketRow, IncidentRow } from './models.ts';
@@ -167,7 +167,7 @@ export async function updateIncidentSeverity(ctx: SubgraphContext, id: string, s
 /** The incident acted on, in the caller's scope, held against concurrent changes until commit. */
 async function lockIncident(tx: Tx, ctx: SubgraphContext, id: string): Promise<IncidentRow> {
   const [row] = await tx.select().from(incidents)
-    .where(and(eq(incidents.id, id), inScope(ctx.scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId })))
+    .where(and(eq(incidents.id, id), incidentScoped(ctx.scope)))
     .for('update');
   if (!row) throw notFound(`Incident ${id} not found.`);
   return row;

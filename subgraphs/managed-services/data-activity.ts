@@ -22,8 +22,8 @@ export interface IncidentFilter {
   severity?: ReadonlyArray<(typeof INCIDENT_SEVERITIES)[number]>;
 }
 
-const ticketScoped = (scope: Scope) => inScope(scope, { organizationId: tickets.organizationId, workspaceId: tickets.workspaceId });
-const incidentScoped = (scope: Scope) => inScope(scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId });
+export const ticketScoped = (scope: Scope) => inScope(scope, { organizationId: tickets.organizationId, workspaceId: tickets.workspaceId });
+export const incidentScoped = (scope: Scope) => inScope(scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId });
 
 function ticketFilterSql(scope: Scope, filter: TicketFilter): SQL {
   return and(

@@ -7,7 +7,7 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { events } from '../../platform/event-log-table.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { pods, tickets, incidents } from './tables.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const apiKey: Principal = { organizationId: DEMO.organizationId, workspaceId: null, role: 'member', actorId: 'KEY-26-000001', actorType: 'api_key' };

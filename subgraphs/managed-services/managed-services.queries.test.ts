@@ -4,7 +4,7 @@ import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const HOUR = 3_600_000;

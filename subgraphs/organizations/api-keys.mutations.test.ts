@@ -8,7 +8,7 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { events } from '../../platform/event-log-table.ts';
 import { apiKeys } from './tables.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const WS = DEMO.workspaceId;
 const admin = principals.apexAdmin;

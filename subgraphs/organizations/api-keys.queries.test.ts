@@ -4,7 +4,7 @@ import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const WS = DEMO.workspaceId;
 const admin = principals.apexAdmin;

@@ -6,7 +6,7 @@ import { requireCapability, mayGrant } from '../../platform/auth/roles.ts';
 import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../../platform/auth/api-keys.ts';
 import { checkId, checkOptionalId, checkText } from '../../platform/args.ts';
 import { toIso } from '../../platform/time.ts';
-import { findWorkspace } from './lookups.ts';
+import { findWorkspace } from './public.ts';
 import { apiKeyScoped } from './data-api-keys.ts';
 import { apiKeys } from './tables.ts';
 import type { ApiKeyRow } from './models.ts';

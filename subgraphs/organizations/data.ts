@@ -12,11 +12,11 @@ import type { OrganizationRow, WorkspaceRow, UserRow, ProjectRow, PlanRow, Subsc
  * subscriptions belong to the organization, so a workspace-narrowed token sees them too; among
  * workspaces it sees only its own.
  */
-const orgScoped = (scope: Scope) => eq(organizations.id, scope.organizationId);
-const workspaceScoped = (scope: Scope) => inScope(scope, { organizationId: workspaces.organizationId, workspaceId: workspaces.id });
-const userScoped = (scope: Scope) => eq(users.organizationId, scope.organizationId);
-const projectScoped = (scope: Scope) => eq(projects.organizationId, scope.organizationId);
-const subscriptionScoped = (scope: Scope) => eq(subscriptions.organizationId, scope.organizationId);
+export const orgScoped = (scope: Scope) => eq(organizations.id, scope.organizationId);
+export const workspaceScoped = (scope: Scope) => inScope(scope, { organizationId: workspaces.organizationId, workspaceId: workspaces.id });
+export const userScoped = (scope: Scope) => eq(users.organizationId, scope.organizationId);
+export const projectScoped = (scope: Scope) => eq(projects.organizationId, scope.organizationId);
+export const subscriptionScoped = (scope: Scope) => eq(subscriptions.organizationId, scope.organizationId);
 
 export interface UserFilter {
   status?: ReadonlyArray<UserModel['status']>;

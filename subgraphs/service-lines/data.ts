@@ -7,7 +7,7 @@ import { inScope, type Scope } from '../../platform/scope.ts';
 import { serviceLines, usageRecords, type SERVICE_LINE_STATUSES, type PRODUCT_LINES } from './tables.ts';
 import type { ServiceLineRow } from './models.ts';
 
-/** The reads of the service-lines subgraph: the only SQL over its tables, outside of lookups.ts. */
+/** The reads of the service-lines subgraph: the only SQL over its tables, outside of public.ts. */
 export interface ServiceLineFilter {
   workspaceId?: string;
   projectId?: string;
@@ -15,7 +15,7 @@ export interface ServiceLineFilter {
   productLine?: ReadonlyArray<(typeof PRODUCT_LINES)[number]>;
 }
 
-const scoped = (scope: Scope) => inScope(scope, { organizationId: serviceLines.organizationId, workspaceId: serviceLines.workspaceId });
+export const scoped = (scope: Scope) => inScope(scope, { organizationId: serviceLines.organizationId, workspaceId: serviceLines.workspaceId });
 
 function filterSql(scope: Scope, filter: ServiceLineFilter): SQL {
   return and(

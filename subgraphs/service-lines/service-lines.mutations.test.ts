@@ -7,7 +7,7 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { events } from '../../platform/event-log-table.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { serviceLines } from './tables.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const owner: Principal = { ...principals.apexAdmin, role: 'owner', actorId: DEMO.ownerUserId };

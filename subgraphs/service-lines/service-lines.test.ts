@@ -5,7 +5,7 @@ import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const DRAFT_LINE = 'Chargeback Portal v2';

@@ -17,7 +17,7 @@ export interface TaskFilter {
   priority?: ReadonlyArray<(typeof TASK_PRIORITIES)[number]>;
 }
 
-const scoped = (scope: Scope) => inScope(scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId });
+export const scoped = (scope: Scope) => inScope(scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId });
 
 export function filterSql(scope: Scope, filter: TaskFilter): SQL {
   return and(

@@ -3,7 +3,7 @@ import { parse, Kind, type ConstDirectiveNode, type GraphQLSchema, type ObjectTy
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { signPrincipal, principalHeaderKey, PRINCIPAL_HEADER } from '../../platform/auth/principal-header.ts';
-import { subgraphSdl } from '../../platform/subgraph/server.ts';
+import { subgraphSdl } from '../../platform/subgraph/sdl.ts';
 import { SUBGRAPHS, schemaFileOf, type SubgraphName } from '../../subgraphs/registry.ts';
 import { TEST_PRINCIPAL_KEY } from './auth.ts';
 import type { TestSystem } from './system.ts';

@@ -1,6 +1,7 @@
 import type { SubgraphDeps } from '../../../platform/subgraph/context.ts';
-import { EventStream } from './hub.ts';
-import { NatsSource } from './nats.ts';
+import { EventStream } from './event-stream.ts';
+import { DatabaseSource } from './database-source.ts';
+import { NatsSource } from './nats-source.ts';
 
 /**
  * One EventStream per process and database: every subscription of the events subgraph shares its
@@ -12,19 +13,16 @@ const streams = new WeakMap<SubgraphDeps, EventStream>();
 export async function streamOf(deps: SubgraphDeps): Promise<EventStream> {
   let stream = streams.get(deps);
   if (!stream) {
-    const natsUrl = deps.natsUrl;
-    stream = new EventStream(
-      deps.database,
-      {},
-      natsUrl ? (s) => new NatsSource(deps.database, { url: natsUrl, namespace: deps.natsNamespace, batchSize: s.batchSize, pollMs: s.pollMs, stats: s.stats }) : undefined,
-    );
+    const { natsUrl, natsNamespace } = deps.config;
+    const source = natsUrl ? new NatsSource(deps.database, { url: natsUrl, namespace: natsNamespace }) : new DatabaseSource(deps.database);
+    stream = new EventStream(deps.database, source);
     streams.set(deps, stream);
   }
   await stream.start();
   return stream;
 }
 
-/** The stream of these deps, if one was started (tests and the benchmark read its stats). */
+/** The stream of these deps, if one was started (tests read which source it has). */
 export const existingStream = (deps: SubgraphDeps) => streams.get(deps);
 
 export async function stopStream(deps: SubgraphDeps): Promise<void> {

@@ -4,9 +4,8 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { jetstream, jetstreamManager, DeliverPolicy, type ConsumerMessages } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { Database } from '../../../platform/db.ts';
-import { events } from '../../../platform/event-log-table.ts';
-import type { EventRow } from '../models.ts';
-import { DatabaseSource, type EventSource } from './hub.ts';
+import { events, type EventRow } from '../../../platform/event-log-table.ts';
+import { DatabaseSource, type EventSource } from './database-source.ts';
 import { log } from '../../../platform/log.ts';
 
 const logger = log.child({ component: 'events' });
@@ -20,9 +19,6 @@ export interface NatsSourceOptions {
   url: string;
   /** Names the stream, subject and lease bucket, so deployments (and test runs) sharing a NATS server stay apart. */
   namespace?: string;
-  batchSize: number;
-  pollMs: number;
-  stats: { reads: number };
 }
 
 /**
@@ -143,7 +139,7 @@ export class NatsSource implements EventSource {
       const lastSeq = Number(last?.header?.get(SEQ_HEADER));
       if (Number.isFinite(lastSeq)) prev = lastSeq;
     }
-    const publisher = new DatabaseSource(this.database, this.options.batchSize, this.options.pollMs, this.options.stats);
+    const publisher = new DatabaseSource(this.database);
     this.publisher = publisher;
     let publishing = Promise.resolve();
     await publisher.start(prev, (rows) => {
@@ -165,7 +161,6 @@ export class NatsSource implements EventSource {
       // Published before this reader was listening, or by a publisher it never heard: read the gap.
       const gap = await this.database.db.select().from(events)
         .where(and(gt(events.seq, this.position), lte(events.seq, prev))).orderBy(asc(events.seq));
-      this.options.stats.reads++;
       if (gap.length) this.deliver(gap);
       this.position = Math.max(this.position, prev);
     }
