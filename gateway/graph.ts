@@ -7,8 +7,7 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { log, type LogLevel } from '../platform/log.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../platform/auth/principal-header.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
-import { SUPERGRAPH_FILE } from '../schema/compose.ts';
-import type { SubgraphName } from '../subgraphs/registry.ts';
+import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
 import { useBadInputCodes } from './bad-input.ts';
 import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
@@ -32,7 +31,7 @@ export interface GraphStats {
 }
 
 export interface GraphOptions {
-  subgraphUrls: Record<SubgraphName, string>;
+  subgraphUrls: Record<string, string>;
   principalKey: Buffer;
   production: boolean;
   /** Depth, aliases, tokens, directives and cost (gateway/limits). */
@@ -58,7 +57,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<SubgraphName, string>; graphiql: boolean } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),

@@ -2,7 +2,9 @@ import http from 'node:http';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase, migrateDatabase } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
-import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../subgraphs/registry.ts';
+import fs from 'node:fs';
+import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
+import { subgraphUrls as urlsOf } from './subgraph-urls.ts';
 import { createGraph } from './graph.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
@@ -21,7 +23,7 @@ if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_
 // The gateway reads the database for readiness and for every API-key request.
 const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds });
 await migrateDatabase(database);
-const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(name)])) as Record<SubgraphName, string>;
+const subgraphUrls = urlsOf(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
 const limits = loadLimitsConfig();
 const rateLimit = await createRateLimit(limits);
 const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });

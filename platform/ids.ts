@@ -33,7 +33,15 @@ const TYPE_BY_PREFIX = new Map<string, EntityType>(
   Object.entries(ID_PREFIXES).map(([type, prefix]) => [prefix, type as EntityType]),
 );
 
-const ID_PATTERN = /^([A-Z]{2,5})-(\d{2})-(\d{6,})$/;
+// PREFIX-YY-NNNNNN: the year in two digits, the number in six or more.
+const YEAR = '\\d{2}';
+const NUMBER = '\\d{6,}';
+const ID_PATTERN = new RegExp(`^([A-Z]{2,5})-(${YEAR})-(${NUMBER})$`);
+
+/** The pattern of one type's IDs, for JSON Schema (REST's OpenAPI description). */
+export function idPattern(type: EntityType): string {
+  return `^${ID_PREFIXES[type]}-${YEAR}-${NUMBER}$`;
+}
 
 export interface ParsedId {
   prefix: string;

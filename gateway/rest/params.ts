@@ -1,7 +1,7 @@
 import { checkId } from '../../platform/args.ts';
 import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { ID_PREFIXES, type EntityType } from '../../platform/ids.ts';
+import { idPattern, type EntityType } from '../../platform/ids.ts';
 
 /** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
 export type JsonSchema = Record<string, unknown>;
@@ -11,8 +11,8 @@ export type JsonSchema = Record<string, unknown>;
  * variable's value. Parsing happens here, before the graph runs, so every 400 names the REST
  * parameter (`limit`, `cursor`, `status`) rather than the GraphQL argument behind it.
  */
-export interface QueryParam {
-  variable: string;
+export interface QueryParam<V extends string = string> {
+  variable: V;
   /** The parameter's JSON Schema, for /v1/openapi.json. */
   schema: JsonSchema;
   required?: boolean;
@@ -30,17 +30,17 @@ function present(raw: string | undefined, name: string, required: boolean): raw 
 }
 
 /** A platform ID of one type (`workspace_id=WS-..`). */
-export function idParam(variable: string, type: EntityType, options: { required?: boolean } = {}): QueryParam {
+export function idParam<V extends string>(variable: V, type: EntityType, options: { required?: boolean } = {}): QueryParam<V> {
   return {
     variable,
     required: options.required,
-    schema: { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` },
+    schema: { type: 'string', pattern: idPattern(type) },
     parse: (raw, name) => (present(raw, name, options.required ?? false) ? checkId(type, raw, name) : undefined),
   };
 }
 
 /** A calendar date, YYYY-MM-DD, that exists. */
-export function dateParam(variable: string, options: { required?: boolean } = {}): QueryParam {
+export function dateParam<V extends string>(variable: V, options: { required?: boolean } = {}): QueryParam<V> {
   return {
     variable,
     required: options.required,
@@ -58,7 +58,7 @@ export function dateParam(variable: string, options: { required?: boolean } = {}
  * Comma-separated enum values (`status=active,paused`), in the docs' lowercase, to the GraphQL
  * enum's UPPER_CASE list. The allowed values are listed so an unknown one is refused by name.
  */
-export function enumListParam(variable: string, values: readonly string[]): QueryParam {
+export function enumListParam<V extends string>(variable: V, values: readonly string[]): QueryParam<V> {
   return {
     variable,
     schema: { type: 'string', description: `One or more of ${values.join(', ')}, comma-separated.`, examples: [values.slice(0, 2).join(',')] },
@@ -73,7 +73,7 @@ export function enumListParam(variable: string, values: readonly string[]): Quer
 }
 
 /** `limit` and `cursor` of every list: the graph's `first` and `after`, checked with the graph's own rules. */
-export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryParam> {
+export function pageParams(type: EntityType): { limit: QueryParam<'first'>; cursor: QueryParam<'after'> } {
   return {
     limit: {
       variable: 'first',
