@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../platform/config.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
-import { startSystem, type RunningSystem } from '../gateway/system.ts';
+import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { bearerAuthenticator } from '../gateway/auth.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';

@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../platform/config.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
-import { startSystem, type RunningSystem } from '../gateway/system.ts';
+import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
 import { userAt } from '../seed/scale-model.ts';

@@ -8,11 +8,12 @@ import { loadConfig } from '../platform/config.ts';
 import { openDatabase, migrateDatabase, type Database } from '../platform/db.ts';
 import { mintToken, signingKeyFromSecret, type Principal } from '../platform/auth/tokens.ts';
 import { appendEvents, type EventInput } from '../platform/event-log.ts';
-import { startSystem, type RunningSystem } from '../gateway/system.ts';
+import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { seedDemo, DEMO } from '../seed/demo.ts';
 import { argument, freshPostgres } from './seed-scale.ts';
 import { printTable, fmt, ratio } from './table.ts';
+import { typeMatches } from '../subgraphs/events/public.ts';
 
 /**
  * Live activity fan-out: N concurrent graphql-ws subscribers on the gateway's /graphql while a writer
@@ -75,8 +76,7 @@ function eventAt(n: number, actorId: string): EventInput {
 function matches(variant: Variant, event: { type: string; workspaceId: string | null }): boolean {
   const { types, workspaceId } = variant.variables;
   if (workspaceId && event.workspaceId !== workspaceId) return false;
-  if (types && !types.some((t) => (t.endsWith('.') ? event.type.startsWith(t) : event.type === t))) return false;
-  return true;
+  return typeMatches(types, event.type);
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across the two processes. */

@@ -3,6 +3,7 @@ import type { Database } from '../platform/db.ts';
 import { badRequest, isPlatformError, type PlatformError } from '../platform/errors.ts';
 import { callerError } from '../platform/unavailable.ts';
 import { log } from '../platform/log.ts';
+import { MAX_BODY_BYTES, readBody } from '../platform/http.ts';
 import { checkReadiness } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph } from './graph.ts';
@@ -69,7 +70,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), retryAfter(admitted));
       const { principal } = admitted;
-      const body = req.method === 'GET' ? '' : await readBody(req);
+      const body = req.method === 'GET' ? '' : await readRestBody(req);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
       if (isExportsPath((req.url ?? '/').split('?')[0])) {
         const exported = await serveExports(req, res, principal, body);
@@ -132,18 +133,11 @@ function retryAfter(error: PlatformError): Record<string, string> {
 
 const STREAMING = /text\/event-stream|multipart\/mixed/i;
 
-/** Request bodies of /v1 writes are small JSON documents; anything larger is refused before parsing. */
-const MAX_BODY_BYTES = 1 << 20;
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body of a /v1 write; one larger than a JSON document of a write needs is refused before parsing. */
+async function readRestBody(req: http.IncomingMessage): Promise<string> {
+  const body = await readBody(req);
+  if (body === undefined) throw badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  return body;
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import { text, type PgSchema } from 'drizzle-orm/pg-core';
 
 /**
@@ -74,6 +74,13 @@ export function idSequenceName(prefix: IdPrefix): string {
   return `${prefix.toLowerCase()}_id_seq`;
 }
 
+/** Which prefix a column default made by mintIdSql mints: tools find each table's prefix from its column, not from a second list. */
+const MINTED_PREFIXES = new WeakMap<SQL, IdPrefix>();
+
+export function mintedPrefixOf(column: { default?: unknown }): IdPrefix | undefined {
+  return column.default instanceof SQL ? MINTED_PREFIXES.get(column.default) : undefined;
+}
+
 /**
  * SQL that mints the next ID of a prefix; used as the column default so every insert path agrees.
  * The number is zero-padded to six digits but never cut (lpad would truncate 2000200 to 200020):
@@ -81,7 +88,9 @@ export function idSequenceName(prefix: IdPrefix): string {
  */
 export function mintIdSql(schema: string, prefix: IdPrefix): SQL {
   const seq = `${schema}.${idSequenceName(prefix)}`;
-  return sql.raw(`'${prefix}-' || to_char(now(), 'YY') || '-' || regexp_replace('00000' || nextval('${seq}')::text, '^0*([0-9]{6,})$', '\\1')`);
+  const minted = sql.raw(`'${prefix}-' || to_char(now(), 'YY') || '-' || regexp_replace('00000' || nextval('${seq}')::text, '^0*([0-9]{6,})$', '\\1')`);
+  MINTED_PREFIXES.set(minted, prefix);
+  return minted;
 }
 
 /** An `id` column whose values are minted from its schema's sequence. */

@@ -20,8 +20,3 @@ export function inScope(scope: Scope, columns: { organizationId: Column; workspa
   if (scope.workspaceId && columns.workspaceId) conditions.push(eq(columns.workspaceId, scope.workspaceId));
   return and(...conditions)!;
 }
-
-/** Whether a workspace is visible to the scope (its organization is checked by the caller's query). */
-export function workspaceVisible(scope: Scope, workspaceId: string | null): boolean {
-  return !scope.workspaceId || scope.workspaceId === workspaceId;
-}

@@ -7,10 +7,3 @@ export function toIso(value: Date | string | null | undefined): string | null {
   const date = value instanceof Date ? value : new Date(value);
   return date.toISOString().replace('.000Z', 'Z');
 }
-
-/** YYYY-MM-DD of a date column. */
-export function toDateString(value: Date | string | null | undefined): string | null {
-  if (value == null) return null;
-  if (typeof value === 'string') return value.slice(0, 10);
-  return value.toISOString().slice(0, 10);
-}

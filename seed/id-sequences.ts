@@ -1,26 +1,22 @@
 import { sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../platform/db.ts';
-import { idSequenceName, type IdPrefix } from '../platform/ids.ts';
+import { idSequenceName, mintedPrefixOf, type IdPrefix } from '../platform/ids.ts';
+import * as tables from '../schema/tables.ts';
 
-/** Where each prefix's IDs live: the owning schema and table. */
-export const ID_TABLES: ReadonlyArray<{ prefix: IdPrefix; schema: string; table: string }> = [
-  { prefix: 'ORG', schema: 'organizations', table: 'organizations' },
-  { prefix: 'WS', schema: 'organizations', table: 'workspaces' },
-  { prefix: 'USR', schema: 'organizations', table: 'users' },
-  { prefix: 'PROJ', schema: 'organizations', table: 'projects' },
-  { prefix: 'PLN', schema: 'organizations', table: 'plans' },
-  { prefix: 'SUB', schema: 'organizations', table: 'subscriptions' },
-  { prefix: 'KEY', schema: 'organizations', table: 'api_keys' },
-  { prefix: 'LIN', schema: 'service_lines', table: 'service_lines' },
-  { prefix: 'TSK', schema: 'tasks', table: 'tasks' },
-  { prefix: 'POD', schema: 'managed_services', table: 'pods' },
-  { prefix: 'SLA', schema: 'managed_services', table: 'slas' },
-  { prefix: 'TKT', schema: 'managed_services', table: 'tickets' },
-  { prefix: 'INC', schema: 'managed_services', table: 'incidents' },
-  { prefix: 'INT', schema: 'integrations', table: 'integrations' },
-  { prefix: 'SYNC', schema: 'integrations', table: 'sync_runs' },
-  { prefix: 'EVT', schema: 'events', table: 'events' },
-];
+/**
+ * Where each prefix's IDs live, the owning schema and table, read from the tables' minted `id`
+ * columns. The gateway's own records (export jobs) are left out: the seed never writes them, so
+ * their sequence is never behind.
+ */
+export const ID_TABLES: ReadonlyArray<{ prefix: IdPrefix; schema: string; table: string }> = Object.values(tables)
+  .flatMap((table) => {
+    if (!(table instanceof PgTable)) return [];
+    const { schema, name, columns } = getTableConfig(table);
+    const id = columns.find((column) => column.name === 'id');
+    const prefix = id && mintedPrefixOf(id);
+    return prefix && schema && schema !== 'gateway' ? [{ prefix, schema, table: name }] : [];
+  });
 
 /**
  * After rows were loaded with explicit IDs (the demo data reproduces the docs' IDs), moves each ID

@@ -6,7 +6,7 @@ import { principals, otherTenant, bearer, TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY }
 import type { Principal } from '../platform/auth/tokens.ts';
 import { loadConfig } from '../platform/config.ts';
 import { DEMO } from '../seed/demo.ts';
-import { startSystem, type RunningSystem } from '../gateway/system.ts';
+import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { createGraph } from '../gateway/graph.ts';
 import { loadLimitsConfig } from '../gateway/limits/index.ts';
 import { createExportWorker } from '../gateway/exports/worker.ts';

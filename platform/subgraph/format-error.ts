@@ -1,5 +1,5 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, type PlatformError } from '../errors.ts';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from '../errors.ts';
 import { callerError, isDatabaseUnavailable } from '../unavailable.ts';
 import { log } from '../log.ts';
 
@@ -29,9 +29,4 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   }
   log.error({ err: original, path: formatted.path }, 'unexpected error in a subgraph');
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500 } };
-}
-
-/** A GraphQL error for a PlatformError raised where resolvers cannot throw (e.g. partial lists). */
-export function graphqlError(error: PlatformError): GraphQLError {
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.graphqlCode } });
 }

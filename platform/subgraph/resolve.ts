@@ -1,4 +1,3 @@
-import type { SubgraphContext } from './context.ts';
 import { checkId } from '../args.ts';
 import { notFound } from '../errors.ts';
 import type { EntityType } from '../ids.ts';
@@ -26,5 +25,3 @@ export async function findOrNotFound<T>(type: EntityType, id: string, loader: Da
 export async function resolveReference<T>(ref: { id: string }, loader: DataLoader<string, T | undefined>): Promise<T | null> {
   return (await loader.load(ref.id)) ?? null;
 }
-
-export type { SubgraphContext };

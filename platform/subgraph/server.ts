@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -13,8 +12,8 @@ import { scalarResolvers } from './scalars.ts';
 import { enumInternalValues } from './enums.ts';
 import { log } from '../log.ts';
 import { subgraphSdl } from './sdl.ts';
-
-const MAX_BODY_BYTES = 1 << 20;
+import { listen } from '../process.ts';
+import { readBody } from '../http.ts';
 
 /** The resolver map buildSubgraphSchema takes, named through its public signature. */
 type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
@@ -104,24 +103,8 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     schema,
     handler,
     async listen(port = 0, host = '127.0.0.1') {
-      const server = http.createServer(handler);
-      server.keepAliveTimeout = 65_000;
-      const sockets = schema.getSubscriptionType() ? serveSubscriptions(server, schema, deps) : undefined;
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const address = server.address() as AddressInfo;
-      return {
-        url: `http://${host}:${address.port}/graphql`,
-        async close() {
-          if (sockets) {
-            for (const client of sockets.clients) client.terminate();
-            await new Promise<void>((resolve) => sockets.close(() => resolve()));
-          }
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          });
-        },
-      };
+      const listening = await listen(handler, { port, host, websockets: schema.getSubscriptionType() ? (server) => serveSubscriptions(server, schema, deps) : undefined });
+      return { url: `${listening.origin}/graphql`, close: listening.close };
     },
     async stop() {
       await work?.stop();
@@ -163,15 +146,10 @@ function serveSubscriptions(server: http.Server, schema: GraphQLSchema, deps: Su
 const INVALID = Symbol('invalid');
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return INVALID;
-    chunks.push(chunk as Buffer);
-  }
+  const text = await readBody(req);
+  if (text === undefined) return INVALID;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    return JSON.parse(text || '{}');
   } catch {
     return INVALID;
   }

@@ -1,19 +1,14 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
 import type { SubgraphDeps } from '../platform/subgraph/context.ts';
-import { DEFINITIONS } from '../subgraphs/index.ts';
+import { DEFINITIONS } from '../subgraphs/definitions.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
-import { createGraph, type GraphStats } from './graph.ts';
-import { gatewayAuthenticator } from './auth.ts';
-import { createGatewayHandler } from './server.ts';
-import { serveGraphQLOverWebSocket } from './subscriptions.ts';
-import { LiveSessions } from './sessions.ts';
-import { createExportWorker } from './exports/worker.ts';
-import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
+import type { GraphStats } from '../gateway/graph.ts';
+import { startGateway } from '../gateway/start.ts';
+import { loadLimitsConfig, type LimitsConfig } from '../gateway/limits/index.ts';
 
 export interface RunningSystem {
   url: string;
@@ -54,29 +49,13 @@ export async function startSystem(
     listeners.set(name, listener);
     subgraphUrls[name] = listener.url;
   }
-
-  const graph = createGraph({ subgraphUrls, principalKey: deps.principalKey, production: config.production, limits });
-  // Load the supergraph before accepting connections, so the first request never races it.
-  await graph.runtime.getSchema();
-  const rateLimit = await createRateLimit(limits);
-  const authenticator = gatewayAuthenticator(config, database);
-  const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
-  await sessions.listen(database);
-  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions });
-  // One export worker per gateway process (gateway/exports/worker.ts), stopped before the graph.
-  const exportWorker = options.exportWorker === false ? null : createExportWorker({ runtime: graph.runtime, database });
-  exportWorker?.start();
-  const server = http.createServer(handler);
-  server.keepAliveTimeout = 65_000;
-  const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker });
 
   let closed = false;
   return {
-    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    server,
-    stats: graph.stats,
+    url: gateway.origin,
+    server: gateway.server,
+    stats: gateway.stats,
     subgraphUrls,
     deps,
     async stopSubgraph(name) {
@@ -90,16 +69,7 @@ export async function startSystem(
     async close() {
       if (closed) return;
       closed = true;
-      for (const client of sockets.clients) client.terminate();
-      await new Promise<void>((resolve) => sockets.close(() => resolve()));
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await sessions.close();
-      await exportWorker?.stop();
-      await graph.runtime.dispose();
-      await rateLimit.close();
+      await gateway.close();
       for (const listener of listeners.values()) await listener.close();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
     },
