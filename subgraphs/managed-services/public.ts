@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { existingIds } from '../../platform/existing-ids.ts';
 import type { Scope } from '../../platform/scope.ts';
@@ -24,13 +24,8 @@ export const definition: SubgraphDefinition = {
 export const existingPods = (db: Db, scope: Scope, ids: readonly string[]) => existingIds(db, pods, pods.id, ids, podScoped(scope));
 
 /** SLAs are visible through their pod. */
-export async function existingSlas(db: Db, scope: Scope, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: slas.id }).from(slas)
-    .innerJoin(pods, eq(pods.id, slas.podId))
-    .where(and(inArray(slas.id, [...ids]), podScoped(scope)));
-  return new Set(rows.map((r) => r.id));
-}
+export const existingSlas = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, slas, slas.id, ids, podScoped(scope), { table: pods, on: eq(pods.id, slas.podId) });
 
 export const existingTickets = (db: Db, scope: Scope, ids: readonly string[]) =>
   existingIds(db, tickets, tickets.id, ids, ticketScoped(scope));
