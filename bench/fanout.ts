@@ -375,7 +375,7 @@ function softFileLimit(pid: number | 'self' = 'self'): number {
 
 const openFds = () => fs.readdirSync('/proc/self/fd').length;
 
-/** The reader's own statements, told apart from everything else by their SQL (stream/hub.ts). */
+/** The reader's own statements, told apart from everything else by their SQL (events/stream/). */
 function countStreamReads(database: Database) {
   const counts = { reader: 0, catchUp: 0 };
   const counter = database.statements;

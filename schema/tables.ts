@@ -1,4 +1,7 @@
-/** Every table of every subgraph, for drizzle's typed queries and for drizzle-kit's migrations. */
+/**
+ * Every table of every layer (the platform's event log, each subgraph's, the gateway's), for the tools that need
+ * them all: the seed, drizzle-kit's migrations (drizzle.config.ts) and the tests.
+ */
 export * from '../subgraphs/organizations/tables.ts';
 export * from '../subgraphs/service-lines/tables.ts';
 export * from '../subgraphs/tasks/tables.ts';

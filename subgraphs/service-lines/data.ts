@@ -49,7 +49,7 @@ export function serviceLinePagesByWorkspace(db: Db, scope: Scope, workspaceIds: 
 
 /**
  * One page of lines for each project in one statement. A line names its projects in an array: it
- * is unnested into one row per label, and each label is the parent the kit ranks within.
+ * is unnested into one row per label, and each label is the parent platform/keyset.ts ranks within.
  */
 export function serviceLinePagesByProject(
   db: Db,
