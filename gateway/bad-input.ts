@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { badRequest, type PlatformError } from '../subgraphs/kit/errors.ts';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../subgraphs/kit/input-rules.ts';
+import { badRequest, type PlatformError } from '../platform/errors.ts';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../platform/input-rules.ts';
 
 /**
  * A request the graph rejects before running it (a syntax error, an unknown field or enum value, a

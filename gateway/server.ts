@@ -1,11 +1,11 @@
 import http from 'node:http';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { isPlatformError, type PlatformError } from '../subgraphs/kit/errors.ts';
-import { callerError } from '../subgraphs/kit/unavailable.ts';
-import { log } from '../subgraphs/kit/log.ts';
+import type { Database } from '../platform/db.ts';
+import { badRequest, isPlatformError, type PlatformError } from '../platform/errors.ts';
+import { callerError } from '../platform/unavailable.ts';
+import { log } from '../platform/log.ts';
 import { checkReadiness } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
-import type { createGraph } from './graph.ts';
+import type { createGraph, GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
 import type { LiveSessions } from './sessions.ts';
 import { createRestRouter } from './rest/router.ts';
@@ -35,9 +35,9 @@ export interface GatewayServerOptions {
  */
 export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
-  // The adapter's listener merges any argument after (req, res) into the request's context, which
-  // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
-  const serve = runtime.requestListener as unknown as (req: http.IncomingMessage, res: http.ServerResponse, context: object) => Promise<void>;
+  // What follows (req, res) is merged into the request's context: how the principal reaches the
+  // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, context: Partial<GraphContext>) => runtime.handle(req, res, context);
   const serveRest = createRestRouter(runtime);
   const idempotency = createIdempotency(database);
   const openApi = openApiDocument();

@@ -1,10 +1,10 @@
 import type http from 'node:http';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { checkId } from '../../subgraphs/kit/args.ts';
-import { decodeCursor, encodeCursor } from '../../subgraphs/kit/cursor.ts';
-import type { Database } from '../../subgraphs/kit/db.ts';
-import { badRequest, conflict, notFound, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { checkId } from '../../platform/args.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import type { Database } from '../../platform/db.ts';
+import { badRequest, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from '../rest/body.ts';
 import { decodePathSegment } from '../rest/params.ts';
@@ -13,7 +13,7 @@ import { columnsOf } from './csv.ts';
 import { graphqlSource, restSource, type ExportSource } from './source.ts';
 import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { wakeExportWorkers } from './worker.ts';
-import { log } from '../../subgraphs/kit/log.ts';
+import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
 

@@ -1,3 +1,4 @@
+import { idPattern } from '../../platform/ids.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
 import { openApiParameter } from '../rest/params.ts';
 
@@ -22,7 +23,7 @@ const EXPORT_JOB = {
   type: 'object',
   required: ['id', 'status', 'format', 'source', 'objects_written', 'bytes_written', 'created_at', 'started_at', 'finished_at', 'expires_at', 'error', 'download_url'],
   properties: {
-    id: { type: 'string', pattern: '^EXP-\\d{2}-\\d{6,}$', examples: ['EXP-26-000001'] },
+    id: { type: 'string', pattern: idPattern('ExportJob'), examples: ['EXP-26-000001'] },
     status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed', 'cancelled'] },
     format: { type: 'string', enum: ['ndjson', 'csv'] },
     source: { type: 'string', enum: ['graphql', 'rest'] },

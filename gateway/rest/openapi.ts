@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../subgraphs/kit/errors.ts';
+import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
 import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
 import { openApiParameter, type JsonSchema } from './params.ts';
 import type { Route } from './route.ts';

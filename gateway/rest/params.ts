@@ -1,8 +1,8 @@
-import { checkId } from '../../subgraphs/kit/args.ts';
-import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
-import { badRequest } from '../../subgraphs/kit/errors.ts';
-import { ID_PREFIXES, type EntityType } from '../../subgraphs/kit/ids.ts';
-import { DATE_RULE, parseDate } from '../../subgraphs/kit/dates.ts';
+import { checkId } from '../../platform/args.ts';
+import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../platform/connection.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { idPattern, type EntityType, ID_PREFIXES } from '../../platform/ids.ts';
+import { DATE_RULE, parseDate } from '../../platform/dates.ts';
 
 /** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
 export type JsonSchema = Record<string, unknown>;
@@ -12,8 +12,8 @@ export type JsonSchema = Record<string, unknown>;
  * variable's value. Parsing happens here, before the graph runs, so every 400 names the REST
  * parameter (`limit`, `cursor`, `status`) rather than the GraphQL argument behind it.
  */
-export interface QueryParam {
-  variable: string;
+export interface QueryParam<V extends string = string> {
+  variable: V;
   /** The parameter's JSON Schema, for /v1/openapi.json. */
   schema: JsonSchema;
   required?: boolean;
@@ -40,17 +40,17 @@ export function decodePathSegment(segment: string, name: string): string {
 }
 
 /** A platform ID of one type (`workspace_id=WS-..`). */
-export function idParam(variable: string, type: EntityType, options: { required?: boolean } = {}): QueryParam {
+export function idParam<V extends string>(variable: V, type: EntityType, options: { required?: boolean } = {}): QueryParam<V> {
   return {
     variable,
     required: options.required,
-    schema: { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` },
+    schema: { type: 'string', pattern: idPattern(type) },
     parse: (raw, name) => (present(raw, name, options.required ?? false) ? checkId(type, raw, name) : undefined),
   };
 }
 
-/** A calendar date, YYYY-MM-DD, that exists (kit/dates.ts). */
-export function dateParam(variable: string, options: { required?: boolean } = {}): QueryParam {
+/** A calendar date, YYYY-MM-DD, that exists (platform/dates.ts). */
+export function dateParam<V extends string>(variable: V, options: { required?: boolean } = {}): QueryParam<V> {
   return {
     variable,
     required: options.required,
@@ -69,7 +69,7 @@ export function dateParam(variable: string, options: { required?: boolean } = {}
  * schema is OpenAPI's for such a list, an array of the enum sent with `style: form, explode: false`
  * (openApiParameter).
  */
-export function enumListParam(variable: string, values: readonly string[]): QueryParam {
+export function enumListParam<V extends string>(variable: V, values: readonly string[]): QueryParam<V> {
   return {
     variable,
     schema: { type: 'array', items: { type: 'string', enum: [...values] }, description: `One or more of ${values.join(', ')}, comma-separated.` },
@@ -84,7 +84,7 @@ export function enumListParam(variable: string, values: readonly string[]): Quer
 }
 
 /** `limit` and `cursor` of every list: the graph's `first` and `after`, checked with the graph's own rules. */
-export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryParam> {
+export function pageParams(type: EntityType): { limit: QueryParam<'first'>; cursor: QueryParam<'after'> } {
   return {
     limit: {
       variable: 'first',

@@ -1,6 +1,7 @@
 import type http from 'node:http';
-import { badRequest, payloadTooLarge, unprocessable, unsupportedMediaType } from '../../subgraphs/kit/errors.ts';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../subgraphs/kit/input-rules.ts';
+import { badRequest, payloadTooLarge, unprocessable, unsupportedMediaType } from '../../platform/errors.ts';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../platform/input-rules.ts';
+import { MAX_BODY_BYTES, readBody } from '../../platform/http.ts';
 
 /**
  * What a /v1 request body must be before anything reads it (the idempotency fingerprint, a route,
@@ -11,39 +12,11 @@ import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../subgraphs/kit/input-rule
  * serialises it next, and the graph takes the body as one variable, held to the same depth
  * (gateway/bad-input.ts). An empty body is no body.
  */
-export const MAX_BODY_BYTES = 1 << 20;
-
-/**
- * Reads the body as UTF-8, refusing it by its Content-Length, or as soon as it grows past
- * MAX_BODY_BYTES. The rest is not read: the request is paused, not destroyed, so the refusal can
- * still be answered; server.ts answers it with `Connection: close`, which drops the unread rest.
- */
-export function readRestBody(req: http.IncomingMessage): Promise<string> {
-  const tooLarge = () => payloadTooLarge(`The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      req.off('data', onData).off('end', onEnd).off('error', onError);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
-      stop();
-      req.pause();
-      reject(tooLarge());
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
-    req.on('data', onData).on('end', onEnd).on('error', onError);
-  });
+/** Reads the body (platform/http.ts), refusing one larger than MAX_BODY_BYTES with 413. */
+export async function readRestBody(req: http.IncomingMessage): Promise<string> {
+  const body = await readBody(req);
+  if (body === undefined) throw payloadTooLarge(`The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+  return body;
 }
 
 /** `application/json`, or a `+json` type (`application/merge-patch+json`), in UTF-8. */

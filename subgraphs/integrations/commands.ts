@@ -1,15 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import type { Db, Tx } from '../kit/db.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId } from '../kit/args.ts';
-import { checkJson, requiredText } from '../kit/input-rules.ts';
-import { seal } from '../kit/secrets.ts';
-import { findWorkspace } from '../organizations/lookups.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId } from '../../platform/args.ts';
+import { seal } from '../../platform/secrets.ts';
+import { findWorkspace } from '../organizations/public.ts';
+import { checkJson, requiredText } from '../../platform/input-rules.ts';
 import { integrations, integrationCredentials, syncRuns, OAUTH_INTEGRATION_TYPES, type INTEGRATION_TYPES } from './tables.ts';
 import { integrationScope } from './data.ts';
+import { credentialsKeyOf } from './credentials-key.ts';
 import type { IntegrationRow, SyncRunRow } from './models.ts';
 import type { ConnectIntegrationInput, UpdateIntegrationInput } from './generated/resolvers.ts';
 
@@ -168,7 +169,8 @@ function checkCredentials(type: IntegrationType, credentials: JsonObject | undef
 }
 
 async function storeCredentials(tx: Tx, ctx: SubgraphContext, integrationId: string, credentials: JsonObject) {
-  const values = { keyId: ctx.deps.sealingKey.id, sealed: seal(ctx.deps.sealingKey, credentials) };
+  const key = credentialsKeyOf(ctx.deps);
+  const values = { keyId: key.id, sealed: seal(key, credentials) };
   await tx.insert(integrationCredentials).values({ integrationId, ...values })
     .onConflictDoUpdate({ target: integrationCredentials.integrationId, set: { ...values, updatedAt: sql`now()` } });
 }

@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import type { Tx } from '../kit/db.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkOptionalId } from '../kit/args.ts';
-import { optionalText, requiredText } from '../kit/input-rules.ts';
-import { toIso } from '../kit/time.ts';
-import { inScope } from '../kit/scope.ts';
-import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/lookups.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import type { Tx } from '../../platform/db.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId, checkOptionalId } from '../../platform/args.ts';
+import { toIso } from '../../platform/time.ts';
+import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/public.ts';
+import { incidentScoped } from './data-activity.ts';
+import { optionalText, requiredText } from '../../platform/input-rules.ts';
+import { inScope } from '../../platform/scope.ts';
 import { pods, slas, tickets, incidents } from './tables.ts';
 import { podScoped } from './data.ts';
 import type { PodRow, TicketRow, IncidentRow } from './models.ts';
@@ -171,7 +172,7 @@ export async function updateIncidentSeverity(ctx: SubgraphContext, id: string, s
 /** The incident acted on, in the caller's scope, held against concurrent changes until commit. */
 async function lockIncident(tx: Tx, ctx: SubgraphContext, id: string): Promise<IncidentRow> {
   const [row] = await tx.select().from(incidents)
-    .where(and(eq(incidents.id, id), inScope(ctx.scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId })))
+    .where(and(eq(incidents.id, id), incidentScoped(ctx.scope)))
     .for('update');
   if (!row) throw notFound(`Incident ${id} not found.`);
   return row;

@@ -1,9 +1,9 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { checkOptionalId } from '../kit/args.ts';
-import { badRequest } from '../kit/errors.ts';
-import { MONTH_RULE, parseMonth } from '../kit/dates.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { checkOptionalId } from '../../platform/args.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { MONTH_RULE, parseMonth } from '../../platform/dates.ts';
 import {
   podsByIds, podsByServiceLineIds, membersByPodIds, slasByIds, slasByPodIds, latestSlaReportsByPodIds,
   podPagesByParent, slaReportPagesByPod, slaHistoryByPodIds, type PodFilter,

@@ -1,15 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, eventOf, type EventInput } from '../kit/event-log.ts';
-import { notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkOptionalId } from '../kit/args.ts';
-import { optionalText, requiredText } from '../kit/input-rules.ts';
-import { inScope } from '../kit/scope.ts';
-import type { Tx } from '../kit/db.ts';
-import { findWorkspace, existingUsers, existingProjects } from '../organizations/lookups.ts';
-import { findServiceLine, incrementDeliveryVelocity } from '../service-lines/lookups.ts';
-import { tasks, taskHistory } from './tables.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { appendEvents, eventOf, type EventInput } from '../../platform/event-log.ts';
+import { notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId, checkOptionalId } from '../../platform/args.ts';
+import type { Tx } from '../../platform/db.ts';
+import { findWorkspace, existingUsers, existingProjects } from '../organizations/public.ts';
+import { findServiceLine, serviceLineWrites } from '../service-lines/public.ts';
+import { tasks, taskHistory, TERMINAL_TASK_STATUSES } from './tables.ts';
+import { scoped } from './data.ts';
+import { optionalText, requiredText } from '../../platform/input-rules.ts';
+import { inScope } from '../../platform/scope.ts';
 import type { TaskRow } from './models.ts';
 import type { CreateTaskInput, UpdateTaskInput } from './generated/resolvers.ts';
 
@@ -18,7 +19,7 @@ import type { CreateTaskInput, UpdateTaskInput } from './generated/resolvers.ts'
  * changes the task, its history, the line's delivery velocity and appends its events in ONE
  * transaction.
  */
-const TERMINAL = new Set(['done', 'cancelled']);
+const TERMINAL = new Set<string>(TERMINAL_TASK_STATUSES);
 
 export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): Promise<TaskRow> {
   requireCapability(ctx.principal, 'write');
@@ -60,7 +61,7 @@ export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): 
       createdBy: ctx.principal.actorId,
       completedAt: TERMINAL.has(status) ? sql`now()` : null,
     }).returning();
-    if (TERMINAL.has(status) && task.serviceLineId) await incrementDeliveryVelocity(tx, task.serviceLineId);
+    if (TERMINAL.has(status) && task.serviceLineId) await serviceLineWrites.incrementDeliveryVelocity(tx, task.serviceLineId);
     await appendEvents(tx, [eventOf(ctx.principal, 'task.created', 'task', task, {
       title: task.title, status: task.status, priority: task.priority,
       service_line_id: task.serviceLineId, project_id: task.projectId, assignee_id: task.assigneeId,
@@ -85,7 +86,7 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
 
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(tasks)
-      .where(and(eq(tasks.id, id), inScope(ctx.scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId })))
+      .where(and(eq(tasks.id, id), scoped(ctx.scope)))
       .for('update');
     if (!before) throw notFound(`Task ${id} not found.`);
     if (changes.serviceLineId) {
@@ -114,7 +115,7 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
       by: ctx.principal.actorId,
     }));
     if (history.length > 0) await tx.insert(taskHistory).values(history);
-    if (completing && after.serviceLineId) await incrementDeliveryVelocity(tx, after.serviceLineId);
+    if (completing && after.serviceLineId) await serviceLineWrites.incrementDeliveryVelocity(tx, after.serviceLineId);
 
     const events: EventInput[] = [];
     if (changed.includes('status')) {

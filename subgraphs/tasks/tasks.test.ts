@@ -4,10 +4,10 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 import { tasks, taskHistory } from './tables.ts';
 import { serviceLines } from '../service-lines/tables.ts';
-import { events } from '../events/tables.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { workspaces } from '../organizations/tables.ts';
 
 const TASK_FIELDS = `id title description status priority workspace { id } serviceLine { id } project { id } assignee { id }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../subgraphs/kit/db.ts';
+import type { Database } from '../../platform/db.ts';
 
 /** The schemas the graph writes: each subgraph's, and the gateway's own. */
 const SCHEMAS = ['organizations', 'service_lines', 'tasks', 'integrations', 'managed_services', 'events', 'gateway'];

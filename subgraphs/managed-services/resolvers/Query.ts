@@ -1,9 +1,9 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { checkId, checkOptionalId } from '../../kit/args.ts';
-import { badRequest } from '../../kit/errors.ts';
-import { MONTH_RULE, parseMonth } from '../../kit/dates.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
+import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { checkId, checkOptionalId } from '../../../platform/args.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
+import { MONTH_RULE, parseMonth } from '../../../platform/dates.ts';
 import { listPods, countPods, listSlaReports, countSlaReports } from '../data.ts';
 import { listTickets, countTickets, listIncidents, countIncidents } from '../data-activity.ts';
 import { podById, ticketById, incidentById, podFilter, ticketFilter, incidentFilter, slaReportPage, slaReportKey } from '../loaders.ts';
