@@ -57,6 +57,9 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     includeStacktraceInErrorResponses: false,
     logger: log.child({ component: 'subgraph', subgraph: definition.name }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The process stops the subgraph (platform/process.ts), once; Apollo's own handler would stop it
+    // a second time and raise the signal again.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const work = definition.start?.(deps);
