@@ -15,6 +15,7 @@ import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { startEventRetention } from '../subgraphs/events/retention.ts';
+import { startHealthEvaluation } from '../subgraphs/service-lines/health/evaluation.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface RunningSystem {
@@ -76,6 +77,8 @@ export async function startSystem(
   exportWorker?.start();
   // The events subgraph's retention sweep (EVENT_RETENTION_DAYS; off when null), stopped on close.
   const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
+  // The service-lines subgraph's periodic health evaluation (HEALTH_EVALUATION_SECONDS; off when null), stopped on close.
+  const health = config.healthEvaluationSeconds ? startHealthEvaluation(database, { intervalSeconds: config.healthEvaluationSeconds }) : null;
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
   const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
@@ -109,6 +112,7 @@ export async function startSystem(
       await sessions.close();
       await exportWorker?.stop();
       await retention?.stop();
+      await health?.stop();
       await graph.runtime.dispose();
       await rateLimit.close();
       for (const listener of listeners.values()) await listener.close();

@@ -1,5 +1,5 @@
 import { badRequest } from '../../subgraphs/kit/errors.ts';
-import { idParam, pageParams, type QueryParam } from './params.ts';
+import { idParam, instantParam, pageParams, type QueryParam } from './params.ts';
 import { list, PAGE_INFO, type Route } from './route.ts';
 
 const EVENT = 'id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt';
@@ -32,30 +32,6 @@ function textParam(variable: string, description: string): QueryParam {
       if (raw === undefined) return undefined;
       if (raw.trim() === '') throw badRequest(`${name} must not be empty.`, name);
       return raw;
-    },
-  };
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * An instant (`2026-04-14T00:00:00Z`, any ISO 8601 offset) or a whole day (`2026-04-01`, UTC). A
- * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
- * is all of April, while an instant as `to` stays the graph's exclusive bound.
- */
-function instantParam(variable: string, bound: 'from' | 'to'): QueryParam {
-  return {
-    variable,
-    schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },
-    parse(raw, name) {
-      if (raw === undefined) return undefined;
-      const isDate = DATE.test(raw);
-      const instant = isDate ? new Date(`${raw}T00:00:00Z`) : DATE_TIME.test(raw) ? new Date(raw) : null;
-      const valid = instant !== null && !Number.isNaN(instant.getTime()) && (!isDate || instant.toISOString().startsWith(raw));
-      if (!valid) throw badRequest(`${name} must be an ISO 8601 date-time (2026-04-14T00:00:00Z) or a date (2026-04-14), got "${raw}".`, name);
-      if (isDate && bound === 'to') instant.setUTCDate(instant.getUTCDate() + 1);
-      return instant.toISOString();
     },
   };
 }

@@ -39,7 +39,7 @@ const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
 /** Which documented errors can answer a route. */
 function errorCodesOf(route: Route): ErrorCode[] {
   const codes: ErrorCode[] = ['bad_request', 'unauthorized', 'forbidden'];
-  if (route.path.includes('{')) codes.push('not_found');
+  if (route.path.includes('{') || route.lookup) codes.push('not_found');
   if (WRITES.has(route.method)) codes.push('conflict', 'unprocessable');
   codes.push('rate_limited', 'server_error', 'service_unavailable');
   return codes;
@@ -73,6 +73,13 @@ function operationId(route: Route): string {
   return route.method.toLowerCase() + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
+/** A route's documented item, beside its envelope (OpenAPI 3.1 schemas may add keywords to a $ref). */
+function itemSchema(route: Route): JsonSchema {
+  if (!route.item) return {};
+  const item = { $ref: `#/components/schemas/${route.item.name}` };
+  return { properties: { data: isListRoute(route) ? { items: item } : item } };
+}
+
 function operation(route: Route): Operation {
   const parameters: unknown[] = [];
   for (const match of route.path.matchAll(/\{(\w+)\}/g)) {
@@ -90,7 +97,7 @@ function operation(route: Route): Operation {
     [status]: {
       description: route.summary,
       ...(WRITES.has(route.method) ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
-      content: { 'application/json': { schema: { $ref: envelope } } },
+      content: { 'application/json': { schema: { $ref: envelope, ...itemSchema(route) } } },
     },
   };
   for (const code of errorCodesOf(route)) {
@@ -124,7 +131,7 @@ function operation(route: Route): Operation {
   return op;
 }
 
-function components() {
+function components(routes: Route[]) {
   const errorSchema = {
     type: 'object',
     additionalProperties: false,
@@ -193,6 +200,7 @@ function components() {
     },
     responses,
     schemas: {
+      ...Object.fromEntries(routes.flatMap((route) => (route.item ? [[route.item.name, route.item.schema]] : []))),
       Error: errorSchema,
       Envelope: {
         type: 'object',
@@ -242,6 +250,6 @@ export function openApiDocument(routes: Route[] = REST_ROUTES): Document {
     security: [{ bearerAuth: [] }],
     tags: [...new Set(Object.keys(paths).map((path) => path.split('/')[2]))].map((name) => ({ name })),
     paths,
-    components: components(),
+    components: components(routes),
   };
 }
