@@ -71,7 +71,7 @@ export async function signalEventsByLine(
   )).as('relevant');
   const kept = and(
     inArray(relevant.serviceLineId, ids),
-    sql`(${relevant.kind} = 'capacity' and ${relevant.createdAt} >= ${window.start})
+    sql`(${relevant.kind} = 'capacity' and ${relevant.createdAt} >= ${window.start.toISOString()}::timestamptz)
       or (${relevant.kind} = 'blocked' and ${relevant.latest} = 1 and ${relevant.type} = 'execution.blocked')`,
   );
   const ranked = db.select({

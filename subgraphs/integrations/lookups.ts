@@ -41,7 +41,7 @@ export async function failingIntegrationsByWorkspace(
   if (workspaceIds.length === 0) return out;
   const newest = (column: typeof syncRuns.id | typeof syncRuns.error) =>
     sql`(array_agg(${column} order by ${syncRuns.startedAt} desc, ${syncRuns.id} desc))[1]`;
-  const latestStatus = sql<string>`(select r.status from ${syncRuns} r where r.integration_id = ${integrations}.id and r.started_at < ${window.end}
+  const latestStatus = sql<string>`(select r.status from ${syncRuns} r where r.integration_id = ${integrations}.id and r.started_at < ${window.end.toISOString()}::timestamptz
     order by r.started_at desc, r.id desc limit 1)`;
   const rows = await db.select({
     workspaceId: integrations.workspaceId,

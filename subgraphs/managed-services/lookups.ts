@@ -119,7 +119,7 @@ export async function overdueTicketsByLine(db: Db, scope: Scope, lineIds: readon
     inScope(scope, { organizationId: tickets.organizationId, workspaceId: tickets.workspaceId }),
     lte(tickets.createdAt, at),
     lt(tickets.slaResponseDueAt, at),
-    or(sql`${answered} > ${at}`, and(sql`${answered} is null`, eq(tickets.status, 'open'))),
+    or(sql`${answered} > ${at.toISOString()}::timestamptz`, and(sql`${answered} is null`, eq(tickets.status, 'open'))),
   )).as('ranked');
   for (const r of await db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(ranked.serviceLineId, ranked.rank)) {
     let entry = out.get(r.serviceLineId);
@@ -145,7 +145,7 @@ export async function podsByLine(db: Db, scope: Scope, lineIds: readonly string[
   if (lineIds.length === 0) return out;
   const latest = sql<LinePod['report']>`(
     select json_build_object('period', r.period, 'compliancePercent', r.compliance_percent::float8, 'metrics', r.metrics)
-    from ${slaReports} r where r.pod_id = ${pods}.id and r.created_at <= ${at} order by r.period desc limit 1)`;
+    from ${slaReports} r where r.pod_id = ${pods}.id and r.created_at <= ${at.toISOString()}::timestamptz order by r.period desc limit 1)`;
   const rows = await db.selectDistinctOn([pods.serviceLineId], {
     serviceLineId: pods.serviceLineId,
     podId: pods.id,

@@ -25,8 +25,8 @@ export async function completionsByLine(db: Db, scope: Scope, lineIds: readonly 
   const before = new Date(2 * window.start.getTime() - window.end.getTime());
   const rows = await db.select({
     serviceLineId: tasks.serviceLineId,
-    current: sql<number>`count(*) filter (where ${tasks.completedAt} >= ${window.start})`.mapWith(Number),
-    previous: sql<number>`count(*) filter (where ${tasks.completedAt} < ${window.start})`.mapWith(Number),
+    current: sql<number>`count(*) filter (where ${tasks.completedAt} >= ${window.start.toISOString()}::timestamptz)`.mapWith(Number),
+    previous: sql<number>`count(*) filter (where ${tasks.completedAt} < ${window.start.toISOString()}::timestamptz)`.mapWith(Number),
   }).from(tasks).where(and(
     inArray(tasks.serviceLineId, [...lineIds]),
     scoped(scope),
@@ -70,9 +70,9 @@ export async function workInProgressByLine(
   // The outer task, named with its schema: a bare column would bind to the history's own `id`.
   const statusChange = sql`h.task_id = ${tasks}.id and h.change = 'status'`;
   const statusThen = sql<string>`coalesce(
-    (select h."from" from ${taskHistory} h where ${statusChange} and h.at > ${at} order by h.at, h.id limit 1),
+    (select h."from" from ${taskHistory} h where ${statusChange} and h.at > ${at.toISOString()}::timestamptz order by h.at, h.id limit 1),
     ${tasks.status}::text)`;
-  const enteredAt = sql`(select max(h.at) from ${taskHistory} h where ${statusChange} and h.at <= ${at})`;
+  const enteredAt = sql`(select max(h.at) from ${taskHistory} h where ${statusChange} and h.at <= ${at.toISOString()}::timestamptz)`;
   const then = db.select({
     serviceLineId: sql<string>`${tasks.serviceLineId}`.as('line'),
     id: tasks.id,
@@ -90,7 +90,7 @@ export async function workInProgressByLine(
     status: then.status,
     since: then.since,
     wip: sql<number>`count(*) over (partition by ${then.serviceLineId})`.mapWith(Number).as('wip'),
-    ageing: sql<number>`count(*) filter (where ${then.since} < ${ageingBefore}) over (partition by ${then.serviceLineId})`.mapWith(Number).as('ageing'),
+    ageing: sql<number>`count(*) filter (where ${then.since} < ${ageingBefore.toISOString()}::timestamptz) over (partition by ${then.serviceLineId})`.mapWith(Number).as('ageing'),
     rank: sql<number>`row_number() over (partition by ${then.serviceLineId} order by ${then.since}, ${then.id})`.mapWith(Number).as('rank'),
   }).from(then).where(inArray(then.status, [...WIP_STATUSES])).as('ranked');
   for (const r of await db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(ranked.serviceLineId, ranked.rank)) {

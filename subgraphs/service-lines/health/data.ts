@@ -24,8 +24,8 @@ export async function linesWithSpend(
   if (lineIds.length === 0) return [];
   return db.select({
     line: serviceLines,
-    spent: sql<number>`coalesce(sum(${usageRecords.cost}) filter (where ${usageRecords.recordedAt} >= ${periods.start}), 0)::float8`.mapWith(Number),
-    previousPeriod: sql<number>`coalesce(sum(${usageRecords.cost}) filter (where ${usageRecords.recordedAt} < ${periods.start}), 0)::float8`.mapWith(Number),
+    spent: sql<number>`coalesce(sum(${usageRecords.cost}) filter (where ${usageRecords.recordedAt} >= ${periods.start.toISOString()}::timestamptz), 0)::float8`.mapWith(Number),
+    previousPeriod: sql<number>`coalesce(sum(${usageRecords.cost}) filter (where ${usageRecords.recordedAt} < ${periods.start.toISOString()}::timestamptz), 0)::float8`.mapWith(Number),
     currency: sql<string | null>`min(${usageRecords.currency})`,
   }).from(serviceLines).leftJoin(usageRecords, and(
     eq(usageRecords.serviceLineId, serviceLines.id),
