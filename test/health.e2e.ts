@@ -193,3 +193,30 @@ describeEngines('Service Line health through the gateway', (ctx) => {
     expect(JSON.stringify(own.body)).not.toContain(DEMO.organizationId);
   });
 });
+
+describeEngines('periodic health evaluation in a running system', (ctx) => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    sys = await startTestSystem(ctx.database, principals.apexAdmin, { healthEvaluationSeconds: 3600 });
+  });
+  afterAll(() => sys.close());
+  const { get } = restClient(() => sys.url);
+
+  it('evaluates at start: each change is an event of the log (GET /v1/events), and agrees with the route at the same instant', async () => {
+    const url = `/v1/events?organization_id=${DEMO.organizationId}&type=service_line.health_changed&subject_id=${LINE}`;
+    let events: any[] = [];
+    for (let i = 0; i < 300 && events.length === 0; i++) {
+      events = (await get(url)).body.data;
+      if (events.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event).toMatchObject({ type: 'service_line.health_changed', actor: { type: 'system', id: null }, subject: { type: 'service_line', id: LINE }, workspace_id: DEMO.workspaceId });
+    expect(event.payload).toMatchObject({ previous_status: null, new_status: expect.stringMatching(/^(at_risk|critical)$/) });
+    const [now] = (await get(`/v1/observability/health?service_line_id=${LINE}&to=${event.payload.to}`)).body.data;
+    expect({ status: now.status, score: now.score, from: now.from }).toEqual({ status: event.payload.new_status, score: event.payload.score, from: event.payload.from });
+    expect(event.payload.signals).toEqual(now.signals.filter((s: any) => s.level !== 'ok'));
+    const [{ n }] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from service_lines.health_states`);
+    expect(n).toBeGreaterThan(0);
+  });
+});
