@@ -5,12 +5,12 @@ import { list, lower, PAGE_INFO, type Route } from './route.ts';
 // Health of Service Lines (subgraphs/service-lines/health): the graph's Query.serviceLineHealth, in the docs' snake_case.
 
 const SIGNAL = 'rule level penalty summary evidence links { type id href }';
-const HEALTH = `serviceLine { id name workspace { id } } score status from to signals { ${SIGNAL} }`;
+const HEALTH = `serviceLineId serviceLine { name workspace { id } } score status from to signals { ${SIGNAL} }`;
 
 /** One line's assessment; evidence is printed as the graph computed it (already snake_case). */
 function assessment(h: any) {
   return {
-    service_line_id: h.serviceLine.id,
+    service_line_id: h.serviceLineId,
     name: h.serviceLine.name,
     workspace_id: h.serviceLine.workspace.id,
     score: h.score,

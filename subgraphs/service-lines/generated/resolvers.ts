@@ -313,6 +313,7 @@ export type ServiceLineHealth = {
   from: Scalars['DateTime']['output'];
   score: Scalars['Int']['output'];
   serviceLine: ServiceLine;
+  serviceLineId: Scalars['ID']['output'];
   /** One signal per rule, in HealthRule order. */
   signals: Array<HealthSignal>;
   status: HealthStatus;
@@ -374,7 +375,7 @@ export type UsageSummary = {
 
 export type Workspace = {
   __typename?: 'Workspace';
-  /** The health of the workspace's active lines over the window [from, to) (defaults as ServiceLine.health). */
+  /** The health of the workspace's active lines over the window [from, to) (defaults as ServiceLine.health); null when it has no active line. */
   health: Maybe<WorkspaceHealth>;
   id: Scalars['ID']['output'];
   serviceLines: Maybe<ServiceLineConnection>;
@@ -416,7 +417,7 @@ export type WorkspaceHealth = {
   from: Scalars['DateTime']['output'];
   healthy: Scalars['Int']['output'];
   lines: Scalars['Int']['output'];
-  /** The mean of the lines' scores, rounded (100 when the workspace has no active line). */
+  /** The mean of the lines' scores, rounded. */
   score: Scalars['Int']['output'];
   /** The worst status of its lines: a workspace is as healthy as its least healthy line. */
   status: HealthStatus;
@@ -711,6 +712,7 @@ export type ServiceLineHealthResolvers<ContextType = SubgraphContext, ParentType
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   serviceLine?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType>;
+  serviceLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   signals?: Resolver<Array<ResolversTypes['HealthSignal']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

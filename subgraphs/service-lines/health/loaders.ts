@@ -49,11 +49,15 @@ export async function lineHealth(ctx: SubgraphContext, line: ServiceLineRow, arg
 
 export type WorkspaceHealthModel = HealthRollUp & { workspaceId: string };
 
-/** `Workspace.health`: the workspace's active lines (one statement for every workspace), then their batch. */
-export async function workspaceHealth(ctx: SubgraphContext, workspaceId: string, args: WindowArgs): Promise<WorkspaceHealthModel> {
+/**
+ * `Workspace.health`: the workspace's active lines (one statement for every workspace), then their
+ * batch; null when it has none the caller may see (so another tenant's workspace reads as an empty one).
+ */
+export async function workspaceHealth(ctx: SubgraphContext, workspaceId: string, args: WindowArgs): Promise<WorkspaceHealthModel | null> {
   const window = healthWindow(args, requestNow(ctx));
   const ids = await ctx.loaders.get('Workspace.activeLineIds', (wsIds) => activeLineIdsByWorkspace(ctx.db, ctx.scope, wsIds)).load(workspaceId);
-  return { workspaceId, ...rollUp(window, await assessmentsOf(ctx, window, ids ?? [])) };
+  const assessments = await assessmentsOf(ctx, window, ids ?? []);
+  return assessments.length ? { workspaceId, ...rollUp(window, assessments) } : null;
 }
 
 /** `WorkspaceHealth.attention(limit)`: the lines that are not healthy, worst first. */

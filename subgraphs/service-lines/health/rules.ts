@@ -281,9 +281,9 @@ export function worstFirst(a: HealthAssessment, b: HealthAssessment): number {
 export interface HealthRollUp {
   from: Date;
   to: Date;
-  /** The mean of the lines' scores, rounded; 100 when there is no line. */
+  /** The mean of the lines' scores, rounded. */
   score: number;
-  /** The worst of the lines' statuses; healthy when there is no line. */
+  /** The worst of the lines' statuses. */
   status: HealthStatus;
   lines: number;
   healthy: number;
@@ -293,14 +293,16 @@ export interface HealthRollUp {
   ranked: HealthAssessment[];
 }
 
+/** At least one line: a set of none has no health to tell. */
 export function rollUp(window: { from: Date; to: Date }, assessments: HealthAssessment[]): HealthRollUp {
+  if (assessments.length === 0) throw new Error('a health roll-up needs at least one line');
   const ranked = [...assessments].sort(worstFirst);
   const n = (status: HealthStatus) => assessments.filter((a) => a.status === status).length;
   return {
     from: window.from,
     to: window.to,
-    score: assessments.length ? Math.round(assessments.reduce((sum, a) => sum + a.score, 0) / assessments.length) : 100,
-    status: ranked[0]?.status ?? 'healthy',
+    score: Math.round(assessments.reduce((sum, a) => sum + a.score, 0) / assessments.length),
+    status: ranked[0].status,
     lines: assessments.length,
     healthy: n('healthy'),
     atRisk: n('at_risk'),

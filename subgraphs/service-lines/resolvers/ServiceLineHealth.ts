@@ -3,6 +3,7 @@ import { attention } from '../health/loaders.ts';
 
 /** Health's own types; HealthSignal and HealthLink are plain objects with default resolvers. */
 export const ServiceLineHealth: ServiceLineHealthResolvers = {
+  serviceLineId: (assessment) => assessment.line.id,
   serviceLine: (assessment) => assessment.line,
 };
 
