@@ -7,6 +7,7 @@ import { schemaFileOf } from '../registry.ts';
 import { serviceLines } from './tables.ts';
 import { scoped } from './data.ts';
 import type { ServiceLineRow } from './models.ts';
+import { startHealthEvaluation } from './health/evaluation.ts';
 
 /**
  * The service-lines subgraph's public module: the one file of this folder that code outside it may
@@ -18,6 +19,14 @@ export const definition: SubgraphDefinition = {
   name: 'service-lines',
   schemaFile: schemaFileOf('service-lines'),
   loadResolvers: async () => (await import('./resolvers/index.ts')).resolvers,
+  /**
+   * The process serving this subgraph evaluates Service Line health periodically, appending
+   * service_line.health_changed (HEALTH_EVALUATION_SECONDS; off when null); stopped with the subgraph.
+   */
+  start(deps) {
+    const seconds = deps.config.healthEvaluationSeconds;
+    return seconds ? startHealthEvaluation(deps.database, { intervalSeconds: seconds }) : undefined;
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
