@@ -217,7 +217,7 @@ describeEngines('tenant isolation', (ctx) => {
         expect(seen.data?.nodes).toEqual(ids.map(() => null));
         expect(seen.errors?.map((e) => e.path![1]).sort((a, b) => Number(a) - Number(b))).toEqual(ids.map((_, i) => i));
       }
-    }, 180_000);
+    }, 300_000);
   });
 
   describe('cursors and counts', () => {
@@ -605,7 +605,7 @@ describeEngines('tenant isolation', (ctx) => {
           await expect(leaky.expectEntitiesIsolated(entity, c, apex), `${entity.subgraph} ${entity.type} as ${c.name}`).rejects.toThrow();
         }
       }
-    });
+    }, 120_000);
   });
 });
 

@@ -1,15 +1,14 @@
-import { and, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Scope } from '../../platform/scope.ts';
-import { events } from '../../platform/event-log-table.ts';
+import { events, lineOfEvent, LINE_SIGNAL_TYPES_SQL } from '../../platform/event-log-table.ts';
 import { eventScope } from './data.ts';
 
 // What Service Line health (subgraphs/service-lines/health) reads of the log, many lines per
 // statement; other subgraphs reach it through public.ts.
 
-/** The signals a line's health reads from the log (events.txt's capacity and execution domains). */
+/** The capacity signals a line's health counts (tables.ts's LINE_SIGNAL_TYPES hold them and the execution ones). */
 export const CAPACITY_EVENT_TYPES = ['capacity.utilisation_warning', 'capacity.gap_detected'] as const;
-const EXECUTION_EVENT_TYPES = ['execution.blocked', 'execution.resumed'] as const;
 
 export interface SignalEvent {
   id: string;
@@ -42,7 +41,7 @@ export async function signalEventsByLine(
   const out = new Map<string, LineSignalEvents>();
   if (lineIds.length === 0) return out;
   const ids = [...lineIds];
-  const line = sql<string>`case when ${events.subjectType} = 'service_line' then ${events.subjectId} else ${events.payload}->>'service_line_id' end`;
+  const line = lineOfEvent(events);
   const relevant = db.select({
     serviceLineId: line.as('line'),
     id: events.id,
@@ -53,16 +52,17 @@ export async function signalEventsByLine(
     kind: sql<string>`case when ${events.type} like 'capacity.%' then 'capacity' else 'blocked' end`.as('kind'),
     latest: sql<number>`row_number() over (partition by ${line}, ${events.type} like 'capacity.%', ${events.subjectType}, ${events.subjectId} order by ${events.seq} desc)`.mapWith(Number).as('latest'),
   }).from(events).where(and(
-    eventScope(scope),
-    inArray(events.type, [...CAPACITY_EVENT_TYPES, ...EXECUTION_EVENT_TYPES]),
+    // events_line_signals_idx answers this: the line expression and time, under its type predicate.
+    sql`${events.type} in ${LINE_SIGNAL_TYPES_SQL}`,
+    inArray(line, ids),
     gte(events.createdAt, lookback),
     lt(events.createdAt, window.end),
-    or(and(eq(events.subjectType, 'service_line'), inArray(events.subjectId, ids)), inArray(sql`${events.payload}->>'service_line_id'`, ids)),
+    eventScope(scope),
   )).as('relevant');
   const kept = and(
     inArray(relevant.serviceLineId, ids),
-    sql`(${relevant.kind} = 'capacity' and ${relevant.createdAt} >= ${window.start.toISOString()}::timestamptz)
-      or (${relevant.kind} = 'blocked' and ${relevant.latest} = 1 and ${relevant.type} = 'execution.blocked')`,
+    sql`((${relevant.kind} = 'capacity' and ${relevant.createdAt} >= ${window.start.toISOString()}::timestamptz)
+      or (${relevant.kind} = 'blocked' and ${relevant.latest} = 1 and ${relevant.type} = 'execution.blocked'))`,
   );
   const ranked = db.select({
     serviceLineId: relevant.serviceLineId,
