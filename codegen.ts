@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { parse } from 'graphql';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { SUBGRAPHS, schemaFileOf } from './subgraphs/registry.ts';
-import { subgraphSdl } from './subgraphs/kit/subgraph-server.ts';
-import { enumInternalValues } from './subgraphs/kit/enums.ts';
+import { subgraphSdl } from './platform/subgraph/sdl.ts';
+import { enumInternalValues } from './platform/subgraph/enums.ts';
 
 /**
  * Resolver types for every subgraph. Mappers come from the subgraph's models.ts: an exported
@@ -22,7 +22,7 @@ function subgraphTarget(name: (typeof SUBGRAPHS)[number]['name']) {
   for (const definition of document.definitions) {
     if (definition.kind !== 'ObjectTypeDefinition' || mappers[definition.name.value]) continue;
     const isEntity = definition.directives?.some((d) => d.name.value === 'key');
-    if (isEntity) mappers[definition.name.value] = '../../kit/models.ts#EntityRef';
+    if (isEntity) mappers[definition.name.value] = '../../../platform/subgraph/models.ts#EntityRef';
   }
   // With per-value enumValues, codegen types enum results as `null`; a mapper to the generated
   // union of stored values (checked before enumValues) types them properly.
@@ -35,7 +35,7 @@ function subgraphTarget(name: (typeof SUBGRAPHS)[number]['name']) {
       federation: true,
       useTypeImports: true,
       enumsAsTypes: true,
-      contextType: '../../kit/context.ts#SubgraphContext',
+      contextType: '../../../platform/subgraph/context.ts#SubgraphContext',
       mappers,
       enumValues: enums,
       scalars: { DateTime: 'Date', Date: 'string', JSON: 'unknown', ID: 'string' },

@@ -2,7 +2,8 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./subgraphs/*/tables.ts', './gateway/tables.ts'],
+  // Every table of every layer, gathered in one module for the tools that need them all.
+  schema: './schema/tables.ts',
   out: './drizzle',
   schemaFilter: ['organizations', 'service_lines', 'tasks', 'managed_services', 'integrations', 'events', 'gateway'],
 });

@@ -15,7 +15,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['{subgraphs,gateway,seed,schema,test,scripts}/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['{platform,subgraphs,gateway,seed,schema,test,scripts}/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['{gateway,test}/**/*.e2e.ts'] } },
     ],
   },

@@ -3,9 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 // Elastic License 2.0: a devDependency for this comparison only; nothing outside bench/ imports it.
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { SUPERGRAPH_FILE } from '../schema/compose.ts';
-import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal-header.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
+import { signPrincipal, PRINCIPAL_HEADER } from '../platform/auth/principal-header.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
 import type { SubgraphName } from '../subgraphs/registry.ts';
 import type { Authenticator } from '../gateway/auth.ts';
 

@@ -4,15 +4,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { openDatabase, migrateDatabase, type Database } from '../subgraphs/kit/db.ts';
-import { mintToken, signingKeyFromSecret, type Principal } from '../subgraphs/kit/auth/tokens.ts';
-import { appendEvents, type EventInput } from '../subgraphs/kit/event-log.ts';
-import { startSystem, type RunningSystem } from '../gateway/system.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase, type Database } from '../platform/db.ts';
+import { mintToken, signingKeyFromSecret, type Principal } from '../platform/auth/tokens.ts';
+import { appendEvents, type EventInput } from '../platform/event-log.ts';
+import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { seedDemo, DEMO } from '../seed/demo.ts';
 import { argument, freshPostgres } from './seed-scale.ts';
 import { printTable, fmt, ratio } from './table.ts';
+import { typeMatches } from '../subgraphs/events/public.ts';
 
 /**
  * Live activity fan-out: N concurrent graphql-ws subscribers on the gateway's /graphql while a writer
@@ -75,8 +76,7 @@ function eventAt(n: number, actorId: string): EventInput {
 function matches(variant: Variant, event: { type: string; workspaceId: string | null }): boolean {
   const { types, workspaceId } = variant.variables;
   if (workspaceId && event.workspaceId !== workspaceId) return false;
-  if (types && !types.some((t) => (t.endsWith('.') ? event.type.startsWith(t) : event.type === t))) return false;
-  return true;
+  return typeMatches(types, event.type);
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across the two processes. */
@@ -375,7 +375,7 @@ function softFileLimit(pid: number | 'self' = 'self'): number {
 
 const openFds = () => fs.readdirSync('/proc/self/fd').length;
 
-/** The reader's own statements, told apart from everything else by their SQL (stream/hub.ts). */
+/** The reader's own statements, told apart from everything else by their SQL (events/stream/). */
 function countStreamReads(database: Database) {
   const counts = { reader: 0, catchUp: 0 };
   const counter = database.statements;

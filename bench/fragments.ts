@@ -1,7 +1,7 @@
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { openDatabase, migrateDatabase } from '../subgraphs/kit/db.ts';
-import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
-import { startSystem } from '../gateway/system.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase } from '../platform/db.ts';
+import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
+import { startSystem } from '../scripts/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { DEMO } from '../seed/demo.ts';
 import { fragmentFanOut, deepNesting, fieldsByExpansion } from '../test/testkit/hostile-documents.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
-import { migrateDatabase, openDatabase, type Database, type Engine } from '../subgraphs/kit/db.ts';
+import { migrateDatabase, openDatabase, type Database, type Engine } from '../platform/db.ts';
 import { sql } from 'drizzle-orm';
 import { seedScale } from '../seed/scale.ts';
 import { printTable, fmt, ratio } from './table.ts';

@@ -1,7 +1,7 @@
 import { it, expect, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describeEngines } from '../test/testkit/describe-engines.ts';
-import { mintApiKey } from '../subgraphs/kit/auth/api-keys.ts';
+import { mintApiKey } from '../platform/auth/api-keys.ts';
 import { apiKeys } from '../subgraphs/organizations/tables.ts';
 import { DEMO } from '../seed/demo.ts';
 import { apiKeyAuthenticator } from './api-keys.ts';

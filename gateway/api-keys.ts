@@ -1,9 +1,9 @@
-import type { Db } from '../subgraphs/kit/db.ts';
-import { unauthorized } from '../subgraphs/kit/errors.ts';
-import { hashApiKey, isWellFormedApiKey } from '../subgraphs/kit/auth/api-keys.ts';
+import type { Db } from '../platform/db.ts';
+import { unauthorized } from '../platform/errors.ts';
+import { hashApiKey, isWellFormedApiKey } from '../platform/auth/api-keys.ts';
 import type { Authenticated } from './auth.ts';
-import { findApiKeyByHash, markApiKeyUsed } from '../subgraphs/organizations/lookups.ts';
-import { log } from '../subgraphs/kit/log.ts';
+import { findApiKeyByHash, organizationWrites } from '../subgraphs/organizations/public.ts';
+import { log } from '../platform/log.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -37,7 +37,7 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
       for (const [key, t] of lastTouched) if (at - t >= interval) lastTouched.delete(key);
     }
     lastTouched.set(id, at);
-    markApiKeyUsed(db, id).catch((error) => logger.warn({ err: error, keyId: id }, 'could not record the use of an API key'));
+    organizationWrites.markApiKeyUsed(db, id).catch((error) => logger.warn({ err: error, keyId: id }, 'could not record the use of an API key'));
   }
 
   return async (token) => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { loadConfig } from '../subgraphs/kit/config.ts';
+import { loadConfig } from '../platform/config.ts';
 import { verificationKeys } from './auth.ts';
-import { signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { signingKeyFromSecret } from '../platform/auth/tokens.ts';
 
 describe('gateway signing keys', () => {
   it('reads AUTH_PREVIOUS_SECRETS as a comma-separated list of verify-only secrets', () => {

@@ -1,8 +1,8 @@
-import { unauthorized } from '../subgraphs/kit/errors.ts';
-import type { Config } from '../subgraphs/kit/config.ts';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { isApiKeyToken } from '../subgraphs/kit/auth/api-keys.ts';
-import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey, type TokenPolicy } from '../subgraphs/kit/auth/tokens.ts';
+import { unauthorized } from '../platform/errors.ts';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db.ts';
+import { isApiKeyToken } from '../platform/auth/api-keys.ts';
+import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey, type TokenPolicy } from '../platform/auth/tokens.ts';
 import { apiKeyAuthenticator, type ApiKeyAuthenticator } from './api-keys.ts';
 
 /** Who a credential speaks for, and until when (milliseconds since the epoch; null: until revoked). */

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { badRequest, type PlatformError } from '../platform/errors.ts';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../platform/input-rules.ts';
 
 /**
  * A request the graph rejects before running it (a syntax error, an unknown field or enum value, a
@@ -37,4 +39,47 @@ function recode(error: GraphQLError, reason: string): GraphQLError {
     originalError: error.originalError,
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT', reason },
   });
+}
+
+/**
+ * GET /graphql carries `variables` and `extensions` as JSON in the query string; the runtime would
+ * throw on a malformed one (a 500). Each must be a JSON object (or null) when given: 400 otherwise.
+ */
+export function graphqlGetProblem(search: URLSearchParams): PlatformError | undefined {
+  for (const name of ['variables', 'extensions']) {
+    const raw = search.get(name);
+    if (raw === null || raw === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return badRequest(`The ${name} parameter is not valid JSON.`, name);
+    }
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) return badRequest(`The ${name} parameter must be a JSON object.`, name);
+  }
+  return undefined;
+}
+
+/**
+ * A GraphQL variable, or the request's extensions, nested deeper than MAX_JSON_DEPTH levels (its
+ * own object or list counted) is refused (400, BAD_USER_INPUT, reason MAX_JSON_DEPTH) as soon as
+ * the request's parameters are known, over HTTP and graphql-ws alike, before anything serialises
+ * them for a subgraph or a log line: a value nested thousands of levels would overflow the stack
+ * of the first JSON.stringify to meet it. A REST body, which becomes one variable, is held to the
+ * same depth before it gets here (rest/request-body.ts).
+ */
+export function useBoundedVariables(): GatewayPlugin {
+  return {
+    onParams({ params, request, setResult }) {
+      const deep = Object.entries((params.variables ?? {}) as Record<string, unknown>).find(([, value]) => jsonDepthExceeds(value, MAX_JSON_DEPTH));
+      const where = deep ? `Variable "$${deep[0]}"` : jsonDepthExceeds(params.extensions, MAX_JSON_DEPTH) ? 'The request\'s extensions' : undefined;
+      if (!where) return;
+      // Over HTTP the answer is a 400 (the runtime reads `http` and leaves it out of the body); a
+      // graphql-ws operation (no request) gets the error as is.
+      const http = request ? { http: { status: 400 } } : {};
+      setResult({
+        errors: [new GraphQLError(`${where} is nested deeper than ${MAX_JSON_DEPTH} levels.`, { extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_JSON_DEPTH', ...http } })],
+      });
+    },
+  };
 }

@@ -4,12 +4,11 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
-import { log, type LogLevel } from '../subgraphs/kit/log.ts';
-import { signPrincipal, PRINCIPAL_HEADER } from '../subgraphs/kit/auth/principal-header.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
-import { SUPERGRAPH_FILE } from '../schema/compose.ts';
-import type { SubgraphName } from '../subgraphs/registry.ts';
-import { useBadInputCodes } from './bad-input.ts';
+import { log, type LogLevel } from '../platform/log.ts';
+import { signPrincipal, PRINCIPAL_HEADER } from '../platform/auth/principal-header.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
+import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
+import { useBadInputCodes, useBoundedVariables } from './bad-input.ts';
 import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
@@ -32,7 +31,7 @@ export interface GraphStats {
 }
 
 export interface GraphOptions {
-  subgraphUrls: Record<SubgraphName, string>;
+  subgraphUrls: Record<string, string>;
   principalKey: Buffer;
   production: boolean;
   /** Depth, aliases, tokens, directives and cost (gateway/limits). */
@@ -58,7 +57,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<SubgraphName, string>; graphiql: boolean } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -75,6 +74,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
     plugins: () => [
+      // First: nothing may serialise a request's variables before their depth is known to be safe.
+      useBoundedVariables(),
       useAuthenticatedExecution(),
       {
         // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).
@@ -123,7 +124,7 @@ function useAuthenticatedExecution() {
   return { onExecute: refuse, onSubscribe: refuse };
 }
 
-/** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (subgraphs/kit/log.ts). */
+/** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (platform/log.ts). */
 function hiveLogger(): HiveLogger {
   const logger = log.child({ component: 'gateway' });
   return new HiveLogger({ level: logger.level as LogLevel, writers: [new PinoLogWriter(logger)] });

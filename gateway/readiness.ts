@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../subgraphs/kit/db.ts';
+import type { Database } from '../platform/db.ts';
 
 export interface Readiness {
   status: 'ready' | 'unavailable';

@@ -1,17 +1,19 @@
 import http from 'node:http';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { badRequest, isPlatformError, type PlatformError } from '../subgraphs/kit/errors.ts';
-import { callerError } from '../subgraphs/kit/unavailable.ts';
-import { log } from '../subgraphs/kit/log.ts';
+import type { Database } from '../platform/db.ts';
+import { badRequest, isPlatformError, type PlatformError } from '../platform/errors.ts';
+import { callerError } from '../platform/unavailable.ts';
+import { log } from '../platform/log.ts';
 import { checkReadiness } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
-import type { createGraph } from './graph.ts';
+import type { createGraph, GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
 import type { LiveSessions } from './sessions.ts';
 import { createRestRouter } from './rest/router.ts';
 import { createIdempotency } from './rest/idempotency.ts';
+import { checkRestBody, readRestBody } from './rest/request-body.ts';
 import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
+import { graphqlGetProblem } from './bad-input.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
 
 const logger = log.child({ component: 'gateway' });
@@ -33,9 +35,9 @@ export interface GatewayServerOptions {
  */
 export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
-  // The adapter's listener merges any argument after (req, res) into the request's context, which
-  // is how the principal reaches `propagateHeaders`; its typings declare only the first two.
-  const serve = runtime.requestListener as unknown as (req: http.IncomingMessage, res: http.ServerResponse, context: object) => Promise<void>;
+  // What follows (req, res) is merged into the request's context: how the principal reaches the
+  // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, context: Partial<GraphContext>) => runtime.handle(req, res, context);
   const serveRest = createRestRouter(runtime);
   const idempotency = createIdempotency(database);
   const openApi = openApiDocument();
@@ -67,9 +69,11 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
       const admitted = await admit(req, res);
-      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), retryAfter(admitted));
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), refusalHeaders(admitted));
       const { principal } = admitted;
-      const body = req.method === 'GET' ? '' : await readBody(req);
+      // At most 1 MiB of JSON, no field nested past 32 levels, before anything reads it (rest/request-body.ts).
+      const body = req.method === 'GET' ? '' : await readRestBody(req);
+      checkRestBody(req.headers['content-type'], body);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
       if (isExportsPath((req.url ?? '/').split('?')[0])) {
         const exported = await serveExports(req, res, principal, body);
@@ -81,7 +85,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       return sendJson(res, answer.status, answer.body, answer.headers);
     } catch (error) {
       const known = callerError(error);
-      if (known) return sendJson(res, known.status, known.toRest(), retryAfter(known));
+      if (known) return sendJson(res, known.status, known.toRest(), refusalHeaders(known));
       throw error;
     }
   }
@@ -99,8 +103,10 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       // principal, gateway/graph.ts); the queries it sends carry the token the user sets.
       if (graph.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return serve(req, res, {});
       const admitted = await admit(req, res);
-      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), retryAfter(admitted));
+      if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), refusalHeaders(admitted));
       const { principal } = admitted;
+      const malformed = req.method === 'GET' ? graphqlGetProblem(new URL(req.url ?? '/', 'http://gateway').searchParams) : undefined;
+      if (malformed) return sendJson(res, malformed.status, malformed.toGraphQL());
       // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:
       // its subscriptions end with UNAUTHENTICATED when its credential expires or is revoked.
       if (!STREAMING.test(req.headers.accept ?? '')) return serve(req, res, { principal });
@@ -119,32 +125,24 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const known = callerError(error);
       if (!known) logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
       if (res.headersSent) res.end();
-      else if (known) sendJson(res, known.status, known.toRest(), retryAfter(known));
+      else if (known) sendJson(res, known.status, known.toRest(), refusalHeaders(known));
       else sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
     });
   };
 }
 
-/** `Retry-After` for a refusal that passes with time (service_unavailable, rate_limited). */
-function retryAfter(error: PlatformError): Record<string, string> {
-  return error.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) };
+/**
+ * `Retry-After` for a refusal that passes with time (service_unavailable, rate_limited);
+ * `Connection: close` for a body refused as too large, whose unread rest is dropped with the connection.
+ */
+function refusalHeaders(error: PlatformError): Record<string, string> {
+  return {
+    ...(error.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) }),
+    ...(error.code === 'payload_too_large' ? { connection: 'close' } : {}),
+  };
 }
 
 const STREAMING = /text\/event-stream|multipart\/mixed/i;
-
-/** Request bodies of /v1 writes are small JSON documents; anything larger is refused before parsing. */
-const MAX_BODY_BYTES = 1 << 20;
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });

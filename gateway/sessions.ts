@@ -1,7 +1,7 @@
-import { API_KEY_REVOKED_CHANNEL, isApiKeyToken } from '../subgraphs/kit/auth/api-keys.ts';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { isPlatformError } from '../subgraphs/kit/errors.ts';
-import { log } from '../subgraphs/kit/log.ts';
+import { API_KEY_REVOKED_CHANNEL, isApiKeyToken } from '../platform/auth/api-keys.ts';
+import type { Database } from '../platform/db.ts';
+import { isPlatformError } from '../platform/errors.ts';
+import { log } from '../platform/log.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 
 const logger = log.child({ component: 'gateway' });

@@ -1,6 +1,6 @@
 import { pgSchema, text, integer, bigint, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
-import { mintedIdColumn, idSequence } from '../subgraphs/kit/ids.ts';
-import { ts } from '../subgraphs/kit/columns.ts';
+import { mintedIdColumn, idSequence } from '../platform/ids.ts';
+import { ts } from '../platform/columns.ts';
 
 /**
  * What the gateway itself keeps, apart from every subgraph's data: REST idempotency records and

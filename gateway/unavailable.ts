@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ERROR_CODES } from '../subgraphs/kit/errors.ts';
+import { ERROR_CODES } from '../platform/errors.ts';
 import { propagateNulls } from './null-propagation.ts';
 
 const SERVICE_UNAVAILABLE = ERROR_CODES.service_unavailable.graphql;
@@ -8,7 +8,7 @@ const SERVICE_UNAVAILABLE = ERROR_CODES.service_unavailable.graphql;
 /**
  * A subgraph that does not answer (refused or dropped connection, timeout, a proxy's 502-504, or
  * its own database out of reach) costs the answer only the fields that subgraph serves: the schema
- * makes every such field nullable (subgraphs/kit/sdl-rules.test.ts), and each of them gets an
+ * makes every such field nullable (schema/sdl-rules.test.ts), and each of them gets an
  * error of its own, at its own path, with code SERVICE_UNAVAILABLE and, outside production, the
  * subgraph's name as `extensions.service` (limits/production.ts removes it). A client then shows
  * everything that answered, knows exactly what is missing, and may retry for the rest.

@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from '../subgraphs/kit/config.ts';
-import { openDatabase, migrateDatabase, type Database } from '../subgraphs/kit/db.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { openDatabase, migrateDatabase, type Database } from '../platform/db.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { openDatabase, migrateDatabase } from '../subgraphs/kit/db.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase } from '../platform/db.ts';
 import { describeDatabase } from './database.ts';
 
 const config = loadConfig();

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { openDatabase, migrateDatabase } from '../subgraphs/kit/db.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase } from '../platform/db.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { seedScale } from '../seed/scale.ts';
 import { describeDatabase } from './database.ts';

@@ -1,22 +1,24 @@
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { loadConfig } from '../platform/config.ts';
+import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
+import { runProcess } from '../platform/process.ts';
 import { DEMO } from '../seed/demo.ts';
-import { startSystem } from '../gateway/system.ts';
+import { startSystem } from './system.ts';
 import { openConfiguredDatabase, describeDatabase } from './database.ts';
 
 /** `npm start`: migrate, load the demo data on the embedded database, serve everything on one port. */
-const config = loadConfig();
-const database = await openConfiguredDatabase(config);
-const system = await startSystem(config, database);
-const token = await mintToken(signingKeyFromSecret(config.authSecret), {
-  organizationId: DEMO.organizationId,
-  workspaceId: null,
-  role: 'admin',
-  actorId: DEMO.adminUserId,
-  actorType: 'user',
-});
+await runProcess(async () => {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const system = await startSystem(config, database);
+  const token = await mintToken(signingKeyFromSecret(config.authSecret), {
+    organizationId: DEMO.organizationId,
+    workspaceId: null,
+    role: 'admin',
+    actorId: DEMO.adminUserId,
+    actorType: 'user',
+  });
 
-console.log(`Scrums platform graph is up on ${describeDatabase(config)}
+  console.log(`Scrums platform graph is up on ${describeDatabase(config)}
   GraphQL    ${system.url}/graphql   (GraphiQL in a browser)
   health     ${system.url}/health
   readiness  ${system.url}/ready
@@ -29,17 +31,10 @@ Try it:
   curl -s ${system.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"query":"{ serviceLine(id: \\"LIN-26-084729\\") { name status usage(from: \\"2026-04-01\\", to: \\"2026-04-30\\") { totalCost } } }"}'
 `);
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await system.close();
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+  return {
+    async stop() {
+      await system.close();
+      await database.close();
+    },
+  };
+});

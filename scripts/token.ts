@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../subgraphs/kit/config.ts';
-import { mintToken, verifyToken, signingKeyFromSecret, ROLES, type Role } from '../subgraphs/kit/auth/tokens.ts';
-import { isPlatformError } from '../subgraphs/kit/errors.ts';
-import { isIdOf } from '../subgraphs/kit/ids.ts';
+import { loadConfig } from '../platform/config.ts';
+import { mintToken, verifyToken, signingKeyFromSecret, ROLES, type Role } from '../platform/auth/tokens.ts';
+import { isPlatformError } from '../platform/errors.ts';
+import { isIdOf } from '../platform/ids.ts';
 
 /**
  * `npm run token -- --org ORG-.. [--workspace WS-..] [--role admin] [--user USR-..] [--expires 12h]`;

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database, Tx } from '../subgraphs/kit/db.ts';
-import { EVENTS_CHANNEL } from '../subgraphs/kit/event-log.ts';
-import { advanceIdSequences } from '../subgraphs/kit/sequences.ts';
-import * as t from '../subgraphs/kit/tables.ts';
+import type { Database, Tx } from '../platform/db.ts';
+import { EVENTS_CHANNEL } from '../platform/event-log.ts';
+import { advanceIdSequences } from './id-sequences.ts';
+import * as t from '../schema/tables.ts';
 import { buildDemoData } from './demo/build.ts';
 import { DEMO } from './demo/ids.ts';
 import type { DemoData } from './demo/types.ts';
@@ -17,8 +17,8 @@ const CHUNK = 1000;
 /** Held while seeding, so two processes starting at once on one database seed it once. */
 const SEED_LOCK = 7_204_613;
 
-/** The lock kit/event-log.ts takes before appending (it does not export it). */
-import { APPEND_LOCK as EVENT_APPEND_LOCK } from '../subgraphs/kit/event-log.ts';
+/** The lock platform/event-log.ts takes before appending (it does not export it). */
+import { APPEND_LOCK as EVENT_APPEND_LOCK } from '../platform/event-log.ts';
 
 /**
  * Loads the demo data: the API docs' example records, the organization around them and a second

@@ -1,4 +1,4 @@
-import { formatId } from '../subgraphs/kit/ids.ts';
+import { formatId } from '../platform/ids.ts';
 import { BILLING_MODELS, EXECUTION_MODELS, PRODUCT_LINES } from '../subgraphs/service-lines/tables.ts';
 import type { INTEGRATION_TYPES } from '../subgraphs/integrations/tables.ts';
 import { below, chance, pick, unit, weighted } from './scale-random.ts';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { appendEvent } from '../subgraphs/kit/event-log.ts';
-import { parseId } from '../subgraphs/kit/ids.ts';
-import * as t from '../subgraphs/kit/tables.ts';
+import type { Database } from '../platform/db.ts';
+import { appendEvent } from '../platform/event-log.ts';
+import { parseId } from '../platform/ids.ts';
+import * as t from '../schema/tables.ts';
 import { describeEngines } from '../test/testkit/describe-engines.ts';
 import { createTestDatabase } from '../test/testkit/engines.ts';
 import { SCALE_ORG_ID, ScaleDataLoadedError, arrayLiteral, seedScale, type ScaleResult } from './scale.ts';

@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../subgraphs/kit/db.ts';
-import { advanceIdSequences } from '../subgraphs/kit/sequences.ts';
-import * as t from '../subgraphs/kit/tables.ts';
+import type { Database } from '../platform/db.ts';
+import { advanceIdSequences } from './id-sequences.ts';
+import * as t from '../schema/tables.ts';
 import {
   ID_BASES, INTEGRATIONS_PER_WORKSPACE, PROJECTS, SCALE_ORG_ID, START_S, DAY, USERS, WORKSPACES, WORKSPACE_NAMES,
   integrationAt, lineCatalog, planScale, projectAt, scaleId, userAt, workspacesOfUser, type LineCatalog, type ScalePlan,
 } from './scale-model.ts';
 import { eventBatches, taskBatches, usageBatches, type EventBatch, type TaskBatch, type UsageBatch } from './scale-rows.ts';
-import { APPEND_LOCK as EVENT_APPEND_LOCK } from '../subgraphs/kit/event-log.ts';
+import { APPEND_LOCK as EVENT_APPEND_LOCK } from '../platform/event-log.ts';
 
 export { SCALE_ORG_ID, REFERENCE_DATE, planScale } from './scale-model.ts';
 
@@ -167,7 +167,7 @@ async function reserveEventSeqs(database: Database, count: number): Promise<numb
   });
 }
 
-/** The lock kit/event-log.ts takes before appending (it does not export it). */
+/** The lock platform/event-log.ts takes before appending (it does not export it). */
 
 function rowsOf<T>(database: Database, result: unknown): T[] {
   return database.engine === 'pglite' ? (result as { rows: T[] }).rows : [...(result as T[])];

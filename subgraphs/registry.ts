@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The subgraphs of the graph: name (as composition and the gateway know it), folder, and the port
- * it listens on when run as its own process (docker-compose, `npm run subgraph -- NAME`).
+ * The subgraphs of the graph: name (as composition and the gateway know it, and the name of its
+ * folder), and the port it listens on when run as its own process (docker-compose,
+ * `npx tsx subgraphs/NAME/index.ts`).
  */
 export const SUBGRAPHS = [
   { name: 'organizations', port: 4001 },
@@ -22,9 +23,11 @@ export function schemaFileOf(name: SubgraphName): string {
   return path.join(here, name, 'schema.graphql');
 }
 
-/** Where a subgraph is reached: SUBGRAPH_<NAME>_URL, else its standalone port on localhost. */
-export function defaultSubgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env[`SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`];
-  const port = SUBGRAPHS.find((s) => s.name === name)!.port;
-  return fromEnv ?? `http://127.0.0.1:${port}/graphql`;
+export function portOf(name: SubgraphName): number {
+  return SUBGRAPHS.find((s) => s.name === name)!.port;
+}
+
+/** Where a subgraph run as its own process answers on this machine: composition writes it into the supergraph. */
+export function standaloneUrl(name: SubgraphName): string {
+  return `http://127.0.0.1:${portOf(name)}/graphql`;
 }

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals } from './testkit/auth.ts';
-import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
-import { mintApiKey } from '../subgraphs/kit/auth/api-keys.ts';
+import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
+import { mintApiKey } from '../platform/auth/api-keys.ts';
 import { DEMO } from '../seed/demo.ts';
 
 const WS = DEMO.workspaceId;

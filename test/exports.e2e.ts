@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant, bearer, TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './testkit/auth.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
-import { loadConfig } from '../subgraphs/kit/config.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
+import { loadConfig } from '../platform/config.ts';
 import { DEMO } from '../seed/demo.ts';
-import { startSystem, type RunningSystem } from '../gateway/system.ts';
+import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { createGraph } from '../gateway/graph.ts';
 import { loadLimitsConfig } from '../gateway/limits/index.ts';
 import { createExportWorker } from '../gateway/exports/worker.ts';
@@ -33,11 +33,9 @@ describeEngines('bulk exports and NDJSON streaming over HTTP', (ctx) => {
   async function call(origin: string, method: string, path: string, options: { principal?: Principal; body?: unknown; raw?: string; accept?: string } = {}) {
     const headers: Record<string, string> = { authorization: `Bearer ${await bearer(options.principal ?? principals.apexAdmin)}` };
     if (options.accept) headers.accept = options.accept;
-    let body: string | undefined = options.raw;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
+    // A raw body is JSON too (malformed on purpose); a body of another type is 415 (test/bad-input-rest.e2e.ts).
+    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+    const body = options.body !== undefined ? JSON.stringify(options.body) : options.raw;
     const res = await fetch(`${origin}${path}`, { method, headers, body });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : undefined;

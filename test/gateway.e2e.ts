@@ -4,7 +4,7 @@ import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { SignJWT } from 'jose';
 import { principals, otherTenant, bearer, TEST_SIGNING_KEY } from './testkit/auth.ts';
-import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 
 /** The gateway as clients meet it: authentication, errors and joins across subgraphs over HTTP. */

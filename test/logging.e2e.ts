@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer } from './testkit/auth.ts';
-import { log } from '../subgraphs/kit/log.ts';
+import { log } from '../platform/log.ts';
 
 /** Everything the process prints meanwhile: the logger's lines on stdout, and anything sent to the console. */
 function captureOutput() {

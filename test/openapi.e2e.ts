@@ -5,7 +5,7 @@ import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer } from './testkit/auth.ts';
 import { DEMO } from '../seed/demo.ts';
-import { ID_PREFIXES, type EntityType } from '../subgraphs/kit/ids.ts';
+import { ID_PREFIXES, type EntityType } from '../platform/ids.ts';
 
 /**
  * The served /v1/openapi.json, taken at its word: every path and method it lists is called against

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant, bearer } from './testkit/auth.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 
 /** Idempotency-Key on real /v1 writes (POST /v1/tasks, PATCH /v1/tasks/{id}) over HTTP. */

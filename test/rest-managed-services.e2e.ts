@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant, bearer } from './testkit/auth.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
-import { encodeCursor } from '../subgraphs/kit/cursor.ts';
+import { encodeCursor } from '../platform/cursor.ts';
 import { restClient, expectRestError } from './testkit/rest.ts';
 
 // The docs' examples (managed-services.txt), verbatim.

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant, bearer } from './testkit/auth.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { restClient, expectRestError, measureRest, ISO } from './testkit/rest.ts';
 

@@ -2,9 +2,9 @@ import { it, expect, beforeAll, afterAll } from 'vitest';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant, bearer } from './testkit/auth.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
-import { encodeCursor } from '../subgraphs/kit/cursor.ts';
+import { encodeCursor } from '../platform/cursor.ts';
 
 /** The /v1 REST shim as the API docs show it: same paths, envelopes, fields and errors, over HTTP. */
 describeEngines('REST /v1 over HTTP', (ctx) => {

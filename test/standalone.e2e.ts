@@ -2,7 +2,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { describeEngines } from './testkit/describe-engines.ts';
-import { verifyToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { verifyToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

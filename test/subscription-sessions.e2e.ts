@@ -7,7 +7,7 @@ import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer } from './testkit/auth.ts';
 import { collect, type Collected, type SubscriptionResult } from './testkit/subscriptions.ts';
-import { appendEvents } from '../subgraphs/kit/event-log.ts';
+import { appendEvents } from '../platform/event-log.ts';
 import { DEMO } from '../seed/demo.ts';
 
 const ACTIVITY = 'subscription($after: String) { activity(after: $after) { cursor node { id type } } }';

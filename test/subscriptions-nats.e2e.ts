@@ -5,8 +5,8 @@ import { createClient, type Client } from 'graphql-ws';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer } from './testkit/auth.ts';
-import { existingStream } from '../subgraphs/events/stream/registry.ts';
-import { NatsSource } from '../subgraphs/events/stream/nats.ts';
+import { existingStream } from '../subgraphs/events/stream/process-stream.ts';
+import { NatsSource } from '../subgraphs/events/stream/nats-source.ts';
 import { DEMO } from '../seed/demo.ts';
 import { NATS_URL, natsAnswers } from './testkit/nats.ts';
 

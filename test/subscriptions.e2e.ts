@@ -6,9 +6,9 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer, otherTenant } from './testkit/auth.ts';
-import type { Principal } from '../subgraphs/kit/auth/tokens.ts';
-import { appendEvents, type EventInput } from '../subgraphs/kit/event-log.ts';
-import { encodeCursor } from '../subgraphs/kit/cursor.ts';
+import type { Principal } from '../platform/auth/tokens.ts';
+import { appendEvents, type EventInput } from '../platform/event-log.ts';
+import { encodeCursor } from '../platform/cursor.ts';
 import { DEMO } from '../seed/demo.ts';
 import { collect, type SubscriptionResult } from './testkit/subscriptions.ts';
 

@@ -1,18 +1,19 @@
 import type http from 'node:http';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { checkId } from '../../subgraphs/kit/args.ts';
-import { decodeCursor, encodeCursor } from '../../subgraphs/kit/cursor.ts';
-import type { Database } from '../../subgraphs/kit/db.ts';
-import { badRequest, conflict, notFound, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { checkId } from '../../platform/args.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import type { Database } from '../../platform/db.ts';
+import { badRequest, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from '../rest/body.ts';
+import { decodePathSegment } from '../rest/params.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
 import { columnsOf } from './csv.ts';
 import { graphqlSource, restSource, type ExportSource } from './source.ts';
 import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { wakeExportWorkers } from './worker.ts';
-import { log } from '../../subgraphs/kit/log.ts';
+import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
 
@@ -116,7 +117,7 @@ export function createExportsApi({ runtime, database }: { runtime: GatewayRuntim
   return async function serveExports(req: http.IncomingMessage, res: http.ServerResponse, principal: Principal, rawBody: string): Promise<ExportsAnswer> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const method = req.method ?? 'GET';
-    const parts = url.pathname.slice(EXPORTS_PATH.length).split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+    const parts = url.pathname.slice(EXPORTS_PATH.length).split('/').filter(Boolean).map((p, i) => decodePathSegment(p, i === 0 ? 'id' : 'action'));
     if (method !== 'GET' && method !== 'POST') throw notFound(`No route for ${method} ${url.pathname}.`);
     if (method === 'GET' && rawBody.trim() !== '') throw badRequest(`GET ${url.pathname} takes no request body.`);
     if (parts.length === 0) return method === 'POST' ? submit(principal, rawBody) : list(principal, url);

@@ -1,4 +1,4 @@
-import { unprocessable } from '../../subgraphs/kit/errors.ts';
+import { unprocessable } from '../../platform/errors.ts';
 
 /**
  * CSV for flat rows (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a

@@ -1,4 +1,6 @@
+import { idPattern } from '../../platform/ids.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
+import { openApiParameter } from '../rest/params.ts';
 
 /**
  * OpenAPI 3.1 paths of the bulk export API (gateway/exports/api.ts), for /v1/openapi.json to merge.
@@ -21,7 +23,7 @@ const EXPORT_JOB = {
   type: 'object',
   required: ['id', 'status', 'format', 'source', 'objects_written', 'bytes_written', 'created_at', 'started_at', 'finished_at', 'expires_at', 'error', 'download_url'],
   properties: {
-    id: { type: 'string', pattern: '^EXP-\\d{2}-\\d{6,}$', examples: ['EXP-26-000001'] },
+    id: { type: 'string', pattern: idPattern('ExportJob'), examples: ['EXP-26-000001'] },
     status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed', 'cancelled'] },
     format: { type: 'string', enum: ['ndjson', 'csv'] },
     source: { type: 'string', enum: ['graphql', 'rest'] },
@@ -37,7 +39,11 @@ const EXPORT_JOB = {
 };
 
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), {
-  description: { 400: 'Bad request', 401: 'Unauthorized', 404: 'Not found (also another organization\'s export)', 409: 'Conflict', 422: 'Unprocessable: names the field', 429: 'Rate limited' }[status],
+  description: {
+    400: 'Bad request', 401: 'Unauthorized', 404: 'Not found (also another organization\'s export)', 409: 'Conflict',
+    413: 'Payload too large: the body is over 1 MiB', 415: 'Unsupported media type: the body is not JSON (Content-Type: application/json)',
+    422: 'Unprocessable: names the field', 429: 'Rate limited',
+  }[status],
   content: { 'application/json': { schema: ERROR } },
 }]));
 
@@ -77,13 +83,13 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
           },
         },
       },
-      responses: { 201: jobAnswer('The export job, queued.'), ...errors(400, 401, 404, 422, 429) },
+      responses: { 201: jobAnswer('The export job, queued.'), ...errors(400, 401, 404, 413, 415, 422, 429) },
     },
     get: {
       operationId: 'listExports',
       tags: ['exports'],
       summary: 'List the exports of the caller\'s organization (of its workspace, for a narrowed token), newest first.',
-      parameters: Object.entries(EXPORT_LIST_QUERY).map(([name, param]) => ({ name, in: 'query', required: false, schema: param.schema })),
+      parameters: Object.entries(EXPORT_LIST_QUERY).map(([name, param]) => openApiParameter(name, param)),
       responses: {
         200: {
           description: 'A page of export jobs.',
@@ -113,7 +119,7 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
       tags: ['exports'],
       summary: 'Cancel a queued or running export; its partial output is deleted.',
       parameters: [idParameter],
-      responses: { 200: jobAnswer('The cancelled export job.'), ...errors(400, 401, 404, 409, 429) },
+      responses: { 200: jobAnswer('The cancelled export job.'), ...errors(400, 401, 404, 409, 413, 415, 429) },
     },
   },
   '/v1/exports/{id}/download': {

@@ -4,12 +4,12 @@ import {
   visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLField, type GraphQLOutputType,
   type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
-import { isPlatformError, PlatformError, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
+import { isPlatformError, PlatformError, unprocessable } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { executeDocument } from '../rest/execute.ts';
-import { createRouteMatcher, REST_ROUTES, type MatchedRequest } from '../rest/router.ts';
+import { createRouteMatcher, REST_ROUTES, withRestNames, type MatchedRequest } from '../rest/router.ts';
 
 /**
  * What an export pages through, and how one page of it is read. Two kinds, as the issue asks:
@@ -237,9 +237,7 @@ function checkVariables(variables: unknown): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 // REST
 
-let matcher: ReturnType<typeof createRouteMatcher> | undefined;
-/** Built on first use: router.ts's route list may still be loading when this module is. */
-const matchRoute = (method: string, url: URL) => (matcher ??= createRouteMatcher(REST_ROUTES))(method, url);
+const matchRoute = createRouteMatcher(REST_ROUTES);
 
 /** The REST list route a path and its parameters name, parsed exactly as a GET of that URL would be. */
 function matchList(route: string, params: Record<string, unknown>): MatchedRequest {
@@ -303,21 +301,13 @@ export function restListSource(route: string, params: Record<string, unknown>, m
     async fetchPage(runtime, principal, after) {
       const variables = { ...matched.variables, after: after ?? undefined };
       const data = await executeDocument(runtime, principal, matched.route.document, variables).catch((error) => {
-        throw renamedForRest(error, matched.restNames);
+        throw withRestNames(error, matched.restNames);
       });
       const body = matched.route.map(data);
       const rows = Array.isArray(body.data) ? body.data : [];
       return { rows, endCursor: body.meta?.cursor ?? null, hasNextPage: body.meta?.has_more ?? false };
     },
   };
-}
-
-/** The graph's camelCase argument names, as the REST client knows them (as router.ts does). */
-function renamedForRest(error: unknown, restNames: Map<string, string>): unknown {
-  if (!isPlatformError(error) || restNames.size === 0) return error;
-  let message = error.message;
-  for (const [variable, name] of restNames) message = message.replace(new RegExp(`\\b${variable}\\b`, 'g'), name);
-  return message === error.message ? error : new PlatformError(error.code, message, error.field && (restNames.get(error.field) ?? error.field));
 }
 
 /** A job's stored source, rebuilt to run. */

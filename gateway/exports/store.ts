@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import type { Database, Db } from '../../subgraphs/kit/db.ts';
-import * as tables from '../../subgraphs/kit/tables.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import type { Database } from '../../platform/db.ts';
 import { exportChunks, exportJobs } from '../tables.ts';
 
 export type ExportJob = typeof exportJobs.$inferSelect;
@@ -13,36 +12,6 @@ export const FINISHED: readonly ExportStatus[] = ['completed', 'failed', 'cancel
 
 /** How long a finished export (and its output) is kept. */
 export const EXPORT_RETENTION_MS = 7 * 24 * 3600 * 1000;
-
-interface Quiet {
-  db: Db;
-  rows<T>(query: SQL): Promise<T[]>;
-}
-const quietHandles = new WeakMap<Database, Promise<Quiet>>();
-
-/**
- * The same connection(s) as `database`, without its statement counter: the worker's idle polling
- * (a claim every second, a purge every hour) is nobody's request, and must not show up in the
- * per-request statement counts tests assert while a worker idles beside them.
- */
-function quiet(database: Database): Promise<Quiet> {
-  let handle = quietHandles.get(database);
-  if (!handle) {
-    handle = (async (): Promise<Quiet> => {
-      const client = (database.db as unknown as { $client: unknown }).$client;
-      if (database.engine === 'postgres') {
-        const { drizzle } = await import('drizzle-orm/postgres-js');
-        const db = drizzle({ client: client as never, schema: tables }) as unknown as Db;
-        return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
-      }
-      const { drizzle } = await import('drizzle-orm/pglite');
-      const db = drizzle({ client: client as never, schema: tables }) as unknown as Db;
-      return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };
-    })();
-    quietHandles.set(database, handle);
-  }
-  return handle;
-}
 
 /** The principal a job runs as: the one that submitted it, rebuilt from the row. */
 export function principalOf(job: ExportJob): Principal {
@@ -134,7 +103,8 @@ export async function cancelJob(database: Database, principal: Principal, id: st
  */
 export async function claimJob(database: Database, staleMs: number): Promise<ExportJob | undefined> {
   const staleBefore = new Date(Date.now() - staleMs).toISOString();
-  const rows = await (await quiet(database)).rows<{ id: string }>(sql`
+  // The worker's idle polling (a claim every second) is nobody's request: uncounted.
+  const rows = await database.uncounted.rows<{ id: string }>(sql`
     update gateway.export_jobs set status = 'running', heartbeat_at = now(), started_at = coalesce(started_at, now())
     where id = (
       select id from gateway.export_jobs
@@ -196,11 +166,6 @@ export async function releaseJob(database: Database, jobId: string): Promise<voi
     .where(and(eq(exportJobs.id, jobId), eq(exportJobs.status, 'running')));
 }
 
-export async function readJob(database: Database, jobId: string): Promise<ExportJob | undefined> {
-  const [job] = await database.db.select().from(exportJobs).where(eq(exportJobs.id, jobId));
-  return job;
-}
-
 /** Up to `limit` chunks of a job from `fromSeq` on, in order. */
 export async function readChunks(database: Database, jobId: string, fromSeq: number, limit: number): Promise<{ seq: number; data: string }[]> {
   return database.db.select({ seq: exportChunks.seq, data: exportChunks.data }).from(exportChunks)
@@ -209,7 +174,8 @@ export async function readChunks(database: Database, jobId: string, fromSeq: num
 
 /** Deletes finished jobs past their expiry with their output; returns how many jobs went. */
 export async function purgeExpired(database: Database, now = new Date()): Promise<number> {
-  return (await quiet(database)).db.transaction(async (tx) => {
+  // Hourly, on the worker's own time: uncounted, like its polling.
+  return database.uncounted.db.transaction(async (tx) => {
     const expired = await tx.select({ id: exportJobs.id }).from(exportJobs)
       .where(and(inArray(exportJobs.status, [...FINISHED]), lt(exportJobs.expiresAt, now)));
     if (expired.length === 0) return 0;

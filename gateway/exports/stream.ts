@@ -1,13 +1,13 @@
 import type http from 'node:http';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import type { GraphContext } from '../graph.ts';
 import { createRouteMatcher, REST_ROUTES } from '../rest/router.ts';
 import type { Route } from '../rest/route.ts';
 import { drained } from './api.ts';
 import { restListSource } from './source.ts';
-import { log } from '../../subgraphs/kit/log.ts';
+import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
 

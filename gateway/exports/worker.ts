@@ -1,11 +1,11 @@
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Database } from '../../subgraphs/kit/db.ts';
-import { isPlatformError } from '../../subgraphs/kit/errors.ts';
+import type { Database } from '../../platform/db.ts';
+import { isPlatformError } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { columnsOf, csvLine, csvRecord, parseFirstRecord } from './csv.ts';
 import { storedSource, type ExportSource, type Page } from './source.ts';
 import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, writePage, type ExportJob } from './store.ts';
-import { log } from '../../subgraphs/kit/log.ts';
+import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
 

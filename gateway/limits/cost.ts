@@ -4,7 +4,7 @@ import {
   type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
+import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import { limitRefusal } from './refusal.ts';
 
 /** What one query may cost, in GitHub's two measures. */
@@ -106,7 +106,7 @@ function fanOutOf(field: GraphQLField<unknown, unknown>, args: Record<string, un
     }
     for (const [argument, value] of [['first', first], ['last', last]] as const) {
       if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-        // The subgraphs' own message (kit/connection.ts), raised here before the cost is counted.
+        // The subgraphs' own message (platform/connection.ts), raised here before the cost is counted.
         return new GraphQLError(`${argument} must be an integer between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, {
           extensions: { code: 'BAD_USER_INPUT', argument },
         });

@@ -2,9 +2,9 @@ import type http from 'node:http';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { PlatformError } from '../../subgraphs/kit/errors.ts';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { log } from '../../subgraphs/kit/log.ts';
+import { PlatformError } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { log } from '../../platform/log.ts';
 import type { LimitsConfig } from './config.ts';
 import { clientAddressOf } from './client-address.ts';
 

@@ -1,18 +1,21 @@
-import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
-import { ROLES } from '../../subgraphs/kit/auth/tokens.ts';
+import { badRequest, unprocessable } from '../../platform/errors.ts';
+import { graphql } from './generated/gql.ts';
+import { Role, type RestApiKeyFragment } from './generated/graphql.ts';
+import { ROLES } from '../../platform/auth/tokens.ts';
+import { INSTANT_RULE, parseInstant } from '../../platform/dates.ts';
 import { enumField, idField, stringField, type BodyField } from './body.ts';
 import { pageParams, type QueryParam } from './params.ts';
-import { list, lower, PAGE_INFO, type Route } from './route.ts';
+import { idOf, list, lower, restValues, route, type Route } from './route.ts';
 
-const API_KEY = 'id name role workspace { id } tokenPrefix createdBy createdAt lastUsedAt expiresAt revokedAt';
+graphql(`fragment RestApiKey on ApiKey { id name role workspace { id } tokenPrefix createdBy createdAt lastUsedAt expiresAt revokedAt }`);
 
 /** A key as listed: never its secret, which no one can read back. */
-function apiKey(k: any) {
+function apiKey(k: RestApiKeyFragment) {
   return {
     id: k.id,
     name: k.name,
     role: lower(k.role),
-    workspace_id: k.workspace?.id ?? null,
+    workspace_id: idOf(k.workspace),
     token_prefix: k.tokenPrefix,
     created_by: k.createdBy,
     created_at: k.createdAt,
@@ -23,7 +26,7 @@ function apiKey(k: any) {
 }
 
 /** `include_revoked=true`: revoked keys are left out unless asked for. */
-const includeRevokedParam: QueryParam = {
+const includeRevokedParam: QueryParam<'includeRevoked'> = {
   variable: 'includeRevoked',
   schema: { type: 'boolean', default: false },
   parse(raw, name) {
@@ -34,50 +37,46 @@ const includeRevokedParam: QueryParam = {
 };
 
 /** An instant with an explicit offset (`2027-01-01T00:00:00Z`); whether it lies in the future is the graph's rule. */
-const expiresAtField: BodyField = {
+const expiresAtField: BodyField<'expiresAt'> = {
   variable: 'expiresAt',
   schema: { type: 'string', format: 'date-time', description: 'When the key stops working; never when absent.' },
   parse(value, name) {
-    const valid =
-      typeof value === 'string' &&
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
-      !Number.isNaN(new Date(value).getTime());
-    if (!valid) throw unprocessable(`${name} must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got ${JSON.stringify(value)}.`, name);
+    if (!parseInstant(value, { requireTime: true, requireOffset: true })) throw unprocessable(`${name} must be ${INSTANT_RULE}, with its offset, got ${JSON.stringify(value)}.`, name);
     return value;
   },
 };
 
 export const apiKeyRoutes: Route[] = [
-  {
+  route({
     method: 'GET',
     path: '/v1/api-keys',
     summary: "List the organization's API keys (its workspace's, for a narrowed caller), oldest first. Owners and admins only.",
     query: { include_revoked: includeRevokedParam, ...pageParams('ApiKey') },
-    document: `query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {
-      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ${API_KEY} } ${PAGE_INFO} }
-    }`,
+    document: graphql(`query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {
+      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }
+    }`),
     map: (data) => list(data.apiKeys, apiKey),
-  },
-  {
+  }),
+  route({
     method: 'POST',
     path: '/v1/api-keys',
     summary: 'Create an API key for server-to-server calls; its secret is in this response only. Owners and admins only.',
     body: {
       name: stringField('name', { required: true }),
-      role: enumField('role', ROLES, { description: "Defaults to member; never above the creator's own role." }),
+      role: enumField('role', restValues(Role), { description: "Defaults to member; never above the creator's own role." }),
       workspace_id: idField('workspaceId', 'Workspace', { description: 'Narrows the key to one workspace.' }),
       expires_at: expiresAtField,
     },
     status: 201,
-    document: `mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ${API_KEY} } } }`,
+    document: graphql(`mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }`),
     // The secret, sent as `Authorization: Bearer <secret>`, is shown here and never again.
     map: (data) => ({ data: { ...apiKey(data.createApiKey.apiKey), secret: data.createApiKey.secret } }),
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     path: '/v1/api-keys/{id}',
     summary: 'Revoke an API key: from now on it authenticates nothing. Owners and admins only.',
-    document: `mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ${API_KEY} } }`,
+    document: graphql(`mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }`),
     map: (data) => ({ data: apiKey(data.revokeApiKey) }),
-  },
+  }),
 ];

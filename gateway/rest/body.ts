@@ -1,5 +1,8 @@
-import { ID_PREFIXES, typeOfId, type EntityType } from '../../subgraphs/kit/ids.ts';
-import { badRequest, unprocessable } from '../../subgraphs/kit/errors.ts';
+import { idPattern, type EntityType, ID_PREFIXES, typeOfId } from '../../platform/ids.ts';
+import { checkId } from '../../platform/args.ts';
+import { badRequest, unprocessable } from '../../platform/errors.ts';
+import { DATE_RULE, parseDate } from '../../platform/dates.ts';
+import { checkJson, checkNoNul } from '../../platform/input-rules.ts';
 import type { JsonSchema } from './params.ts';
 
 /**
@@ -8,8 +11,8 @@ import type { JsonSchema } from './params.ts';
  * wrong type is a 422 naming the REST field instead of GraphQL's coercion error; every business
  * rule (lengths, references, state) stays in the subgraph's command.
  */
-export interface BodyField {
-  variable: string;
+export interface BodyField<V extends string = string> {
+  variable: V;
   required?: boolean;
   /** Whether JSON null is accepted (PATCH uses it to clear: `"assignee_id": null`). */
   nullable?: boolean;
@@ -26,19 +29,19 @@ interface FieldOptions {
 const wrong = (name: string, expected: string, value: unknown) =>
   unprocessable(`${name} must be ${expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`, name);
 
-function field(variable: string, options: FieldOptions, schema: JsonSchema, parse: (value: unknown, name: string) => unknown): BodyField {
+function field<V extends string>(variable: V, options: FieldOptions, schema: JsonSchema, parse: (value: unknown, name: string) => unknown): BodyField<V> {
   const described = options.description ? { ...schema, description: options.description } : schema;
   return { variable, required: options.required, nullable: options.nullable, schema: options.nullable ? { ...described, nullable: true } : described, parse };
 }
 
-export function stringField(variable: string, options: FieldOptions = {}): BodyField {
+export function stringField<V extends string>(variable: V, options: FieldOptions = {}): BodyField<V> {
   return field(variable, options, { type: 'string' }, (value, name) => {
     if (typeof value !== 'string') throw wrong(name, 'a string', value);
-    return value;
+    return checkNoNul(value, name);
   });
 }
 
-export function intField(variable: string, options: FieldOptions & { minimum?: number; maximum?: number } = {}): BodyField {
+export function intField<V extends string>(variable: V, options: FieldOptions & { minimum?: number; maximum?: number } = {}): BodyField<V> {
   const { minimum, maximum } = options;
   return field(variable, options, { type: 'integer', ...(minimum !== undefined ? { minimum } : {}), ...(maximum !== undefined ? { maximum } : {}) }, (value, name) => {
     if (typeof value !== 'number' || !Number.isInteger(value)) throw wrong(name, 'an integer', value);
@@ -50,19 +53,18 @@ export function intField(variable: string, options: FieldOptions & { minimum?: n
 
 function checkIdValue(type: EntityType, value: unknown, name: string): string {
   if (typeof value !== 'string') throw wrong(name, `a ${type} ID`, value);
-  if (typeOfId(value) !== type) throw unprocessable(`${name} must be a ${type} ID (${ID_PREFIXES[type]}-YY-NNNNNN), got "${value}".`, name);
-  return value;
+  return checkId(type, value, name, unprocessable);
 }
 
 /** A platform ID of one type. */
-export function idField(variable: string, type: EntityType, options: FieldOptions = {}): BodyField {
-  const schema = { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` };
+export function idField<V extends string>(variable: V, type: EntityType, options: FieldOptions = {}): BodyField<V> {
+  const schema = { type: 'string', pattern: idPattern(type) };
   return field(variable, options, schema, (value, name) => checkIdValue(type, value, name));
 }
 
 /** A list of platform IDs of one type (`project_tags`). */
-export function idListField(variable: string, type: EntityType, options: FieldOptions = {}): BodyField {
-  const schema = { type: 'array', items: { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` } };
+export function idListField<V extends string>(variable: V, type: EntityType, options: FieldOptions = {}): BodyField<V> {
+  const schema = { type: 'array', items: { type: 'string', pattern: idPattern(type) } };
   return field(variable, options, schema, (value, name) => {
     if (!Array.isArray(value)) throw wrong(name, `an array of ${type} IDs`, value);
     return value.map((item, i) => checkIdValue(type, item, `${name}[${i}]`));
@@ -70,18 +72,19 @@ export function idListField(variable: string, type: EntityType, options: FieldOp
 }
 
 /** A list of strings (`required_capabilities`). */
-export function stringListField(variable: string, options: FieldOptions = {}): BodyField {
+export function stringListField<V extends string>(variable: V, options: FieldOptions = {}): BodyField<V> {
   return field(variable, options, { type: 'array', items: { type: 'string' } }, (value, name) => {
     if (!Array.isArray(value)) throw wrong(name, 'an array of strings', value);
     value.forEach((item, i) => {
       if (typeof item !== 'string') throw wrong(`${name}[${i}]`, 'a string', item);
+      checkNoNul(item, name);
     });
     return value;
   });
 }
 
 /** One of the docs' lowercase enum values, to the graph's UPPER_CASE one. */
-export function enumField(variable: string, values: readonly string[], options: FieldOptions = {}): BodyField {
+export function enumField<V extends string>(variable: V, values: readonly string[], options: FieldOptions = {}): BodyField<V> {
   return field(variable, options, { type: 'string', enum: [...values] }, (value, name) => {
     if (typeof value !== 'string' || !values.includes(value)) {
       throw unprocessable(`${name} must be one of ${values.join(', ')}; got ${JSON.stringify(value)}.`, name);
@@ -90,20 +93,19 @@ export function enumField(variable: string, values: readonly string[], options: 
   });
 }
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export function dateField(variable: string, options: FieldOptions = {}): BodyField {
+/** A calendar date, YYYY-MM-DD, that exists (platform/dates.ts). */
+export function dateField<V extends string>(variable: V, options: FieldOptions = {}): BodyField<V> {
   return field(variable, options, { type: 'string', format: 'date' }, (value, name) => {
-    const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-    if (!valid) throw unprocessable(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, name);
+    if (parseDate(value) === null) throw unprocessable(`${name} must be ${DATE_RULE}, got ${JSON.stringify(value)}.`, name);
     return value;
   });
 }
 
-/** A free-form JSON object (an integration's `config` or `credentials`), passed through as is. */
-export function objectField(variable: string, options: FieldOptions = {}): BodyField {
+/** A free-form JSON object (an integration's `config` or `credentials`), passed through once it keeps the JSON rules (platform/input-rules.ts). */
+export function objectField<V extends string>(variable: V, options: FieldOptions = {}): BodyField<V> {
   return field(variable, options, { type: 'object', additionalProperties: true }, (value, name) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong(name, 'an object', value);
-    return value;
+    return checkJson(value, name);
   });
 }
 
@@ -123,7 +125,8 @@ export function parseBody(raw: string, fields: Record<string, BodyField>): Recor
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
   const input: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
-    const spec = fields[name];
+    // Own fields only: `constructor` or `__proto__` must not find Object.prototype's members.
+    const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!spec) {
       const known = Object.keys(fields);
       throw unprocessable(`Unknown field ${name}; this route takes ${known.length ? known.join(', ') : 'no body'}.`, name);

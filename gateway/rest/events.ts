@@ -1,20 +1,23 @@
-import { badRequest } from '../../subgraphs/kit/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { graphql } from './generated/gql.ts';
+import type { RestEventFieldsFragment } from './generated/graphql.ts';
+import { INSTANT_RULE, MAX_YEAR, MIN_YEAR, parseDate, parseInstant } from '../../platform/dates.ts';
 import { idParam, pageParams, type QueryParam } from './params.ts';
-import { list, PAGE_INFO, type Route } from './route.ts';
+import { idOf, list, route, type Route } from './route.ts';
 
-const EVENT = 'id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt';
+graphql(`fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }`);
 
 /**
  * An event as the docs print it. The envelope is read as stored (actorType, subjectType ...): the
  * docs' lowercase snake_case types (user, agent, service_line, run) rather than the graph's union
  * members, so a subject no graph type holds (an agent run) reads the same as one that has a type.
  */
-function event(e: any) {
+function event(e: RestEventFieldsFragment) {
   return {
     id: e.id,
     type: e.type,
-    organization_id: e.organization.id,
-    workspace_id: e.workspace?.id ?? null,
+    organization_id: idOf(e.organization),
+    workspace_id: idOf(e.workspace),
     // The platform itself acts with no ID: { "type": "system", "id": null }.
     actor: { type: e.actorType, id: e.actorId },
     subject: { type: e.subjectType, id: e.subjectId },
@@ -24,7 +27,7 @@ function event(e: any) {
 }
 
 /** Free text handed to the graph, which checks it and names the parameter (renamed to the REST name). */
-function textParam(variable: string, description: string): QueryParam {
+function textParam<V extends string>(variable: V, description: string): QueryParam<V> {
   return {
     variable,
     schema: { type: 'string', description },
@@ -36,24 +39,20 @@ function textParam(variable: string, description: string): QueryParam {
   };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 /**
  * An instant (`2026-04-14T00:00:00Z`, any ISO 8601 offset) or a whole day (`2026-04-01`, UTC). A
  * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
  * is all of April, while an instant as `to` stays the graph's exclusive bound.
  */
-function instantParam(variable: string, bound: 'from' | 'to'): QueryParam {
+function instantParam<V extends string>(variable: V, bound: 'from' | 'to'): QueryParam<V> {
   return {
     variable,
     schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },
     parse(raw, name) {
       if (raw === undefined) return undefined;
-      const isDate = DATE.test(raw);
-      const instant = isDate ? new Date(`${raw}T00:00:00Z`) : DATE_TIME.test(raw) ? new Date(raw) : null;
-      const valid = instant !== null && !Number.isNaN(instant.getTime()) && (!isDate || instant.toISOString().startsWith(raw));
-      if (!valid) throw badRequest(`${name} must be an ISO 8601 date-time (2026-04-14T00:00:00Z) or a date (2026-04-14), got "${raw}".`, name);
+      const isDate = parseDate(raw) !== null;
+      const instant = parseInstant(raw, { requireTime: !isDate, requireOffset: true });
+      if (!instant) throw badRequest(`${name} must be ${INSTANT_RULE}, or a date (2026-04-14, years ${MIN_YEAR} to ${MAX_YEAR}), got "${raw}".`, name);
       if (isDate && bound === 'to') instant.setUTCDate(instant.getUTCDate() + 1);
       return instant.toISOString();
     },
@@ -61,7 +60,7 @@ function instantParam(variable: string, bound: 'from' | 'to'): QueryParam {
 }
 
 export const eventRoutes: Route[] = [
-  {
+  route({
     method: 'GET',
     path: '/v1/events',
     summary: "Query an organization's event stream, newest first.",
@@ -85,18 +84,18 @@ export const eventRoutes: Route[] = [
       to: instantParam('to', 'to'),
       ...pageParams('Event'),
     },
-    document: `query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,
+    document: graphql(`query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,
       $from: DateTime, $to: DateTime, $first: Int, $after: String) {
       events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,
-        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ${EVENT} } ${PAGE_INFO} }
-    }`,
+        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }
+    }`),
     map: (data) => list(data.events, event),
-  },
-  {
+  }),
+  route({
     method: 'GET',
     path: '/v1/events/{id}',
     summary: 'Retrieve one event with its full payload.',
-    document: `query RestEvent($id: ID!) { event(id: $id) { ${EVENT} } }`,
+    document: graphql(`query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }`),
     map: (data) => ({ data: event(data.event) }),
-  },
+  }),
 ];

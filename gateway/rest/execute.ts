@@ -1,7 +1,7 @@
 import { getOperationAST, parse } from 'graphql';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { ERROR_CODES, PlatformError, restCodeOf } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { ERROR_CODES, PlatformError, restCodeOf } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 
 interface GraphQLResult {

@@ -2,8 +2,8 @@ import type http from 'node:http';
 import { it, expect, beforeAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { conflict, isPlatformError, notFound, serviceUnavailable, unprocessable } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { conflict, isPlatformError, notFound, serviceUnavailable, unprocessable } from '../../platform/errors.ts';
 import { createIdempotency, requestHash, type Execute } from './idempotency.ts';
 import type { RestAnswer } from './router.ts';
 

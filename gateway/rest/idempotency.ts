@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { and, eq, getTableColumns, gt, lte, sql } from 'drizzle-orm';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import type { Database } from '../../subgraphs/kit/db.ts';
-import { badRequest, conflict, isPlatformError } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import type { Database } from '../../platform/db.ts';
+import { badRequest, conflict, isPlatformError } from '../../platform/errors.ts';
 import { idempotencyKeys } from '../tables.ts';
 import type { RestAnswer } from './router.ts';
 import { AppliedWithoutAnswer } from './execute.ts';
-import { log } from '../../subgraphs/kit/log.ts';
+import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'gateway' });
 

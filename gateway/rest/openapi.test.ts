@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { idField, enumField, intField, stringField } from './body.ts';
-import { dateParam, idParam, pageParams } from './params.ts';
+import { dateParam, enumListParam, idParam, pageParams } from './params.ts';
 import type { Route } from './route.ts';
 import { REST_ROUTES } from './router.ts';
 import { openApiDocument } from './openapi.ts';
@@ -79,6 +79,14 @@ describe('OpenAPI document', () => {
     ]);
   });
 
+  it('describes comma-separated enum filters as OpenAPI does: an array of the enum, style form, not exploded', () => {
+    const doc = openApiDocument([{ method: 'GET', path: '/v1/things', summary: 'List things.', query: { status: enumListParam('status', ['active', 'paused']) }, document: '{ a }', map }]);
+    expect(doc.paths['/v1/things'].get.parameters).toEqual([{
+      name: 'status', in: 'query', required: false, style: 'form', explode: false, description: 'One or more of active, paused, comma-separated.',
+      schema: { type: 'array', items: { type: 'string', enum: ['active', 'paused'] }, description: 'One or more of active, paused, comma-separated.' },
+    }]);
+  });
+
   it('gives request bodies from the field specs: required list, closed object, nulls as 3.1 type lists', () => {
     const doc = openApiDocument(SAMPLE);
     expect(doc.paths['/v1/things'].post.requestBody).toEqual({
@@ -113,14 +121,17 @@ describe('OpenAPI document', () => {
     const statuses = (op: any) => Object.keys(op.responses).sort();
     expect(statuses(doc.paths['/v1/things'].get)).toEqual(['200', '400', '401', '403', '429', '500', '503']);
     expect(statuses(doc.paths['/v1/things/{id}/usage'].get)).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
-    expect(statuses(doc.paths['/v1/things'].post)).toEqual(['201', '400', '401', '403', '409', '422', '429', '500', '503']);
-    expect(statuses(doc.paths['/v1/things/{id}'].delete)).toEqual(['200', '400', '401', '403', '404', '409', '422', '429', '500', '503']);
+    expect(statuses(doc.paths['/v1/things'].post)).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '500', '503']);
+    expect(statuses(doc.paths['/v1/things/{id}'].delete)).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
     const content = (op: any, status: string) => op.responses[status].content['application/json'].schema;
     expect(content(doc.paths['/v1/things'].get, '200')).toEqual({ $ref: '#/components/schemas/ListEnvelope' });
     expect(content(doc.paths['/v1/things/{id}/usage'].get, '200')).toEqual({ $ref: '#/components/schemas/Envelope' });
     expect(content(doc.paths['/v1/things'].post, '201')).toEqual({ $ref: '#/components/schemas/Envelope' });
     expect(doc.paths['/v1/things'].get.responses['404']).toBeUndefined();
     expect(doc.paths['/v1/things'].post.responses['422']).toEqual({ $ref: '#/components/responses/Unprocessable' });
+    expect(doc.paths['/v1/things'].post.responses['413']).toEqual({ $ref: '#/components/responses/PayloadTooLarge' });
+    expect(doc.paths['/v1/things'].post.responses['415']).toEqual({ $ref: '#/components/responses/UnsupportedMediaType' });
+    expect((doc.components as any).responses.UnsupportedMediaType.content['application/json'].example.error).toMatchObject({ code: 'unsupported_media_type', status: 415 });
     const notFound = (doc.components as any).responses.NotFound.content['application/json'];
     expect(notFound.example).toEqual({ error: { code: 'not_found', message: expect.any(String), status: 404 } });
     expect(notFound.schema.allOf[1]).toEqual({ properties: { error: { properties: { code: { const: 'not_found' }, status: { const: 404 } } } } });

@@ -1,6 +1,6 @@
-import { ERROR_CODES, type ErrorCode } from '../../subgraphs/kit/errors.ts';
+import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
 import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
-import type { JsonSchema } from './params.ts';
+import { openApiParameter, type JsonSchema } from './params.ts';
 import type { Route } from './route.ts';
 import { REST_ROUTES } from './router.ts';
 
@@ -28,6 +28,8 @@ const ERRORS: Record<ErrorCode, { name: string; description: string }> = {
   forbidden: { name: 'Forbidden', description: 'Insufficient permissions or plan limit exceeded.' },
   not_found: { name: 'NotFound', description: 'Resource does not exist (or belongs to another organization).' },
   conflict: { name: 'Conflict', description: 'State conflict, or an Idempotency-Key reused with a different request or still in progress.' },
+  payload_too_large: { name: 'PayloadTooLarge', description: 'The request body is larger than 1 MiB.' },
+  unsupported_media_type: { name: 'UnsupportedMediaType', description: 'The request body is not JSON: send it with Content-Type: application/json (UTF-8).' },
   unprocessable: { name: 'Unprocessable', description: 'Validation error; the message names the field.' },
   rate_limited: { name: 'RateLimited', description: 'Too many requests.' },
   server_error: { name: 'ServerError', description: 'Internal error.' },
@@ -36,11 +38,11 @@ const ERRORS: Record<ErrorCode, { name: string; description: string }> = {
 
 const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
 
-/** Which documented errors can answer a route. */
+/** Which documented errors can answer a route: every write reads a body, which may be too large (413), not JSON (415) or invalid (422). */
 function errorCodesOf(route: Route): ErrorCode[] {
   const codes: ErrorCode[] = ['bad_request', 'unauthorized', 'forbidden'];
   if (route.path.includes('{')) codes.push('not_found');
-  if (WRITES.has(route.method)) codes.push('conflict', 'unprocessable');
+  if (WRITES.has(route.method)) codes.push('conflict', 'payload_too_large', 'unsupported_media_type', 'unprocessable');
   codes.push('rate_limited', 'server_error', 'service_unavailable');
   return codes;
 }
@@ -78,10 +80,7 @@ function operation(route: Route): Operation {
   for (const match of route.path.matchAll(/\{(\w+)\}/g)) {
     parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
   }
-  for (const [name, param] of Object.entries(route.query ?? {})) {
-    const description = typeof param.schema.description === 'string' ? { description: param.schema.description } : {};
-    parameters.push({ name, in: 'query', required: param.required ?? false, ...description, schema: param.schema });
-  }
+  for (const [name, param] of Object.entries(route.query ?? {})) parameters.push(openApiParameter(name, param));
   if (WRITES.has(route.method)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
 
   const status = String(route.status ?? 200);

@@ -1,17 +1,17 @@
-import type { Route } from './route.ts';
+import { graphql } from './generated/gql.ts';
+import type { RestOrganizationQuery } from './generated/graphql.ts';
+import { route, type Route } from './route.ts';
 
-const ORGANIZATION = 'id name slug createdAt';
-
-function organization(o: any) {
+function organization(o: NonNullable<RestOrganizationQuery['organization']>) {
   return { id: o.id, name: o.name, slug: o.slug, created_at: o.createdAt };
 }
 
 export const organizationRoutes: Route[] = [
-  {
+  route({
     method: 'GET',
     path: '/v1/organizations/{id}',
     summary: 'Retrieve an organization.',
-    document: `query RestOrganization($id: ID!) { organization(id: $id) { ${ORGANIZATION} } }`,
+    document: graphql(`query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }`),
     map: (data) => ({ data: organization(data.organization) }),
-  },
+  }),
 ];

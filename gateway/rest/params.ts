@@ -1,7 +1,8 @@
-import { checkId } from '../../subgraphs/kit/args.ts';
-import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/connection.ts';
-import { badRequest } from '../../subgraphs/kit/errors.ts';
-import { ID_PREFIXES, type EntityType } from '../../subgraphs/kit/ids.ts';
+import { checkId } from '../../platform/args.ts';
+import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../platform/connection.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { idPattern, type EntityType, ID_PREFIXES } from '../../platform/ids.ts';
+import { DATE_RULE, parseDate } from '../../platform/dates.ts';
 
 /** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
 export type JsonSchema = Record<string, unknown>;
@@ -11,8 +12,8 @@ export type JsonSchema = Record<string, unknown>;
  * variable's value. Parsing happens here, before the graph runs, so every 400 names the REST
  * parameter (`limit`, `cursor`, `status`) rather than the GraphQL argument behind it.
  */
-export interface QueryParam {
-  variable: string;
+export interface QueryParam<V extends string = string> {
+  variable: V;
   /** The parameter's JSON Schema, for /v1/openapi.json. */
   schema: JsonSchema;
   required?: boolean;
@@ -29,26 +30,34 @@ function present(raw: string | undefined, name: string, required: boolean): raw 
   return true;
 }
 
+/** A path segment (`{id}`) percent-decoded; malformed percent-encoding (`%E0%A4%A`) is 400 naming it. */
+export function decodePathSegment(segment: string, name: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`${name} is not a valid path segment.`, name);
+  }
+}
+
 /** A platform ID of one type (`workspace_id=WS-..`). */
-export function idParam(variable: string, type: EntityType, options: { required?: boolean } = {}): QueryParam {
+export function idParam<V extends string>(variable: V, type: EntityType, options: { required?: boolean } = {}): QueryParam<V> {
   return {
     variable,
     required: options.required,
-    schema: { type: 'string', pattern: `^${ID_PREFIXES[type]}-\\d{2}-\\d{6,}$` },
+    schema: { type: 'string', pattern: idPattern(type) },
     parse: (raw, name) => (present(raw, name, options.required ?? false) ? checkId(type, raw, name) : undefined),
   };
 }
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export function dateParam(variable: string, options: { required?: boolean } = {}): QueryParam {
+/** A calendar date, YYYY-MM-DD, that exists (platform/dates.ts). */
+export function dateParam<V extends string>(variable: V, options: { required?: boolean } = {}): QueryParam<V> {
   return {
     variable,
     required: options.required,
     schema: { type: 'string', format: 'date' },
     parse(raw, name) {
       if (!present(raw, name, options.required ?? false)) return undefined;
-      const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-      if (!valid) throw badRequest(`${name} must be a date as YYYY-MM-DD, got "${raw}".`, name);
+      if (parseDate(raw) === null) throw badRequest(`${name} must be ${DATE_RULE}, got "${raw}".`, name);
       return raw;
     },
   };
@@ -56,12 +65,14 @@ export function dateParam(variable: string, options: { required?: boolean } = {}
 
 /**
  * Comma-separated enum values (`status=active,paused`), in the docs' lowercase, to the GraphQL
- * enum's UPPER_CASE list. The allowed values are listed so an unknown one is refused by name.
+ * enum's UPPER_CASE list. The allowed values are listed so an unknown one is refused by name; the
+ * schema is OpenAPI's for such a list, an array of the enum sent with `style: form, explode: false`
+ * (openApiParameter).
  */
-export function enumListParam(variable: string, values: readonly string[]): QueryParam {
+export function enumListParam<V extends string>(variable: V, values: readonly string[]): QueryParam<V> {
   return {
     variable,
-    schema: { type: 'string', description: `One or more of ${values.join(', ')}, comma-separated.`, examples: [values.slice(0, 2).join(',')] },
+    schema: { type: 'array', items: { type: 'string', enum: [...values] }, description: `One or more of ${values.join(', ')}, comma-separated.` },
     parse(raw, name) {
       if (!present(raw, name, false)) return undefined;
       const given = raw.split(',').map((v) => v.trim());
@@ -73,7 +84,7 @@ export function enumListParam(variable: string, values: readonly string[]): Quer
 }
 
 /** `limit` and `cursor` of every list: the graph's `first` and `after`, checked with the graph's own rules. */
-export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryParam> {
+export function pageParams(type: EntityType): { limit: QueryParam<'first'>; cursor: QueryParam<'after'> } {
   return {
     limit: {
       variable: 'first',
@@ -92,4 +103,14 @@ export function pageParams(type: EntityType): Record<'limit' | 'cursor', QueryPa
       parse: (raw, name) => (present(raw, name, false) ? (checkCursor(raw, name, type), raw) : undefined),
     },
   };
+}
+
+/**
+ * A query parameter as OpenAPI 3.1 writes it: a list (an array schema) is one comma-separated
+ * value, which OpenAPI says with `style: form, explode: false` (`status=active,paused`).
+ */
+export function openApiParameter(name: string, param: QueryParam): Record<string, unknown> {
+  const description = typeof param.schema.description === 'string' ? { description: param.schema.description } : {};
+  const list = param.schema.type === 'array' ? { style: 'form', explode: false } : {};
+  return { name, in: 'query', required: param.required ?? false, ...description, ...list, schema: param.schema };
 }

@@ -1,3 +1,4 @@
+import type { TypedDocumentString } from './generated/graphql.ts';
 import type { BodyField } from './body.ts';
 import type { QueryParam } from './params.ts';
 
@@ -12,7 +13,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /**
  * One /v1 route: a stored GraphQL document run against the gateway, and a mapper from its `data`
  * to the documented snake_case shape. Path parameters (`{id}`) become variables of the same name;
- * query parameters and body fields say which variable (or input field) they feed.
+ * query parameters and body fields say which variable (or field of the `input` variable) they feed.
  */
 export interface Route {
   method: Method;
@@ -20,17 +21,57 @@ export interface Route {
   /** One line for /v1/openapi.json. */
   summary: string;
   query?: Record<string, QueryParam>;
-  /** The documented JSON body, gathered into the variable `bodyVariable` (default `input`). */
+  /** The documented JSON body, gathered into the variable `input`. */
   body?: Record<string, BodyField>;
-  bodyVariable?: string;
   /** The success status: 200 unless the route creates something (201). */
   status?: number;
+  /** The stored document as sent to the graph, its fragments appended. */
   document: string;
-  map(data: any): RestBody;
+  map(data: unknown): RestBody;
+}
+
+/** The variable names a document declares, and the fields of its `input` variable. */
+type VariableOf<V> = keyof V & string;
+type InputFieldOf<V> = V extends { input: infer I } ? keyof NonNullable<I> & string : never;
+
+/**
+ * A route as a resource file writes it: its document is one GraphQL Code Generator typed
+ * (`graphql(...)`, gateway/rest/generated), so the mapper takes exactly the document's result, and
+ * each parameter and body field must name one of its variables or input fields.
+ */
+export interface RouteSpec<TData, TVariables> extends Omit<Route, 'document' | 'map' | 'query' | 'body'> {
+  document: TypedDocumentString<TData, TVariables>;
+  query?: Record<string, QueryParam<VariableOf<TVariables>>>;
+  body?: Record<string, BodyField<InputFieldOf<TVariables>>>;
+  map(data: Answered<TData>): RestBody;
+}
+
+/**
+ * A document's data once the graph answered it without an error. Every root field is nullable (so
+ * that an outage nulls only its part, README "Errors and partial answers"), but a route's answer
+ * with an error never reaches its mapper (execute.ts raises it): a root is null only with an error.
+ */
+type Answered<TData> = { [K in keyof TData]: NonNullable<TData[K]> };
+
+export function route<TData, TVariables>(spec: RouteSpec<TData, TVariables>): Route {
+  return {
+    ...spec,
+    document: spec.document.toString(),
+    map(data) {
+      const roots = data as Record<string, unknown>;
+      const missing = Object.keys(roots).find((key) => roots[key] == null);
+      if (missing !== undefined) throw new Error(`the graph answered ${missing} null without an error`);
+      // The graph answered this very document, so its data has the document's type.
+      return spec.map(data as Answered<TData>);
+    },
+  };
 }
 
 /** The docs print enum values in lowercase; the graph's are UPPER_CASE. */
-export const lower = (value: string | null | undefined) => (value == null ? null : value.toLowerCase());
+export const lower = <T extends string>(value: T | null | undefined) => (value == null ? null : (value.toLowerCase() as Lowercase<T>));
+
+/** The docs' lowercase values of one of the graph's enums (generated from the SDL), in the SDL's order. */
+export const restValues = <T extends Record<string, string>>(graphEnum: T) => Object.values(graphEnum).map((value) => value.toLowerCase());
 
 interface ConnectionData<T> {
   nodes: T[];
@@ -43,5 +84,5 @@ export function list<T>(connection: ConnectionData<T>, item: (node: T) => unknow
   return { data: connection.nodes.map(item), meta: { cursor: hasMore ? connection.pageInfo.endCursor : null, has_more: hasMore } };
 }
 
-/** The selection every list document ends with, so `list` can read it. */
-export const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+/** The ID of a referenced object, or null. */
+export const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { it, expect, describe, afterAll, beforeAll } from 'vitest';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
 import { createGatewayHandler, type GatewayServerOptions } from '../server.ts';
 
 /**

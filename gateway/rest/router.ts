@@ -1,10 +1,11 @@
 import type http from 'node:http';
 import { Kind, getNamedType, getOperationAST, parse, print, type FieldNode } from 'graphql';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { badRequest, isPlatformError, notFound, PlatformError } from '../../subgraphs/kit/errors.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { badRequest, isPlatformError, notFound, PlatformError } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from './body.ts';
+import { decodePathSegment } from './params.ts';
 import { AppliedWithoutAnswer, executeDocument } from './execute.ts';
 import type { Route } from './route.ts';
 import { organizationRoutes } from './organizations.ts';
@@ -86,7 +87,7 @@ export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: 
   return async function serveRest(req: http.IncomingMessage, principal: Principal, rawBody = '', beforeExecute?: () => Promise<void>): Promise<RestAnswer> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const { route, variables, restNames } = matchRoute(req.method ?? 'GET', url);
-    if (route.body) variables[route.bodyVariable ?? 'input'] = parseBody(rawBody, route.body);
+    if (route.body) variables.input = parseBody(rawBody, route.body);
     else if (rawBody.trim() !== '' && route.method !== 'GET') throw badRequest(`${route.method} ${route.path} takes no request body.`);
     await beforeExecute?.();
     try {
@@ -101,7 +102,7 @@ export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: 
           return { status: route.status ?? 200, body: route.map(data) };
         };
       }
-      throw renamed(error, restNames);
+      throw withRestNames(error, restNames);
     }
   };
 }
@@ -122,21 +123,16 @@ async function readBack(runtime: GatewayRuntime<GraphContext>, document: string,
   return `query($id: ID!) { ${responseKey}: node(id: $id) { ... on ${getNamedType(type).name} ${print(field.selectionSet)} } }\n${fragments}`;
 }
 
-/** The graph names its arguments in camelCase (`serviceLineId: ...`); a REST client knows `service_line_id`. */
-function renamed(error: unknown, restNames: Map<string, string>): unknown {
+/**
+ * The graph names its arguments in camelCase (`serviceLineId: ...`); a REST client knows
+ * `service_line_id`: an error of the graph, in the names of the route that ran it.
+ */
+export function withRestNames(error: unknown, restNames: Map<string, string>): unknown {
   if (!isPlatformError(error) || restNames.size === 0) return error;
   let message = error.message;
   for (const [variable, name] of restNames) message = message.replace(new RegExp(`\\b${variable}\\b`, 'g'), name);
   const field = error.field && (restNames.get(error.field) ?? error.field);
   return message === error.message && field === error.field ? error : new PlatformError(error.code, message, field);
-}
-
-function decodePathSegment(segment: string, name: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw badRequest(`${name} is not a valid path segment.`, name);
-  }
 }
 
 function queryVariables(route: Route, search: URLSearchParams): Record<string, unknown> {

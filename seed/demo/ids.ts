@@ -1,4 +1,4 @@
-import { formatId } from '../../subgraphs/kit/ids.ts';
+import { formatId } from '../../platform/ids.ts';
 
 /** Demo IDs all carry year 26, like every example in the API docs. */
 export const demoId = (prefix: string, n: number): string => formatId(prefix, 2026, n);

@@ -2,7 +2,7 @@ import type {
   plans, organizations, workspaces, users, workspaceMembers, projects, subscriptions,
   serviceLines, usageRecords, tasks, taskHistory, pods, podMembers, slas, slaReports, tickets,
   incidents, integrations, syncRuns, events,
-} from '../../subgraphs/kit/tables.ts';
+} from '../../schema/tables.ts';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { seriesOf, type Period } from '../kit/periods.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { seriesOf, type Period } from '../../platform/periods.ts';
 import { eventFilter, type EventListArgs } from './loaders.ts';
 import { eventCountsPerBucket } from './data-stats.ts';
 

@@ -1,8 +1,8 @@
 import { and, gte, lt, sql } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { Scope } from '../kit/scope.ts';
-import { bucketSql, type Series } from '../kit/periods.ts';
-import { events } from './tables.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Scope } from '../../platform/scope.ts';
+import { bucketSql, type Series } from '../../platform/periods.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { filterSql, type EventFilter } from './data.ts';
 
 /** Events per (bucket, type) in the series' range, counted by the database. */

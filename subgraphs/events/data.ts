@@ -1,14 +1,14 @@
-import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParentLateral } from '../kit/keyset.ts';
-import { byId } from '../kit/loaders.ts';
-import type { Scope } from '../kit/scope.ts';
-import { events } from './tables.ts';
-import { eventScope } from './lookups.ts';
+import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParentLateral } from '../../platform/keyset.ts';
+import { byId } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
+import { events } from '../../platform/event-log-table.ts';
+import { typesSql } from './type-filter.ts';
 import type { EventRow } from './models.ts';
 
-/** The reads of the events subgraph: the only SQL over the log (writers append via kit/event-log.ts). */
+/** The reads of the events subgraph: the only SQL over the log (writers append via platform/event-log.ts). */
 export interface EventFilter {
   workspaceId?: string;
   /** Exact types, and prefixes ending in a dot. */
@@ -21,16 +21,16 @@ export interface EventFilter {
   to?: Date;
 }
 
+/**
+ * Events visible to a scope: the organization's; for a workspace-narrowed token only that
+ * workspace's (organization-level events, such as invoices, stay with organization-wide tokens).
+ */
+export function eventScope(scope: Scope) {
+  return inScope(scope, { organizationId: events.organizationId, workspaceId: events.workspaceId });
+}
+
 /** The stream's order: newest first by seq, the position every writer's commit was given. */
 const stream = { table: events, id: events.id, sort: events.seq, descending: true } as const;
-
-function typesSql(types: readonly string[] | undefined): SQL | undefined {
-  if (!types?.length) return undefined;
-  const exact = types.filter((t) => !t.endsWith('.'));
-  // `_` is a LIKE wildcard and legal in types: escape it so task_x. never matches taskyx.
-  const prefixes = types.filter((t) => t.endsWith('.')).map((p) => like(events.type, `${p.replace(/_/g, '\\_')}%`));
-  return or(exact.length ? inArray(events.type, exact) : undefined, ...prefixes);
-}
 
 export function filterSql(scope: Scope, filter: EventFilter): SQL {
   return and(
@@ -53,10 +53,13 @@ export function listEvents(db: Db, scope: Scope, filter: EventFilter, page: Page
   return fetchPage(db, { ...stream, where: filterSql(scope, filter) }, page);
 }
 
-/** Whether the event a cursor names is still in the log (retention deletes old events). */
-export async function eventRetained(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const rows = await db.select({ one: sql<number>`1` }).from(events).where(and(eq(events.id, id), eventScope(scope))).limit(1);
-  return rows.length > 0;
+/**
+ * The position (seq) of the event with this ID, if the scope may see it (undefined otherwise, exactly
+ * as for no event): a cursor's event, which retention may have deleted. One lookup by the unique ID index.
+ */
+export async function eventSeq(db: Db, scope: Scope, id: string): Promise<number | undefined> {
+  const [row] = await db.select({ seq: events.seq }).from(events).where(and(eq(events.id, id), eventScope(scope))).limit(1);
+  return row?.seq;
 }
 
 export type EventParent = 'subjectId' | 'workspaceId' | 'organizationId';

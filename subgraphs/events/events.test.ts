@@ -3,12 +3,12 @@ import { and, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm'
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient, type GraphQLResponse } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { encodeCursor } from '../kit/cursor.ts';
-import { appendEvents, type EventInput } from '../kit/event-log.ts';
-import { definition } from './server.ts';
-import { events } from './tables.ts';
+import { encodeCursor } from '../../platform/cursor.ts';
+import { appendEvents, type EventInput } from '../../platform/event-log.ts';
+import { definition } from './public.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { GRAPH_TYPE_OF_SUBJECT } from './subjects.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);

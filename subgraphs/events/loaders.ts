@@ -1,10 +1,10 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { checkOptionalId } from '../kit/args.ts';
-import { badRequest } from '../kit/errors.ts';
-import { parseId } from '../kit/ids.ts';
-import { eventsByIds, eventPagesByParent, eventRetained, type EventFilter, type EventParent } from './data.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { checkOptionalId } from '../../platform/args.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { parseId } from '../../platform/ids.ts';
+import { eventsByIds, eventPagesByParent, eventSeq, type EventFilter, type EventParent } from './data.ts';
 
 /** The events subgraph's per-request loaders and argument checks. */
 export const eventById = (ctx: SubgraphContext) =>
@@ -65,7 +65,7 @@ export function eventFilter(args: EventListArgs): EventFilter {
  * empty page; the caller must learn to start over instead. One lookup by the unique ID index.
  */
 export async function checkCursorRetained(ctx: SubgraphContext, page: PageRequest): Promise<void> {
-  if (page.cursorId === null || (await eventRetained(ctx.db, ctx.scope, page.cursorId))) return;
+  if (page.cursorId === null || (await eventSeq(ctx.db, ctx.scope, page.cursorId)) !== undefined) return;
   const argument = page.backward ? 'before' : 'after';
   throw badRequest(`${argument}: event ${page.cursorId} is no longer retained (events are kept for 90 days); start again without a cursor.`, argument);
 }

@@ -1,9 +1,9 @@
-import type { Connection, Edge } from '../kit/connection.ts';
-import type { events } from './tables.ts';
+import type { Connection, Edge } from '../../platform/connection.ts';
+import type { EventRow } from '../../platform/event-log-table.ts';
 import type { ResourceRef, EventSubjectRef, EventActorRef } from './subjects.ts';
 
 /** What the events subgraph's GraphQL types resolve from (codegen mappers). */
-export type EventRow = typeof events.$inferSelect;
+export type { EventRow };
 
 export type EventModel = EventRow;
 export type EventConnectionModel = Connection<EventRow>;

@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals } from '../../test/testkit/auth.ts';
-import { loadConfig } from '../kit/config.ts';
+import { loadConfig } from '../../platform/config.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { events } from './tables.ts';
-import { definition } from './server.ts';
+import { events } from '../../platform/event-log-table.ts';
+import { definition } from './public.ts';
 import { purgeExpiredEvents, startEventRetention } from './retention.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../kit/db.ts';
-import { log } from '../kit/log.ts';
+import type { Database } from '../../platform/db.ts';
+import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'events' });
 

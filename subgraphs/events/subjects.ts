@@ -1,4 +1,4 @@
-import type { EntityType } from '../kit/ids.ts';
+import type { EntityType } from '../../platform/ids.ts';
 
 /**
  * The event envelope names subjects and actors as `{type, id}` with the docs' snake_case types.

@@ -1,14 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import type { Db, Tx } from '../kit/db.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkText } from '../kit/args.ts';
-import { seal } from '../kit/secrets.ts';
-import { findWorkspace } from '../organizations/lookups.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId } from '../../platform/args.ts';
+import { seal } from '../../platform/secrets.ts';
+import { findWorkspace } from '../organizations/public.ts';
+import { checkJson, requiredText } from '../../platform/input-rules.ts';
 import { integrations, integrationCredentials, syncRuns, OAUTH_INTEGRATION_TYPES, type INTEGRATION_TYPES } from './tables.ts';
 import { integrationScope } from './data.ts';
+import { credentialsKeyOf } from './credentials-key.ts';
 import type { IntegrationRow, SyncRunRow } from './models.ts';
 import type { ConnectIntegrationInput, UpdateIntegrationInput } from './generated/resolvers.ts';
 
@@ -23,7 +25,7 @@ type JsonObject = Record<string, unknown>;
 export async function connectIntegration(ctx: SubgraphContext, input: ConnectIntegrationInput): Promise<IntegrationRow> {
   requireCapability(ctx.principal, 'write');
   const workspaceId = checkId('Workspace', input.workspaceId, 'workspaceId');
-  const name = checkText(input.name, 'name');
+  const name = requiredText(input.name, 'name', 'name');
   const config = jsonObject(input.config, 'config') ?? {};
   const credentials = jsonObject(input.credentials, 'credentials');
   checkCredentials(input.type, credentials);
@@ -45,7 +47,7 @@ export async function connectIntegration(ctx: SubgraphContext, input: ConnectInt
 export async function updateIntegration(ctx: SubgraphContext, id: string, input: UpdateIntegrationInput): Promise<IntegrationRow> {
   requireCapability(ctx.principal, 'write');
   checkId('Integration', id, 'id');
-  const name = input.name == null ? undefined : checkText(input.name, 'name');
+  const name = input.name == null ? undefined : requiredText(input.name, 'name', 'name');
   const config = jsonObject(input.config, 'config');
   const credentials = jsonObject(input.credentials, 'credentials');
   if (name === undefined && !config && !credentials) throw unprocessable('input must change name, config or credentials.', 'input');
@@ -154,7 +156,7 @@ const isOAuth = (type: IntegrationType) => OAUTH.has(type);
 function jsonObject(value: unknown, field: string): JsonObject | undefined {
   if (value == null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) throw unprocessable(`${field} must be a JSON object.`, field);
-  return value as JsonObject;
+  return checkJson(value as JsonObject, field);
 }
 
 /** Direct API-key types (Datadog, SonarCloud) cannot work without `credentials.api_key`. */
@@ -167,7 +169,8 @@ function checkCredentials(type: IntegrationType, credentials: JsonObject | undef
 }
 
 async function storeCredentials(tx: Tx, ctx: SubgraphContext, integrationId: string, credentials: JsonObject) {
-  const values = { keyId: ctx.deps.sealingKey.id, sealed: seal(ctx.deps.sealingKey, credentials) };
+  const key = credentialsKeyOf(ctx.deps);
+  const values = { keyId: key.id, sealed: seal(key, credentials) };
   await tx.insert(integrationCredentials).values({ integrationId, ...values })
     .onConflictDoUpdate({ target: integrationCredentials.integrationId, set: { ...values, updatedAt: sql`now()` } });
 }

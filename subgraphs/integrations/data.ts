@@ -1,9 +1,9 @@
 import { and, eq, inArray, getTableColumns, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { byId } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { byId } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { integrations, integrationCredentials, syncRuns, type INTEGRATION_TYPES, type INTEGRATION_STATUSES } from './tables.ts';
 import type { IntegrationRow, SyncRunRow } from './models.ts';
 

@@ -4,13 +4,13 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient, type GraphQLResponse } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant, TEST_AUTH_SECRET } from '../../test/testkit/auth.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
-import { sealingKey, unseal } from '../kit/secrets.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { sealingKey, unseal } from '../../platform/secrets.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { events } from '../events/tables.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { integrations, integrationCredentials, syncRuns } from './tables.ts';
 import { completeSyncRun } from './commands.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const WS = DEMO.workspaceId;

@@ -5,7 +5,7 @@ import { startSubgraph, type SubgraphClient, type GraphQLResponse } from '../../
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { syncRuns } from './tables.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const WS = DEMO.workspaceId;

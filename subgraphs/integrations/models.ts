@@ -1,4 +1,4 @@
-import type { Connection, Edge } from '../kit/connection.ts';
+import type { Connection, Edge } from '../../platform/connection.ts';
 import type { integrations, syncRuns } from './tables.ts';
 
 /** What the integrations subgraph's GraphQL types resolve from (codegen mappers). */

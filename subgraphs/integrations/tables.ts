@@ -1,6 +1,6 @@
 import { pgSchema, text, integer, jsonb, index } from 'drizzle-orm/pg-core';
-import { mintedIdColumn, idSequence } from '../kit/ids.ts';
-import { createdAt, updatedAt, ts } from '../kit/columns.ts';
+import { mintedIdColumn, idSequence } from '../../platform/ids.ts';
+import { createdAt, updatedAt, ts } from '../../platform/columns.ts';
 
 export const integrationsSchema = pgSchema('integrations');
 const s = integrationsSchema;
@@ -43,7 +43,7 @@ export const integrations = s.table('integrations', {
 ]);
 
 /**
- * Credentials live apart from the integration row, sealed with AES-256-GCM (see kit/secrets.ts).
+ * Credentials live apart from the integration row, sealed with AES-256-GCM (see platform/secrets.ts).
  * No resolver or REST mapper selects this table: the API can write credentials, never read them.
  */
 export const integrationCredentials = s.table('integration_credentials', {

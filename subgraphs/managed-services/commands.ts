@@ -1,13 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import type { Tx } from '../kit/db.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
-import { toIso } from '../kit/time.ts';
-import { inScope } from '../kit/scope.ts';
-import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/lookups.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import type { Tx } from '../../platform/db.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId, checkOptionalId } from '../../platform/args.ts';
+import { toIso } from '../../platform/time.ts';
+import { findWorkspace, existingUsers, existingProjects, existingSubscriptions } from '../organizations/public.ts';
+import { incidentScoped } from './data-activity.ts';
+import { optionalText, requiredText } from '../../platform/input-rules.ts';
+import { inScope } from '../../platform/scope.ts';
 import { pods, slas, tickets, incidents } from './tables.ts';
 import { podScoped } from './data.ts';
 import type { PodRow, TicketRow, IncidentRow } from './models.ts';
@@ -19,13 +21,14 @@ import type { RequestPodInput, ServiceRequestInput, RaiseIncidentInput } from '.
  */
 export async function requestPod(ctx: SubgraphContext, input: RequestPodInput): Promise<PodRow> {
   requireCapability(ctx.principal, 'write');
-  const name = checkText(input.name, 'name', 200);
+  const name = requiredText(input.name, 'name', 'name');
+  const description = optionalText(input.description, 'description', 'description');
   const organizationId = checkOptionalId('Organization', input.organizationId, 'organizationId');
   if (organizationId && organizationId !== ctx.scope.organizationId) throw unprocessable(`organizationId: Organization ${organizationId} not found.`, 'organizationId');
   const workspaceId = checkOptionalId('Workspace', input.workspaceId, 'workspaceId') ?? ctx.scope.workspaceId;
   const subscriptionId = checkOptionalId('Subscription', input.subscriptionId, 'subscriptionId');
   const projectTags = [...new Set((input.projectTags ?? []).map((id) => checkId('Project', id, 'projectTags')))];
-  const requiredCapabilities = [...new Set((input.requiredCapabilities ?? []).map((c) => checkText(c, 'requiredCapabilities', 100)))];
+  const requiredCapabilities = [...new Set((input.requiredCapabilities ?? []).map((c) => requiredText(c, 'requiredCapabilities', 'capability')))];
   checkRange(input.requestedTeamSize, 1, 50, 'requestedTeamSize');
   if (input.durationMonths != null) checkRange(input.durationMonths, 1, 60, 'durationMonths');
 
@@ -46,7 +49,7 @@ export async function requestPod(ctx: SubgraphContext, input: RequestPodInput): 
       workspaceId,
       subscriptionId: subscriptionId ?? null,
       name,
-      description: input.description ?? null,
+      description: description ?? null,
       status: 'scoping',
       deliveryModel: input.deliveryModel,
       teamSize: 0,
@@ -68,7 +71,8 @@ export async function requestPod(ctx: SubgraphContext, input: RequestPodInput): 
 export async function submitServiceRequest(ctx: SubgraphContext, input: ServiceRequestInput): Promise<TicketRow> {
   requireCapability(ctx.principal, 'write');
   const podId = checkId('Pod', input.podId, 'podId');
-  const title = checkText(input.title, 'title');
+  const title = requiredText(input.title, 'title', 'title');
+  const description = optionalText(input.description, 'description', 'description');
   const submittedBy = checkOptionalId('User', input.submittedBy, 'submittedBy') ?? (ctx.principal.actorType === 'user' ? ctx.principal.actorId : undefined);
   if (submittedBy && !(await existingUsers(ctx.db, ctx.scope, [submittedBy])).has(submittedBy)) {
     throw unprocessable(`submittedBy: User ${submittedBy} not found.`, 'submittedBy');
@@ -85,7 +89,7 @@ export async function submitServiceRequest(ctx: SubgraphContext, input: ServiceR
       podId: pod.id,
       type: input.type,
       title,
-      description: input.description ?? null,
+      description: description ?? null,
       priority: input.priority ?? 'medium',
       submittedBy: submittedBy ?? null,
       // The response timer starts with the ticket (created_at is the same transaction's now()).
@@ -102,7 +106,8 @@ export async function submitServiceRequest(ctx: SubgraphContext, input: ServiceR
 export async function raiseIncident(ctx: SubgraphContext, input: RaiseIncidentInput): Promise<IncidentRow> {
   requireCapability(ctx.principal, 'write');
   const podId = checkId('Pod', input.podId, 'podId');
-  const title = checkText(input.title, 'title');
+  const title = requiredText(input.title, 'title', 'title');
+  const description = optionalText(input.description, 'description', 'description');
 
   return ctx.db.transaction(async (tx) => {
     const pod = await lockPod(tx, ctx, podId);
@@ -113,7 +118,7 @@ export async function raiseIncident(ctx: SubgraphContext, input: RaiseIncidentIn
       podId: pod.id,
       type: input.type ?? 'sla_breach',
       title,
-      description: input.description ?? null,
+      description: description ?? null,
       severity: input.severity ?? 'medium',
       status: 'open',
       raisedBy: ctx.principal.actorType === 'user' ? ctx.principal.actorId : null,
@@ -133,7 +138,7 @@ export async function raiseIncident(ctx: SubgraphContext, input: RaiseIncidentIn
 export async function resolveIncident(ctx: SubgraphContext, id: string, resolution?: string | null): Promise<IncidentRow> {
   requireCapability(ctx.principal, 'write');
   checkId('Incident', id, 'id');
-  const note = resolution == null ? null : checkText(resolution, 'resolution', 2000);
+  const note = resolution == null ? null : requiredText(resolution, 'resolution', 'resolution');
 
   return ctx.db.transaction(async (tx) => {
     const before = await lockIncident(tx, ctx, id);
@@ -167,7 +172,7 @@ export async function updateIncidentSeverity(ctx: SubgraphContext, id: string, s
 /** The incident acted on, in the caller's scope, held against concurrent changes until commit. */
 async function lockIncident(tx: Tx, ctx: SubgraphContext, id: string): Promise<IncidentRow> {
   const [row] = await tx.select().from(incidents)
-    .where(and(eq(incidents.id, id), inScope(ctx.scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId })))
+    .where(and(eq(incidents.id, id), incidentScoped(ctx.scope)))
     .for('update');
   if (!row) throw notFound(`Incident ${id} not found.`);
   return row;

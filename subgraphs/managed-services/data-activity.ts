@@ -1,9 +1,9 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { byId } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { byId } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { tickets, incidents, type TICKET_STATUSES, type PRIORITIES, type INCIDENT_STATUSES, type INCIDENT_SEVERITIES } from './tables.ts';
 import type { TicketRow, IncidentRow } from './models.ts';
 
@@ -22,8 +22,8 @@ export interface IncidentFilter {
   severity?: ReadonlyArray<(typeof INCIDENT_SEVERITIES)[number]>;
 }
 
-const ticketScoped = (scope: Scope) => inScope(scope, { organizationId: tickets.organizationId, workspaceId: tickets.workspaceId });
-const incidentScoped = (scope: Scope) => inScope(scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId });
+export const ticketScoped = (scope: Scope) => inScope(scope, { organizationId: tickets.organizationId, workspaceId: tickets.workspaceId });
+export const incidentScoped = (scope: Scope) => inScope(scope, { organizationId: incidents.organizationId, workspaceId: incidents.workspaceId });
 
 function ticketFilterSql(scope: Scope, filter: TicketFilter): SQL {
   return and(

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lte, type Column, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { groupBy, byId } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { groupBy, byId } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { pods, podMembers, slas, slaReports, type POD_STATUSES } from './tables.ts';
 import type { PodRow, PodMemberRow, SlaRow, SlaReportRow } from './models.ts';
 

@@ -3,11 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient, type GraphQLResponse } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
-import { events } from '../events/tables.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { incidents } from './tables.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 

@@ -1,4 +1,4 @@
-import { runStandalone } from '../kit/standalone.ts';
-import { definition } from './server.ts';
+import { runStandalone } from '../standalone.ts';
+import { definition } from './public.ts';
 
 await runStandalone(definition);

@@ -1,8 +1,9 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { checkOptionalId } from '../kit/args.ts';
-import { badRequest } from '../kit/errors.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { checkOptionalId } from '../../platform/args.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { MONTH_RULE, parseMonth } from '../../platform/dates.ts';
 import {
   podsByIds, podsByServiceLineIds, membersByPodIds, slasByIds, slasByPodIds, latestSlaReportsByPodIds,
   podPagesByParent, slaReportPagesByPod, slaHistoryByPodIds, type PodFilter,
@@ -81,13 +82,11 @@ export async function nestedIncidents(ctx: SubgraphContext, parent: 'podId' | 's
   return toConnection(await loader.load(parentId), page);
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** A pod's compliance per month between two YYYY-MM periods; every pod asking the same range shares one statement. */
 export async function slaHistory(ctx: SubgraphContext, podId: string, args: { from?: string | null; to?: string | null }) {
   for (const name of ['from', 'to'] as const) {
     const value = args[name];
-    if (value != null && !MONTH.test(value)) throw badRequest(`${name} must be a period as YYYY-MM, got "${value}".`, name);
+    if (value != null && parseMonth(value) === null) throw badRequest(`${name} must be ${MONTH_RULE}, got "${value}".`, name);
   }
   const range = { from: args.from ?? undefined, to: args.to ?? undefined };
   // YYYY-MM compares correctly as text.

@@ -2,9 +2,9 @@ import { it, expect, beforeAll, afterAll } from 'vitest';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
-import { encodeCursor } from '../kit/cursor.ts';
+import { encodeCursor } from '../../platform/cursor.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const HOUR = 3_600_000;

@@ -1,4 +1,4 @@
-import type { Connection, Edge } from '../kit/connection.ts';
+import type { Connection, Edge } from '../../platform/connection.ts';
 import type { pods, podMembers, slas, slaReports, tickets, incidents } from './tables.ts';
 
 /** What the managed-services subgraph's GraphQL types resolve from (codegen mappers). */

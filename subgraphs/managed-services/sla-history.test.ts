@@ -4,7 +4,7 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const reps = (ids: string[]) => JSON.stringify(ids.map((id) => ({ __typename: 'Pod', id }))).replace(/"(__typename|id)":/g, '$1:');
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, integer, bigint, jsonb, index, uniqueIndex, date, char, primaryKey } from 'drizzle-orm/pg-core';
-import { mintedIdColumn, idSequence } from '../kit/ids.ts';
-import { createdAt, updatedAt, ts, decimal } from '../kit/columns.ts';
+import { mintedIdColumn, idSequence } from '../../platform/ids.ts';
+import { createdAt, updatedAt, ts, decimal } from '../../platform/columns.ts';
 
 export const managedServicesSchema = pgSchema('managed_services');
 const s = managedServicesSchema;

@@ -4,11 +4,11 @@ import { eq, gt, sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient, type GraphQLResponse } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { events } from '../events/tables.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { apiKeys } from './tables.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const WS = DEMO.workspaceId;
 const admin = principals.apexAdmin;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const WS = DEMO.workspaceId;
 const admin = principals.apexAdmin;

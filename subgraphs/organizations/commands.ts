@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability, mayGrant } from '../kit/auth/roles.ts';
-import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../kit/auth/api-keys.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
-import { toIso } from '../kit/time.ts';
-import { findWorkspace } from './lookups.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability, mayGrant } from '../../platform/auth/roles.ts';
+import { mintApiKey, API_KEY_REVOKED_CHANNEL } from '../../platform/auth/api-keys.ts';
+import { checkId, checkOptionalId } from '../../platform/args.ts';
+import { toIso } from '../../platform/time.ts';
+import { findWorkspace } from './public.ts';
+import { requiredText } from '../../platform/input-rules.ts';
 import { apiKeyScoped } from './data-api-keys.ts';
 import { apiKeys } from './tables.ts';
 import type { ApiKeyRow } from './models.ts';
@@ -19,7 +20,7 @@ import type { CreateApiKeyInput } from './generated/resolvers.ts';
  */
 export async function createApiKey(ctx: SubgraphContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyRow; secret: string }> {
   requireCapability(ctx.principal, 'admin');
-  const name = checkText(input.name, 'name', 200);
+  const name = requiredText(input.name, 'name', 'name');
   const role = input.role ?? 'member';
   if (!mayGrant(ctx.principal, role)) {
     throw forbidden(`Role ${ctx.principal.role} may not create a key with role ${role}: a key never outranks its creator.`);

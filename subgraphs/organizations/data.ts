@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { groupBy, byId } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { groupBy, byId } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { organizations, workspaces, users, projects, plans, subscriptions, workspaceMembers } from './tables.ts';
 import type { OrganizationRow, WorkspaceRow, UserRow, ProjectRow, PlanRow, SubscriptionRow, UserModel, WorkspaceMemberRow } from './models.ts';
 
@@ -12,11 +12,11 @@ import type { OrganizationRow, WorkspaceRow, UserRow, ProjectRow, PlanRow, Subsc
  * subscriptions belong to the organization, so a workspace-narrowed token sees them too; among
  * workspaces it sees only its own.
  */
-const orgScoped = (scope: Scope) => eq(organizations.id, scope.organizationId);
-const workspaceScoped = (scope: Scope) => inScope(scope, { organizationId: workspaces.organizationId, workspaceId: workspaces.id });
-const userScoped = (scope: Scope) => eq(users.organizationId, scope.organizationId);
-const projectScoped = (scope: Scope) => eq(projects.organizationId, scope.organizationId);
-const subscriptionScoped = (scope: Scope) => eq(subscriptions.organizationId, scope.organizationId);
+export const orgScoped = (scope: Scope) => eq(organizations.id, scope.organizationId);
+export const workspaceScoped = (scope: Scope) => inScope(scope, { organizationId: workspaces.organizationId, workspaceId: workspaces.id });
+export const userScoped = (scope: Scope) => eq(users.organizationId, scope.organizationId);
+export const projectScoped = (scope: Scope) => eq(projects.organizationId, scope.organizationId);
+export const subscriptionScoped = (scope: Scope) => eq(subscriptions.organizationId, scope.organizationId);
 
 export interface UserFilter {
   status?: ReadonlyArray<UserModel['status']>;

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { notFound } from '../kit/errors.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { notFound } from '../../platform/errors.ts';
 import {
   organizationsByIds, workspacesByIds, usersByIds, projectsByIds, subscriptionsByIds, plansByIds,
   subscriptionsByOrganization, workspacePagesByOrganization, userPagesByOrganization,
@@ -10,7 +10,7 @@ import {
 } from './data.ts';
 import { apiKeysByIds } from './data-api-keys.ts';
 import type { WorkspaceMemberRow } from './models.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
 
 /** The organizations subgraph's per-request loaders: every reference and nested list is batched. */
 export const organizationById = (ctx: SubgraphContext) =>

@@ -1,5 +1,5 @@
-import type { Connection, Edge } from '../kit/connection.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
+import type { Connection, Edge } from '../../platform/connection.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
 import type { organizations, workspaces, users, projects, plans, subscriptions, workspaceMembers, apiKeys } from './tables.ts';
 
 /** What the organizations subgraph's GraphQL types resolve from (codegen mappers). */

@@ -3,8 +3,8 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO, buildDemoData } from '../../seed/demo.ts';
-import type { Principal } from '../kit/auth/tokens.ts';
-import { definition } from './server.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { definition } from './public.ts';
 
 const demo = buildDemoData();
 const APEX = DEMO.organizationId;

@@ -1,15 +1,15 @@
 import type DataLoader from 'dataloader';
-import type { SubgraphContext } from '../kit/context.ts';
-import type { Db } from '../kit/db.ts';
-import type { Scope } from '../kit/scope.ts';
-import { badRequest, notFound } from '../kit/errors.ts';
-import { typeOfId, type EntityType } from '../kit/ids.ts';
-import { displayName } from '../kit/resolve.ts';
-import { existingServiceLines } from '../service-lines/lookups.ts';
-import { existingTasks } from '../tasks/lookups.ts';
-import { existingPods, existingSlas, existingTickets, existingIncidents } from '../managed-services/lookups.ts';
-import { existingIntegrations, existingSyncRuns } from '../integrations/lookups.ts';
-import { existingEvents } from '../events/lookups.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Scope } from '../../platform/scope.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { typeOfId, type EntityType } from '../../platform/ids.ts';
+import { displayName } from '../../platform/subgraph/resolve.ts';
+import { existingServiceLines } from '../service-lines/public.ts';
+import { existingTasks } from '../tasks/public.ts';
+import { existingPods, existingSlas, existingTickets, existingIncidents } from '../managed-services/public.ts';
+import { existingIntegrations, existingSyncRuns } from '../integrations/public.ts';
+import { existingEvents } from '../events/public.ts';
 import type { NodeResolvers } from './generated/resolvers.ts';
 import { organizationById, workspaceById, userById, projectById, subscriptionById, apiKeyById } from './loaders.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, jsonb, boolean, primaryKey, index, uniqueIndex, integer } from 'drizzle-orm/pg-core';
-import { mintedIdColumn, idSequence } from '../kit/ids.ts';
-import { createdAt, ts } from '../kit/columns.ts';
+import { mintedIdColumn, idSequence } from '../../platform/ids.ts';
+import { createdAt, ts } from '../../platform/columns.ts';
 
 export const organizationsSchema = pgSchema('organizations');
 const s = organizationsSchema;

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { conflict, notFound } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId } from '../kit/args.ts';
-import { inScope } from '../kit/scope.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { appendEvents, eventOf } from '../../platform/event-log.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId } from '../../platform/args.ts';
+import { inScope } from '../../platform/scope.ts';
 import { serviceLines, SERVICE_LINE_STATUSES } from './tables.ts';
 import type { ServiceLineRow } from './models.ts';
 
@@ -35,7 +35,7 @@ export type Transition = keyof typeof TRANSITIONS;
 
 /**
  * Moves a line along one transition. Activating and closing start and stop billing, so the whole
- * lifecycle is an owner's or admin's (kit/auth/roles.ts). The line is read under FOR UPDATE, so two
+ * lifecycle is an owner's or admin's (platform/auth/roles.ts). The line is read under FOR UPDATE, so two
  * concurrent transitions of one line are serialised and the second sees the first's status. A
  * line outside the caller's scope is not found; a status the transition does not leave is a
  * conflict. The row and its event commit together.

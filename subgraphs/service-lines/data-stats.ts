@@ -1,8 +1,8 @@
 import { and, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
-import { bucketSql, type Series } from '../kit/periods.ts';
-import { groupBy } from '../kit/loaders.ts';
+import type { Db } from '../../platform/db.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
+import { bucketSql, type Series } from '../../platform/periods.ts';
+import { groupBy } from '../../platform/loaders.ts';
 import { usageRecords } from './tables.ts';
 
 /** Usage summed per bucket, metric and currency: the aggregates the database computes for a usage series. */

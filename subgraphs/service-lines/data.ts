@@ -1,13 +1,13 @@
 import { and, arrayContains, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { Page, PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { byId, groupBy } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Page, PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { byId, groupBy } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { serviceLines, usageRecords, type SERVICE_LINE_STATUSES, type PRODUCT_LINES } from './tables.ts';
 import type { ServiceLineRow } from './models.ts';
 
-/** The reads of the service-lines subgraph: the only SQL over its tables, outside of lookups.ts. */
+/** The reads of the service-lines subgraph: the only SQL over its tables, outside of public.ts. */
 export interface ServiceLineFilter {
   workspaceId?: string;
   projectId?: string;
@@ -15,7 +15,7 @@ export interface ServiceLineFilter {
   productLine?: ReadonlyArray<(typeof PRODUCT_LINES)[number]>;
 }
 
-const scoped = (scope: Scope) => inScope(scope, { organizationId: serviceLines.organizationId, workspaceId: serviceLines.workspaceId });
+export const scoped = (scope: Scope) => inScope(scope, { organizationId: serviceLines.organizationId, workspaceId: serviceLines.workspaceId });
 
 function filterSql(scope: Scope, filter: ServiceLineFilter): SQL {
   return and(
@@ -49,7 +49,7 @@ export function serviceLinePagesByWorkspace(db: Db, scope: Scope, workspaceIds: 
 
 /**
  * One page of lines for each project in one statement. A line names its projects in an array: it
- * is unnested into one row per label, and each label is the parent the kit ranks within.
+ * is unnested into one row per label, and each label is the parent platform/keyset.ts ranks within.
  */
 export function serviceLinePagesByProject(
   db: Db,

@@ -1,8 +1,8 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { checkOptionalId } from '../kit/args.ts';
-import { badRequest } from '../kit/errors.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { checkOptionalId } from '../../platform/args.ts';
+import { badRequest } from '../../platform/errors.ts';
 import {
   serviceLinesByIds, serviceLinePagesByWorkspace, serviceLinePagesByProject, usageByLineIds, type ServiceLineFilter,
 } from './data.ts';

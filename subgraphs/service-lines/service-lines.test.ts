@@ -4,8 +4,8 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { encodeCursor } from '../kit/cursor.ts';
-import { definition } from './server.ts';
+import { encodeCursor } from '../../platform/cursor.ts';
+import { definition } from './public.ts';
 
 const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
 const DRAFT_LINE = 'Chargeback Portal v2';

@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { seriesOf, type Period } from '../kit/periods.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { seriesOf, type Period } from '../../platform/periods.ts';
 import { usageBucketsByParent, type UsageBucketRow } from './data-stats.ts';
 
 export interface UsageSeriesArgs { period: Period; from: string; to: string }

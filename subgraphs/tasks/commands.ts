@@ -1,14 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SubgraphContext } from '../kit/context.ts';
-import { appendEvents, eventOf, type EventInput } from '../kit/event-log.ts';
-import { notFound, unprocessable } from '../kit/errors.ts';
-import { requireCapability } from '../kit/auth/roles.ts';
-import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
-import { inScope } from '../kit/scope.ts';
-import type { Tx } from '../kit/db.ts';
-import { findWorkspace, existingUsers, existingProjects } from '../organizations/lookups.ts';
-import { findServiceLine, incrementDeliveryVelocity } from '../service-lines/lookups.ts';
-import { tasks, taskHistory } from './tables.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { appendEvents, eventOf, type EventInput } from '../../platform/event-log.ts';
+import { notFound, unprocessable } from '../../platform/errors.ts';
+import { requireCapability } from '../../platform/auth/roles.ts';
+import { checkId, checkOptionalId } from '../../platform/args.ts';
+import type { Tx } from '../../platform/db.ts';
+import { findWorkspace, existingUsers, existingProjects } from '../organizations/public.ts';
+import { findServiceLine, serviceLineWrites } from '../service-lines/public.ts';
+import { tasks, taskHistory, TERMINAL_TASK_STATUSES } from './tables.ts';
+import { scoped } from './data.ts';
+import { optionalText, requiredText } from '../../platform/input-rules.ts';
+import { inScope } from '../../platform/scope.ts';
 import type { TaskRow } from './models.ts';
 import type { CreateTaskInput, UpdateTaskInput } from './generated/resolvers.ts';
 
@@ -17,11 +19,12 @@ import type { CreateTaskInput, UpdateTaskInput } from './generated/resolvers.ts'
  * changes the task, its history, the line's delivery velocity and appends its events in ONE
  * transaction.
  */
-const TERMINAL = new Set(['done', 'cancelled']);
+const TERMINAL = new Set<string>(TERMINAL_TASK_STATUSES);
 
 export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): Promise<TaskRow> {
   requireCapability(ctx.principal, 'write');
-  const title = checkText(input.title, 'title');
+  const title = requiredText(input.title, 'title', 'title');
+  const description = optionalText(input.description, 'description', 'description');
   const serviceLineId = checkOptionalId('ServiceLine', input.serviceLineId, 'serviceLineId');
   let workspaceId = checkOptionalId('Workspace', input.workspaceId, 'workspaceId');
   const projectId = checkOptionalId('Project', input.projectId, 'projectId');
@@ -51,14 +54,14 @@ export async function createTask(ctx: SubgraphContext, input: CreateTaskInput): 
       serviceLineId: serviceLineId ?? null,
       projectId: projectId ?? null,
       title,
-      description: input.description ?? null,
+      description: description ?? null,
       status,
       priority: input.priority ?? 'medium',
       assigneeId: assigneeId ?? null,
       createdBy: ctx.principal.actorId,
       completedAt: TERMINAL.has(status) ? sql`now()` : null,
     }).returning();
-    if (TERMINAL.has(status) && task.serviceLineId) await incrementDeliveryVelocity(tx, task.serviceLineId);
+    if (TERMINAL.has(status) && task.serviceLineId) await serviceLineWrites.incrementDeliveryVelocity(tx, task.serviceLineId);
     await appendEvents(tx, [eventOf(ctx.principal, 'task.created', 'task', task, {
       title: task.title, status: task.status, priority: task.priority,
       service_line_id: task.serviceLineId, project_id: task.projectId, assignee_id: task.assigneeId,
@@ -71,8 +74,8 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
   requireCapability(ctx.principal, 'write');
   checkId('Task', id, 'id');
   const changes: Partial<Record<'title' | 'description' | 'status' | 'priority' | 'assigneeId' | 'projectId' | 'serviceLineId', string | null>> = {};
-  if (input.title != null) changes.title = checkText(input.title, 'title');
-  if (input.description !== undefined) changes.description = input.description;
+  if (input.title != null) changes.title = requiredText(input.title, 'title', 'title');
+  if (input.description !== undefined) changes.description = optionalText(input.description, 'description', 'description');
   if (input.status != null) changes.status = input.status;
   if (input.priority != null) changes.priority = input.priority;
   if (input.assigneeId !== undefined) changes.assigneeId = checkOptionalId('User', input.assigneeId, 'assigneeId') ?? null;
@@ -83,7 +86,7 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
 
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(tasks)
-      .where(and(eq(tasks.id, id), inScope(ctx.scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId })))
+      .where(and(eq(tasks.id, id), scoped(ctx.scope)))
       .for('update');
     if (!before) throw notFound(`Task ${id} not found.`);
     if (changes.serviceLineId) {
@@ -102,14 +105,17 @@ export async function updateTask(ctx: SubgraphContext, id: string, input: Update
       ...(completing ? { completedAt: sql`now()` } : {}),
     }).where(eq(tasks.id, id)).returning();
 
-    await tx.insert(taskHistory).values(changed.filter((k) => k !== 'description').map((k) => ({
+    // History keeps from/to values; a description (up to 20,000 characters) is not one of them, so
+    // an edit of the description alone has no history row, only its task.updated event.
+    const history = changed.filter((k) => k !== 'description').map((k) => ({
       taskId: id,
       change: HISTORY_NAMES[k],
       from: before[k],
       to: after[k],
       by: ctx.principal.actorId,
-    })));
-    if (completing && after.serviceLineId) await incrementDeliveryVelocity(tx, after.serviceLineId);
+    }));
+    if (history.length > 0) await tx.insert(taskHistory).values(history);
+    if (completing && after.serviceLineId) await serviceLineWrites.incrementDeliveryVelocity(tx, after.serviceLineId);
 
     const events: EventInput[] = [];
     if (changed.includes('status')) {

@@ -1,10 +1,10 @@
 import { and, inArray, isNotNull, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import { groupBy } from '../kit/loaders.ts';
-import { bucketSql, type Series } from '../kit/periods.ts';
-import { tasks } from './tables.ts';
+import type { Db } from '../../platform/db.ts';
+import { groupBy } from '../../platform/loaders.ts';
+import { bucketSql, type Series } from '../../platform/periods.ts';
+import { tasks, TERMINAL_TASK_STATUSES } from './tables.ts';
 import { filterSql, type TaskFilter } from './data.ts';
-import type { Scope } from '../kit/scope.ts';
+import type { Scope } from '../../platform/scope.ts';
 import type { TaskCountRow } from './models.ts';
 
 /** The task aggregates: counted by the database, grouped per parent so many parents cost one statement. */
@@ -26,7 +26,7 @@ export async function taskCounts(db: Db, scope: Scope, filter: TaskFilter): Prom
 }
 
 function completedIn(series: Series): SQL {
-  return and(isNotNull(tasks.completedAt), inArray(tasks.status, ['done', 'cancelled']), gte(tasks.completedAt, series.start), lt(tasks.completedAt, series.end))!;
+  return and(isNotNull(tasks.completedAt), inArray(tasks.status, [...TERMINAL_TASK_STATUSES]), gte(tasks.completedAt, series.start), lt(tasks.completedAt, series.end))!;
 }
 
 /** Tasks completed per bucket, for each parent: a map of bucket start => count. */

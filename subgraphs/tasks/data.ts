@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../kit/db.ts';
-import type { PageRequest } from '../kit/connection.ts';
-import { fetchPage, fetchPagesPerParent, countRows } from '../kit/keyset.ts';
-import { groupBy, byId } from '../kit/loaders.ts';
-import { inScope, type Scope } from '../kit/scope.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PageRequest } from '../../platform/connection.ts';
+import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
+import { groupBy, byId } from '../../platform/loaders.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { tasks, taskHistory, type TASK_STATUSES, type TASK_PRIORITIES } from './tables.ts';
 import type { TaskRow, TaskHistoryRow } from './models.ts';
 
@@ -17,7 +17,7 @@ export interface TaskFilter {
   priority?: ReadonlyArray<(typeof TASK_PRIORITIES)[number]>;
 }
 
-const scoped = (scope: Scope) => inScope(scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId });
+export const scoped = (scope: Scope) => inScope(scope, { organizationId: tasks.organizationId, workspaceId: tasks.workspaceId });
 
 export function filterSql(scope: Scope, filter: TaskFilter): SQL {
   return and(

@@ -1,7 +1,7 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs } from '../kit/connection.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { checkOptionalId } from '../kit/args.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { checkOptionalId } from '../../platform/args.ts';
 import { tasksByIds, historyByTaskIds, taskPagesByParent, type TaskFilter } from './data.ts';
 
 /** The tasks subgraph's per-request loaders: every reference and nested list is batched. */

@@ -1,4 +1,4 @@
-import type { Connection, Edge } from '../kit/connection.ts';
+import type { Connection, Edge } from '../../platform/connection.ts';
 import type { tasks, taskHistory } from './tables.ts';
 
 /** What the tasks subgraph's GraphQL types resolve from (codegen mappers). */

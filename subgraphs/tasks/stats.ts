@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '../kit/context.ts';
-import { argsKey } from '../kit/loaders.ts';
-import { seriesOf, fillSeries, type Period } from '../kit/periods.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { argsKey } from '../../platform/loaders.ts';
+import { seriesOf, fillSeries, type Period } from '../../platform/periods.ts';
 import { TASK_STATUSES, TASK_PRIORITIES } from './tables.ts';
 import { taskCountsByParent, velocityByParent, velocity, type StatsParent } from './data-stats.ts';
 import type { TaskStatsModel, TaskCountRow } from './models.ts';

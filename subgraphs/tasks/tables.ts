@@ -1,6 +1,6 @@
 import { pgSchema, text, bigint, index } from 'drizzle-orm/pg-core';
-import { mintedIdColumn, idSequence } from '../kit/ids.ts';
-import { createdAt, updatedAt, ts } from '../kit/columns.ts';
+import { mintedIdColumn, idSequence } from '../../platform/ids.ts';
+import { createdAt, updatedAt, ts } from '../../platform/columns.ts';
 
 export const tasksSchema = pgSchema('tasks');
 const s = tasksSchema;
@@ -9,6 +9,8 @@ export const tskIdSeq = idSequence(s, 'TSK');
 
 export const TASK_STATUSES = ['backlog', 'in_progress', 'in_review', 'done', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+/** The statuses that complete a task: it then counts toward velocity (and its line's delivery velocity). */
+export const TERMINAL_TASK_STATUSES = ['done', 'cancelled'] as const satisfies ReadonlyArray<(typeof TASK_STATUSES)[number]>;
 
 export const taskStatusEnum = s.enum('task_status', TASK_STATUSES);
 export const taskPriorityEnum = s.enum('task_priority', TASK_PRIORITIES);

@@ -4,7 +4,7 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 
 const STATS = 'total byStatus { status count } byPriority { priority count } completionRate';
 const STATUSES = ['BACKLOG', 'IN_PROGRESS', 'IN_REVIEW', 'DONE', 'CANCELLED'];

@@ -4,10 +4,10 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.ts';
 import { principals, otherTenant } from '../../test/testkit/auth.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { definition } from './server.ts';
+import { definition } from './public.ts';
 import { tasks, taskHistory } from './tables.ts';
 import { serviceLines } from '../service-lines/tables.ts';
-import { events } from '../events/tables.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { workspaces } from '../organizations/tables.ts';
 
 const TASK_FIELDS = `id title description status priority workspace { id } serviceLine { id } project { id } assignee { id }
@@ -221,6 +221,23 @@ describeEngines('tasks subgraph', (ctx) => {
     expect(await velocity()).toBe(v0 + 1);
     await client.query(UPDATE, { id: 'TSK-26-018841', input: { status: 'CANCELLED' } });
     expect(await velocity()).toBe(v0 + 1);
+  });
+
+  it('edits the description alone (or clears it): its task.updated event, no history row', async () => {
+    const before = await counts();
+    const edited = await client.query(`mutation($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { id description history { change } } }`,
+      { id: 'TSK-26-018841', input: { description: 'hello' } });
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data.updateTask.description).toBe('hello');
+    const cleared = await client.query(`mutation($id: ID!) { updateTask(id: $id, input: { description: null }) { description } }`, { id: 'TSK-26-018841' });
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateTask.description).toBeNull();
+    expect(await counts()).toEqual({ ...before, events: before.events + 2 });
+    const evts = await ctx.database.db.select().from(events).where(eq(events.subjectId, 'TSK-26-018841')).orderBy(events.seq);
+    expect(evts.slice(-2).map((e) => [e.type, e.payload])).toEqual([
+      ['task.updated', { changed: ['description'] }],
+      ['task.updated', { changed: ['description'] }],
+    ]);
   });
 
   it('refuses bad updates and writes nothing', async () => {

@@ -1,6 +1,6 @@
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { mintToken, signingKeyFromSecret } from '../../subgraphs/kit/auth/tokens.ts';
-import { principalHeaderKey } from '../../subgraphs/kit/auth/principal-header.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { mintToken, signingKeyFromSecret } from '../../platform/auth/tokens.ts';
+import { principalHeaderKey } from '../../platform/auth/principal-header.ts';
 
 /** The secret every test system runs with. */
 export const TEST_AUTH_SECRET = 'test-secret-for-the-testkit-0123456789abcdef';

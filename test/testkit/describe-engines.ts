@@ -1,5 +1,5 @@
 import { describe, beforeAll, afterAll } from 'vitest';
-import type { Database, Engine } from '../../subgraphs/kit/db.ts';
+import type { Database, Engine } from '../../platform/db.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from './engines.ts';
 
 export interface EngineContext {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openDatabase, migrateDatabase, type Database, type Engine } from '../../subgraphs/kit/db.ts';
+import { openDatabase, migrateDatabase, type Database, type Engine } from '../../platform/db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

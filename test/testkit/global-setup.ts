@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, migrateDatabase, type Engine } from '../../subgraphs/kit/db.ts';
+import { openDatabase, migrateDatabase, type Engine } from '../../platform/db.ts';
 
 /**
  * Decides which engines this run covers and prepares PostgreSQL's template databases once:

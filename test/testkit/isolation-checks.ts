@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { getNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { encodeCursor } from '../../subgraphs/kit/cursor.ts';
-import { ID_PREFIXES, type EntityType as IdType } from '../../subgraphs/kit/ids.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { encodeCursor } from '../../platform/cursor.ts';
+import { ID_PREFIXES, type EntityType as IdType } from '../../platform/ids.ts';
 import { NODE_TYPES } from '../../subgraphs/organizations/node-index.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { principals, otherTenant } from './auth.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { encodeCursor } from '../../subgraphs/kit/cursor.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { encodeCursor } from '../../platform/cursor.ts';
 import type { Route } from '../../gateway/rest/route.ts';
 import type { JsonSchema } from '../../gateway/rest/params.ts';
 import { bearer } from './auth.ts';

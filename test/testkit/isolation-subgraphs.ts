@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { parse, Kind, type ConstDirectiveNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { signPrincipal, principalHeaderKey, PRINCIPAL_HEADER } from '../../subgraphs/kit/auth/principal-header.ts';
-import { subgraphSdl } from '../../subgraphs/kit/subgraph-server.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { signPrincipal, principalHeaderKey, PRINCIPAL_HEADER } from '../../platform/auth/principal-header.ts';
+import { subgraphSdl } from '../../platform/subgraph/sdl.ts';
 import { SUBGRAPHS, schemaFileOf, type SubgraphName } from '../../subgraphs/registry.ts';
 import { TEST_PRINCIPAL_KEY } from './auth.ts';
 import type { TestSystem } from './system.ts';

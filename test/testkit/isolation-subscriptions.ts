@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
 import { bearer } from './auth.ts';
 import type { TestSystem } from './system.ts';
 import { collect, type Collected, type SubscriptionResult } from './subscriptions.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq, getTableName, is } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
-import type { Db } from '../../subgraphs/kit/db.ts';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import * as t from '../../subgraphs/kit/tables.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import * as t from '../../schema/tables.ts';
 
 /**
  * The tenant-isolation kit: who owns every ID of the database, which IDs a response carries, and

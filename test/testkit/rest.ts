@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import type { Database } from '../../subgraphs/kit/db.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import type { Database } from '../../platform/db.ts';
 import { principals, bearer } from './auth.ts';
 import type { TestSystem } from './system.ts';
 

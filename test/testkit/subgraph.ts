@@ -1,8 +1,8 @@
-import type { Database } from '../../subgraphs/kit/db.ts';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { signPrincipal, PRINCIPAL_HEADER } from '../../subgraphs/kit/auth/principal-header.ts';
-import { sealingKey } from '../../subgraphs/kit/secrets.ts';
-import { createSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph-server.ts';
+import type { Database } from '../../platform/db.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { signPrincipal, PRINCIPAL_HEADER } from '../../platform/auth/principal-header.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { createSubgraph, type SubgraphDefinition } from '../../platform/subgraph/server.ts';
 import { TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './auth.ts';
 
 export interface GraphQLResponse<T = any> {
@@ -20,11 +20,7 @@ export interface SubgraphClient {
 
 /** One subgraph on a loopback port over a test database, queried over real HTTP. */
 export async function startSubgraph(definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal): Promise<SubgraphClient> {
-  const subgraph = await createSubgraph(definition, {
-    database,
-    principalKey: TEST_PRINCIPAL_KEY,
-    sealingKey: sealingKey(undefined, TEST_AUTH_SECRET),
-  });
+  const subgraph = await createSubgraph(definition, { database, principalKey: TEST_PRINCIPAL_KEY, config: loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET }) });
   const listener = await subgraph.listen(0);
   return {
     url: listener.url,

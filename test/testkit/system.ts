@@ -1,7 +1,7 @@
-import { loadConfig } from '../../subgraphs/kit/config.ts';
-import type { Database } from '../../subgraphs/kit/db.ts';
-import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
-import { startSystem, type RunningSystem } from '../../gateway/system.ts';
+import { loadConfig } from '../../platform/config.ts';
+import type { Database } from '../../platform/db.ts';
+import type { Principal } from '../../platform/auth/tokens.ts';
+import { startSystem, type RunningSystem } from '../../scripts/system.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../../gateway/limits/index.ts';
 import { TEST_AUTH_SECRET, bearer } from './auth.ts';
 import type { GraphQLResponse } from './subgraph.ts';

@@ -1,5 +1,5 @@
 import type { EventResolvers, EventSubjectResolvers, EventActorResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { eventById } from '../loaders.ts';
 import { eventActor, eventSubject } from '../subjects.ts';
 

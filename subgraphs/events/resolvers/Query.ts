@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
-import { checkOptionalId } from '../../kit/args.ts';
+import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
+import { checkOptionalId } from '../../../platform/args.ts';
 import { listEvents } from '../data.ts';
 import { eventById, eventFilter, checkCursorRetained } from '../loaders.ts';
 import { eventCounts } from '../counts.ts';

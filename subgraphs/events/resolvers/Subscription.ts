@@ -1,12 +1,13 @@
 import type { SubscriptionResolvers } from '../generated/resolvers.ts';
-import type { SubgraphContext } from '../../kit/context.ts';
-import { checkOptionalId } from '../../kit/args.ts';
-import { checkCursor } from '../../kit/connection.ts';
-import { encodeCursor } from '../../kit/cursor.ts';
-import { badRequest, notFound } from '../../kit/errors.ts';
+import type { SubgraphContext } from '../../../platform/subgraph/context.ts';
+import { checkOptionalId } from '../../../platform/args.ts';
+import { checkCursor } from '../../../platform/connection.ts';
+import { encodeCursor } from '../../../platform/cursor.ts';
+import { badRequest, notFound } from '../../../platform/errors.ts';
 import { eventFilter } from '../loaders.ts';
-import { streamOf } from '../stream/registry.ts';
-import type { ActivityFilter } from '../stream/hub.ts';
+import { eventSeq } from '../data.ts';
+import { streamOf } from '../stream/process-stream.ts';
+import type { ActivityFilter } from '../stream/event-stream.ts';
 import type { EventRow } from '../models.ts';
 
 type ActivityArgs = {
@@ -44,7 +45,7 @@ export const Subscription: SubscriptionResolvers = {
       let afterSeq: number | null = null;
       if (args.after != null) {
         const id = checkCursor(args.after, 'after', 'Event');
-        const seq = await stream.seqOf(ctx.scope, id);
+        const seq = await eventSeq(ctx.db, ctx.scope, id);
         if (seq === undefined) {
           throw badRequest(
             `after: event ${id} is not in this organization's stream: it may be older than the event retention (EVENT_RETENTION_DAYS, 90 days by default) and removed. Read what you need with the events query and subscribe again without after.`,

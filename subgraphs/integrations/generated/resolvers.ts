@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IntegrationModel, IntegrationConnectionModel, IntegrationEdgeModel, SyncRunModel, SyncRunConnectionModel, SyncRunEdgeModel } from '../models.ts';
-import type { EntityRef } from '../../kit/models.ts';
-import type { SubgraphContext } from '../../kit/context.ts';
+import type { EntityRef } from '../../../platform/subgraph/models.ts';
+import type { SubgraphContext } from '../../../platform/subgraph/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };

@@ -1,5 +1,5 @@
 import type { IntegrationResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { integrationById, hasCredentials, syncHistory } from '../loaders.ts';
 
 export const Integration: IntegrationResolvers = {

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
+import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
 import { listIntegrations, countIntegrations } from '../data.ts';
 import { integrationById, integrationFilter } from '../loaders.ts';
 

@@ -1,5 +1,5 @@
 import type { SyncRunResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { integrationById, syncRunById } from '../loaders.ts';
 
 export const SyncRun: SyncRunResolvers = {

@@ -1,5 +1,5 @@
 import type { PodResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { podById, podTeam, slaByPod, latestSlaReport, nestedTickets, nestedSlaReports, nestedIncidents, slaHistory } from '../loaders.ts';
 
 export const Pod: PodResolvers = {

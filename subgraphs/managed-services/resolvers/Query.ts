@@ -1,8 +1,9 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { checkId, checkOptionalId } from '../../kit/args.ts';
-import { badRequest } from '../../kit/errors.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
+import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { checkId, checkOptionalId } from '../../../platform/args.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
+import { MONTH_RULE, parseMonth } from '../../../platform/dates.ts';
 import { listPods, countPods, listSlaReports, countSlaReports } from '../data.ts';
 import { listTickets, countTickets, listIncidents, countIncidents } from '../data-activity.ts';
 import { podById, ticketById, incidentById, podFilter, ticketFilter, incidentFilter, slaReportPage, slaReportKey } from '../loaders.ts';
@@ -28,9 +29,7 @@ export const Query: QueryResolvers = {
   },
 
   async slaReports(_, args, ctx) {
-    if (args.period != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) {
-      throw badRequest(`period must be a month as YYYY-MM, got "${args.period}".`, 'period');
-    }
+    if (args.period != null && parseMonth(args.period) === null) throw badRequest(`period must be ${MONTH_RULE}, got "${args.period}".`, 'period');
     const filter = { podId: checkId('Pod', args.podId, 'podId'), period: args.period ?? undefined };
     const page = slaReportPage(args);
     return toConnection(await listSlaReports(ctx.db, ctx.scope, filter, page), page, () => countSlaReports(ctx.db, ctx.scope, filter), slaReportKey);

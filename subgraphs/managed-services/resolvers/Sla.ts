@@ -1,5 +1,5 @@
 import type { SlaResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { podById, slaById } from '../loaders.ts';
 
 /** An SLA is only visible through its pod, so its pod is always there. */

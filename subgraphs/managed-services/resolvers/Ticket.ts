@@ -1,5 +1,5 @@
 import type { TicketResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { podById, ticketById } from '../loaders.ts';
 
 /** A ticket lives in its pod's workspace, so whoever sees the ticket sees the pod. */

@@ -1,5 +1,5 @@
 import type { ApiKeyResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { apiKeyById, workspaceById } from '../loaders.ts';
 
 export const ApiKey: ApiKeyResolvers = {

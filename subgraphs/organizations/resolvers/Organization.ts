@@ -1,5 +1,5 @@
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { organizationById, subscriptionsOf, nestedWorkspaces, nestedUsers, nestedProjects } from '../loaders.ts';
 
 export const Organization: OrganizationResolvers = {

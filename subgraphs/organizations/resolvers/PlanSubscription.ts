@@ -1,5 +1,5 @@
 import type { PlanSubscriptionResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { subscriptionById, planById, required } from '../loaders.ts';
 
 export const PlanSubscription: PlanSubscriptionResolvers = {

@@ -1,5 +1,5 @@
 import type { ProjectResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { projectById, organizationById, required } from '../loaders.ts';
 
 export const Project: ProjectResolvers = {

@@ -1,9 +1,9 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection, MAX_PAGE_SIZE } from '../../kit/connection.ts';
-import { checkOptionalId } from '../../kit/args.ts';
-import { badRequest } from '../../kit/errors.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
-import { requireCapability } from '../../kit/auth/roles.ts';
+import { pageRequest, toConnection, MAX_PAGE_SIZE } from '../../../platform/connection.ts';
+import { checkOptionalId } from '../../../platform/args.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
+import { requireCapability } from '../../../platform/auth/roles.ts';
 import { listWorkspaces, countWorkspaces } from '../data.ts';
 import { listApiKeys, countApiKeys } from '../data-api-keys.ts';
 import { organizationById, workspaceById, userById, projectById } from '../loaders.ts';

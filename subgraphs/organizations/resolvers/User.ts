@@ -1,5 +1,5 @@
 import type { UserResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { userById, organizationById, required } from '../loaders.ts';
 
 export const User: UserResolvers = {

@@ -1,5 +1,5 @@
 import type { WorkspaceResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { workspaceById, organizationById, nestedMembers, required } from '../loaders.ts';
 
 export const Workspace: WorkspaceResolvers = {

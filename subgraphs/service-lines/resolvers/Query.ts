@@ -1,10 +1,10 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
+import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
 import { listServiceLines, countServiceLines } from '../data.ts';
 import { serviceLineById, serviceLineFilter } from '../loaders.ts';
 import { usageSeries } from '../usage-series.ts';
-import { checkOptionalId } from '../../kit/args.ts';
+import { checkOptionalId } from '../../../platform/args.ts';
 
 export const Query: QueryResolvers = {
   serviceLine: (_, { id }, ctx) => findOrNotFound('ServiceLine', id, serviceLineById(ctx)),

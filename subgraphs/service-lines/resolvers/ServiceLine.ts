@@ -1,5 +1,5 @@
 import type { ServiceLineResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { serviceLineById, usageSummary } from '../loaders.ts';
 import { usageSeries } from '../usage-series.ts';
 

@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../kit/connection.ts';
-import { badRequest } from '../../kit/errors.ts';
-import { findOrNotFound } from '../../kit/resolve.ts';
+import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
 import { listTasks, countTasks } from '../data.ts';
 import { taskCounts } from '../data-stats.ts';
 import { taskById, taskFilter } from '../loaders.ts';

@@ -1,5 +1,5 @@
 import type { TaskResolvers } from '../generated/resolvers.ts';
-import { resolveReference } from '../../kit/resolve.ts';
+import { resolveReference } from '../../../platform/subgraph/resolve.ts';
 import { taskById, taskHistory } from '../loaders.ts';
 
 const ref = (id: string | null) => (id ? { id } : null);

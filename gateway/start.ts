@@ -1,0 +1,72 @@
+import type http from 'node:http';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db.ts';
+import { principalHeaderKey } from '../platform/auth/principal-header.ts';
+import { listen } from '../platform/process.ts';
+import { createGraph, type GraphStats } from './graph.ts';
+import { gatewayAuthenticator } from './auth.ts';
+import { createGatewayHandler } from './server.ts';
+import { serveGraphQLOverWebSocket } from './subscriptions.ts';
+import { LiveSessions } from './sessions.ts';
+import { createExportWorker } from './exports/worker.ts';
+import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
+
+export interface GatewayOptions {
+  config: Config;
+  /** Readiness checks it, API keys are looked up in it, export jobs and idempotency keys live in it. */
+  database: Database;
+  /** Where each subgraph of the supergraph answers (subgraph-urls.ts, or the in-process system's ports). */
+  subgraphUrls: Record<string, string>;
+  /** From the environment unless given (tests lower them). */
+  limits?: LimitsConfig;
+  /** `false` leaves bulk exports queued (tests run a worker of their own, page by page). */
+  exportWorker?: boolean;
+}
+
+export interface RunningGateway {
+  server: http.Server;
+  port: number;
+  /** `http://host:port` of the gateway, fetchable from this machine. */
+  origin: string;
+  stats: GraphStats;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway, serving on `config.host:config.port` (0 picks a free port): the graph over HTTP,
+ * SSE and WebSocket, the REST shim, readiness, and this process's bulk-export worker (several
+ * gateway processes share the queue, FOR UPDATE SKIP LOCKED). The same for the standalone gateway
+ * (index.ts) and the whole system in one process (scripts/system.ts).
+ */
+export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true }: GatewayOptions): Promise<RunningGateway> {
+  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
+  // Load the supergraph before accepting connections, so the first request never races it.
+  await graph.runtime.getSchema();
+  const rateLimit = await createRateLimit(limits);
+  const authenticator = gatewayAuthenticator(config, database);
+  // Open subscriptions end when their credential expires or is revoked (on any replica).
+  const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
+  await sessions.listen(database);
+  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions });
+  const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database }) : null;
+  worker?.start();
+  const listening = await listen(handler, {
+    port: config.port,
+    host: config.host,
+    websockets: (server) => serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions),
+  });
+  return {
+    server: listening.server,
+    port: listening.port,
+    origin: listening.origin,
+    stats: graph.stats,
+    async close() {
+      await listening.close();
+      await sessions.close();
+      // Stopped before the graph it runs exports through.
+      await worker?.stop();
+      await graph.runtime.dispose();
+      await rateLimit.close();
+    },
+  };
+}

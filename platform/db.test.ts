@@ -1,0 +1,89 @@
+import { it, expect } from 'vitest';
+import { sql, eq } from 'drizzle-orm';
+import { describeEngines } from '../test/testkit/describe-engines.ts';
+import { migrateDatabase } from './db.ts';
+import { appendEvents } from './event-log.ts';
+import { advanceIdSequences } from '../seed/id-sequences.ts';
+import { organizations, workspaces } from '../subgraphs/organizations/tables.ts';
+import { events } from './event-log-table.ts';
+
+describeEngines('database foundation', (ctx) => {
+  it('applies migrations a second time without change', async () => {
+    const count = async () => (await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0].n;
+    const before = await count();
+    await migrateDatabase(ctx.database);
+    await migrateDatabase(ctx.database);
+    expect(await count()).toBe(before);
+    expect(before).toBeGreaterThan(0);
+  });
+
+  it('keeps one schema per subgraph', async () => {
+    const rows = await ctx.database.rows<{ schema_name: string }>(sql`select schema_name from information_schema.schemata`);
+    const names = rows.map((r) => r.schema_name);
+    for (const schema of ['organizations', 'service_lines', 'tasks', 'managed_services', 'integrations', 'events']) {
+      expect(names).toContain(schema);
+    }
+  });
+
+  it('mints PREFIX-YY-NNNNNN IDs from sequences, unique and never reused', async () => {
+    const yy = String(new Date().getUTCFullYear() % 100).padStart(2, '0');
+    const minted = await ctx.database.db
+      .insert(organizations)
+      .values([{ name: 'Mint A', slug: 'mint-a' }, { name: 'Mint B', slug: 'mint-b' }])
+      .returning({ id: organizations.id });
+    const [a, b] = minted.map((r) => r.id);
+    expect(a).toMatch(new RegExp(`^ORG-${yy}-\\d{6}$`));
+    expect(b).not.toBe(a);
+    // A rolled-back insert consumes its number: the next ID is still new.
+    await ctx.database.db.transaction(async (tx) => {
+      await tx.insert(organizations).values({ name: 'Mint C', slug: 'mint-c' });
+      tx.rollback();
+    }).catch(() => {});
+    const [c] = await ctx.database.db.insert(organizations).values({ name: 'Mint D', slug: 'mint-d' }).returning({ id: organizations.id });
+    const n = (id: string) => Number(id.split('-')[2]);
+    expect(n(c.id)).toBeGreaterThan(n(b) + 1);
+    // Explicit IDs (as the demo data uses) push the sequence past them.
+    await ctx.database.db.insert(organizations).values({ id: 'ORG-26-900000', name: 'Explicit', slug: 'explicit' });
+    await advanceIdSequences(ctx.database);
+    const [d] = await ctx.database.db.insert(organizations).values({ name: 'After', slug: 'after' }).returning({ id: organizations.id });
+    expect(n(d.id)).toBe(900001);
+  });
+
+  it('appends events with the write, in one transaction, in seq order', async () => {
+    const [org] = await ctx.database.db.select().from(organizations).limit(1);
+    const before = (await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(events))[0].n;
+    await expect(ctx.database.db.transaction(async (tx) => {
+      await tx.insert(workspaces).values({ organizationId: org.id, name: 'Doomed', slug: 'doomed' });
+      await appendEvents(tx, [{
+        type: 'workspace.created', organizationId: org.id, workspaceId: null,
+        actor: { type: 'user', id: null }, subject: { type: 'workspace', id: 'WS-26-999999' },
+      }]);
+      throw new Error('abort');
+    })).rejects.toThrow('abort');
+    expect((await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(events))[0].n).toBe(before);
+    expect(await ctx.database.db.select().from(workspaces).where(eq(workspaces.slug, 'doomed'))).toHaveLength(0);
+
+    const rows = await ctx.database.db.transaction((tx) => appendEvents(tx, [1, 2, 3].map((i) => ({
+      type: 'test.appended', organizationId: org.id, workspaceId: null,
+      actor: { type: 'system', id: null }, subject: { type: 'test', id: `T${i}` }, payload: { i },
+    }))));
+    expect(rows.map((r) => r.payload)).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
+    expect(rows[1].seq).toBeGreaterThan(rows[0].seq);
+    expect(rows[0].id).toMatch(/^EVT-\d{2}-\d{6,}$/);
+  });
+
+  it('wakes listeners with NOTIFY only after commit', async () => {
+    const [org] = await ctx.database.db.select().from(organizations).limit(1);
+    const heard: string[] = [];
+    const stop = await ctx.database.listen('scrums_events', (payload) => heard.push(payload));
+    try {
+      await ctx.database.db.transaction((tx) => appendEvents(tx, [{
+        type: 'test.notified', organizationId: org.id, workspaceId: null,
+        actor: { type: 'system', id: null }, subject: { type: 'test', id: 'N1' },
+      }]));
+      await expect.poll(() => heard, { timeout: 5000 }).toContain(org.id);
+    } finally {
+      await stop();
+    }
+  });
+});

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm/logger';
+import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
+
+/**
+ * A drizzle handle. It knows no table: each module imports the tables it reads (a subgraph its own,
+ * through its own files), so this layer names none of them, and `db.query`'s relational API is unused.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A transaction handle; drizzle's transaction object is a Db for every purpose we have. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Engine = 'pglite' | 'postgres';
+
+/** A drizzle handle and raw SQL over it. */
+export interface Handle {
+  db: Db;
+  /** Runs raw SQL and returns its rows, the same on both drivers. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+}
+
+export interface Database extends Handle {
+  engine: Engine;
+  /** Statements sent since start; tests assert exact counts per query with it. */
+  statements: StatementCounter;
+  /**
+   * The same connection(s) with statements left out of `statements`: for work that is nobody's
+   * request (a background worker's polling), so per-request counts stay exact beside it.
+   */
+  uncounted: Handle;
+  /** LISTEN on a channel; returns the function that stops listening. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class StatementCounter implements Logger {
+  count = 0;
+  readonly recent: string[] = [];
+  private tracing = false;
+
+  logQuery(query: string): void {
+    this.count++;
+    if (this.tracing) this.recent.push(query);
+  }
+
+  /** Counts (and records) the statements `fn` sends. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number; queries: string[] }> {
+    const start = this.count;
+    this.tracing = true;
+    this.recent.length = 0;
+    try {
+      const result = await fn();
+      return { result, statements: this.count - start, queries: [...this.recent] };
+    } finally {
+      this.tracing = false;
+    }
+  }
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder of the embedded database; `memory://` for a throwaway one. */
+  dataDir?: string;
+  /** Pool size on PostgreSQL. */
+  max?: number;
+  /**
+   * Longest a statement waits for a PostgreSQL connection (connecting, or queued for a busy pool)
+   * before it fails as unavailable (DATABASE_WAIT_SECONDS, default 5).
+   */
+  waitSeconds?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  if (options.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const waitSeconds = options.waitSeconds ?? DEFAULT_DATABASE_WAIT_SECONDS;
+    const client = postgres(options.databaseUrl, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connect_timeout: waitSeconds,
+      // postgres.js waits up to 20 s between reconnection attempts after repeated failures, which
+      // would keep the pool away for that long after the server is back: retry within a second.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    });
+    boundQueueWait(client, waitSeconds * 1000);
+    const handle = (logger?: Logger): Handle => {
+      const db = drizzle({ client, logger }) as unknown as Db;
+      return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
+    };
+    return {
+      ...handle(statements),
+      uncounted: handle(),
+      engine: 'postgres',
+      statements,
+      async listen(channel, onMessage) {
+        const { unlisten } = await client.listen(channel, onMessage);
+        return unlisten;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const handle = (logger?: Logger): Handle => {
+    const db = drizzle({ client, logger }) as unknown as Db;
+    return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };
+  };
+  return {
+    ...handle(statements),
+    uncounted: handle(),
+    engine: 'pglite',
+    statements,
+    listen: (channel, onMessage) => client.listen(channel, onMessage),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * postgres.js queues a statement until a connection is free, and while the server is down that
+ * means until some reconnection attempt succeeds: during an outage requests piled up for as long
+ * as it lasted, and writes that clients had given up on committed after it. Every statement that
+ * has not reached a connection within `waitMs` is cancelled instead (it then never runs; the
+ * driver rejects it with 57014, which unavailable.ts reads as "database unavailable"), so a
+ * request fails fast with 503 and its client may retry. Transactions are covered: BEGIN is such a
+ * statement, and the rest of a transaction runs on the connection BEGIN got.
+ */
+function boundQueueWait(client: import('postgres').Sql, waitMs: number) {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
+    // The driver's Query: `state` is set once a connection has taken the statement, and it settles
+    // through its own resolve/reject (wrapped here to drop the timer, without starting the query).
+    const query = unsafe(...args) as ReturnType<typeof unsafe> & { state: unknown; resolve(x: unknown): void; reject(e: unknown): void };
+    const timer = setTimeout(() => {
+      if (!query.state) void query.cancel();
+    }, waitMs);
+    timer.unref();
+    const { resolve, reject } = query;
+    query.resolve = (x) => (clearTimeout(timer), resolve(x));
+    query.reject = (e) => (clearTimeout(timer), reject(e));
+    return query;
+  }) as typeof client.unsafe;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../drizzle');
+
+/**
+ * Applies drizzle-kit's migrations. Safe to run twice and from several processes at once: drizzle
+ * records what it applied, and an advisory lock keeps two starting subgraphs from racing.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.engine === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  // The lock must cover the whole migration, which drizzle runs on pooled connections: hold a
+  // session-level lock on a reserved connection meanwhile.
+  const conn = await reserveConnection(database);
+  try {
+    await conn.lock();
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await conn.release();
+  }
+}
+
+const MIGRATION_LOCK = 7_204_611;
+
+async function reserveConnection(database: Database) {
+  // Session-level advisory locks need one connection for lock and unlock.
+  const client = (database.db as unknown as { $client: import('postgres').Sql }).$client;
+  const reserved = await client.reserve();
+  return {
+    lock: () => reserved`select pg_advisory_lock(${MIGRATION_LOCK})`,
+    release: async () => {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      reserved.release();
+    },
+  };
+}

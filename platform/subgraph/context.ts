@@ -1,0 +1,35 @@
+import type { Database, Db } from '../db.ts';
+import type { Principal } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import { Loaders } from '../loaders.ts';
+import { scopeOf, type Scope } from '../scope.ts';
+
+/** What every subgraph needs to serve requests; made once per process. */
+export interface SubgraphDeps {
+  database: Database;
+  /** Key of the gateway's signed principal header. */
+  principalKey: Buffer;
+  /** The process's configuration: a subgraph reads the settings of its own (NATS_URL, CREDENTIALS_KEY ...) here. */
+  config: Config;
+}
+
+/** The context of one request to one subgraph. */
+export interface SubgraphContext {
+  db: Db;
+  database: Database;
+  principal: Principal;
+  scope: Scope;
+  loaders: Loaders;
+  deps: SubgraphDeps;
+}
+
+export function createContext(deps: SubgraphDeps, principal: Principal): SubgraphContext {
+  return {
+    db: deps.database.db,
+    database: deps.database,
+    principal,
+    scope: scopeOf(principal),
+    loaders: new Loaders(),
+    deps,
+  };
+}

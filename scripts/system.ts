@@ -1,0 +1,77 @@
+import type http from 'node:http';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db.ts';
+import { principalHeaderKey } from '../platform/auth/principal-header.ts';
+import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
+import type { SubgraphDeps } from '../platform/subgraph/context.ts';
+import { DEFINITIONS } from '../subgraphs/definitions.ts';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
+import type { GraphStats } from '../gateway/graph.ts';
+import { startGateway } from '../gateway/start.ts';
+import { loadLimitsConfig, type LimitsConfig } from '../gateway/limits/index.ts';
+
+export interface RunningSystem {
+  url: string;
+  server: http.Server;
+  stats: GraphStats;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
+  deps: SubgraphDeps;
+  /**
+   * Stops answering on one subgraph's port, as if its process had died, and starts again on the
+   * same port: fault tests take a part of the graph away from a running gateway with these.
+   */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system in one process: every subgraph on its own loopback port and the gateway on
+ * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
+ * when each runs as its own process. `limits` come from the environment unless given (tests lower them).
+ */
+export async function startSystem(
+  config: Config,
+  database: Database,
+  limits: LimitsConfig = loadLimitsConfig(),
+  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
+  options: { exportWorker?: boolean } = {},
+): Promise<RunningSystem> {
+  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
+  const subgraphs = {} as Record<SubgraphName, Subgraph>;
+  const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const { name } of SUBGRAPHS) {
+    const subgraph = await createSubgraph(DEFINITIONS[name], deps);
+    const listener = await subgraph.listen(0, '127.0.0.1');
+    subgraphs[name] = subgraph;
+    listeners.set(name, listener);
+    subgraphUrls[name] = listener.url;
+  }
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker });
+
+  let closed = false;
+  return {
+    url: gateway.origin,
+    server: gateway.server,
+    stats: gateway.stats,
+    subgraphUrls,
+    deps,
+    async stopSubgraph(name) {
+      await listeners.get(name)?.close();
+      listeners.delete(name);
+    },
+    async startSubgraph(name) {
+      if (listeners.has(name)) return;
+      listeners.set(name, await subgraphs[name].listen(Number(new URL(subgraphUrls[name]).port), '127.0.0.1'));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await gateway.close();
+      for (const listener of listeners.values()) await listener.close();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../../platform/db.ts';
+import { existingIds } from '../../platform/existing-ids.ts';
+import { events } from '../../platform/event-log-table.ts';
+import type { Scope } from '../../platform/scope.ts';
+import type { SubgraphDefinition } from '../../platform/subgraph/server.ts';
+import { schemaFileOf } from '../registry.ts';
+import { eventScope } from './data.ts';
+import { startEventRetention } from './retention.ts';
+import { stopStream } from './stream/process-stream.ts';
+
+/**
+ * The events subgraph's public module: the one file of this folder that code outside it may import
+ * (everything else here is private). The log itself is the platform's (platform/event-log.ts: every
+ * writer appends to it in its own transaction); this subgraph is the only code that reads it.
+ */
+export const definition: SubgraphDefinition = {
+  name: 'events',
+  schemaFile: schemaFileOf('events'),
+  loadResolvers: async () => (await import('./resolvers/index.ts')).resolvers,
+  /**
+   * The process serving this subgraph sweeps expired events (EVENT_RETENTION_DAYS; off when null),
+   * and stops the live stream's reader (started by the first subscription) with the subgraph.
+   */
+  start(deps) {
+    const days = deps.config.eventRetentionDays;
+    const retention = days ? startEventRetention(deps.database, { days }) : null;
+    return {
+      async stop() {
+        await retention?.stop();
+        await stopStream(deps);
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+/** Which of `ids` are events the scope may see (node(id:) asks). */
+export const existingEvents = (db: Db, scope: Scope, ids: readonly string[]) =>
+  existingIds(db, events, events.id, ids, eventScope(scope));
+
+/** The rule by which a list of types (exact, or prefixes ending in a dot) keeps an event (the fan-out benchmark applies it too). */
+export { typeMatches } from './type-filter.ts';
