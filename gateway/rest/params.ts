@@ -129,7 +129,11 @@ export function instantParam<V extends string>(variable: V, bound: 'from' | 'to'
       const isDate = parseDate(raw) !== null;
       const instant = parseInstant(raw, { requireTime: !isDate, requireOffset: true });
       if (!instant) throw badRequest(`${name} must be ${INSTANT_RULE}, or a date (2026-04-14, years ${MIN_YEAR} to ${MAX_YEAR}), got "${raw}".`, name);
-      if (isDate && bound === 'to') instant.setUTCDate(instant.getUTCDate() + 1);
+      if (isDate && bound === 'to') {
+        instant.setUTCDate(instant.getUTCDate() + 1);
+        // The day's end, the next midnight, must itself be an instant the graph takes.
+        if (instant.getUTCFullYear() > MAX_YEAR) throw badRequest(`${name} must be ${INSTANT_RULE}, or a date up to ${MAX_YEAR}-12-30 (a date as ${name} ends at the next midnight), got "${raw}".`, name);
+      }
       return instant.toISOString();
     },
   };
