@@ -145,10 +145,15 @@ describeEngines('Service Line health through the gateway', (ctx) => {
     expect({ statements: large.statements, fetches: large.fetches }).toEqual({ statements: small.statements, fetches: small.fetches });
     // The workspace check, the page of lines, then one statement per source (health/measures.ts).
     expect(large.statements).toBe(10);
-    const rollup = await sys.measure(() => sys.graphql(`{ workspaces(first: 10) { nodes { id health(to: "${AT}") { score lines attention { score } } } } }`));
+    const rollupOf = (n: number) => sys.measure(() => sys.graphql(`{ workspaces(first: ${n}) { nodes { id health(to: "${AT}") { score lines attention { score } } } } }`));
+    const single = await rollupOf(1);
+    const rollup = await rollupOf(10);
+    expect(single.result.errors).toBeUndefined();
     expect(rollup.result.errors).toBeUndefined();
-    expect(rollup.result.data.workspaces.nodes.length).toBeGreaterThan(1);
+    expect(single.result.data.workspaces.nodes.filter((w: { health: unknown }) => w.health)).toHaveLength(1);
+    expect(rollup.result.data.workspaces.nodes.filter((w: { health: unknown }) => w.health).length).toBeGreaterThan(1);
     // The workspaces, their active lines, and the eight of the measures: for every workspace at once.
+    expect({ statements: rollup.statements, fetches: rollup.fetches }).toEqual({ statements: single.statements, fetches: single.fetches });
     expect(rollup.statements).toBe(10);
     const rest = await measureRest(sys, ctx.database, () => get(`/v1/observability/health?workspace_id=${DEMO.workspaceId}&limit=100`));
     expect(rest.statements).toBe(10);
@@ -162,6 +167,7 @@ describeEngines('Service Line health through the gateway', (ctx) => {
       ['service_line_id=WS-26-000021', 'service_line_id'],
       [`service_line_id=${LINE}&from=yesterday`, 'from'],
       [`service_line_id=${LINE}&to=2026-02-30`, 'to'],
+      [`service_line_id=${LINE}&to=2999-12-31`, 'to must be'],
       [`service_line_id=${LINE}&from=2026-04-10&to=2026-04-01`, 'from'],
       [`service_line_id=${LINE}&from=2024-01-01&to=2026-04-01`, '366 days'],
       [`workspace_id=${DEMO.workspaceId}&limit=0`, 'limit'],

@@ -20,11 +20,14 @@ const logger = log.child({ component: 'health' });
  *
  * One process evaluates at a time, however many replicas run it: the whole evaluation is one
  * transaction that first takes a transaction-scoped advisory lock with pg_try_advisory_xact_lock;
- * a replica that does not get it skips its turn. Everything is read on one snapshot; the writes
- * come last, so the event log's append lock (kit/event-log.ts) is held only for the writing.
+ * a replica that does not get it skips its turn. The transaction is READ COMMITTED (the default):
+ * each statement after the lock sees what committed before it, so a replica whose turn follows
+ * another's reads the statuses that one recorded and announces no change twice (under REPEATABLE
+ * READ the snapshot could predate the other's commit). Everything is read first and the writes
+ * come last, so the event log's append lock (platform/event-log.ts) is held only for the writing.
  */
 export const HEALTH_EVALUATION_LOCK = 7_204_614;
-/** Lines measured per batch (a constant number of statements each; kit/loaders' batches are up to 1000). */
+/** Lines measured per batch (a constant number of statements each; platform/loaders' batches are up to 1000). */
 export const EVALUATION_BATCH = 500;
 /** Rows per write statement, well under PostgreSQL's bind parameter limit. */
 const WRITE_CHUNK = 1000;
