@@ -75,3 +75,14 @@ export const healthStates = s.table('health_states', {
   /** The evaluation that found this status (its window's end). */
   changedAt: ts('changed_at').notNull(),
 });
+
+/**
+ * When the periodic evaluation last ran (health/evaluation.ts), by the database's clock: one row
+ * per kind of evaluation ('periodic'). A replica whose turn comes sooner than its interval after
+ * this leaves the work to the replica that did it, so several replicas evaluate about once per
+ * interval between them.
+ */
+export const healthEvaluations = s.table('health_evaluations', {
+  name: text('name').primaryKey(),
+  evaluatedAt: ts('evaluated_at').notNull(),
+});

@@ -1,4 +1,4 @@
-import { it, expect, beforeAll, afterAll } from 'vitest';
+import { it, expect, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { describeEngines } from '../../../test/testkit/describe-engines.ts';
 import { openDatabase, type Database } from '../../../platform/db.ts';
@@ -117,6 +117,44 @@ describeEngines('periodic health evaluation', (ctx) => {
     }
     const turn = await evaluateHealth(ctx.database, NOW);
     expect(turn.events.map((e) => [e.subjectId, e.payload.new_status])).toEqual([[DEMO.serviceLineId, 'critical']]);
+  });
+
+  it('leaves a turn to the replica that evaluated within the interval (by the database clock), and takes it once the interval has passed', async () => {
+    await evaluateHealth(ctx.database, NOW);
+    const [first] = await db().select().from(t.healthEvaluations);
+    expect(first.name).toBe('periodic');
+    // A line recorded healthy gets a critical incident: a change the skipped turn must not announce.
+    const [healthy] = await db().select().from(t.healthStates)
+      .where(and(eq(t.healthStates.organizationId, DEMO.organizationId), eq(t.healthStates.status, 'healthy'))).orderBy(t.healthStates.serviceLineId).limit(1);
+    await db().insert(t.incidents).values({
+      organizationId: DEMO.organizationId, workspaceId: healthy.workspaceId, serviceLineId: healthy.serviceLineId, title: 'Queue backlog',
+      severity: 'critical', status: 'open', openedAt: new Date(NOW.getTime() - 60_000),
+    });
+    const before = { states: await states(), events: (await changedEvents()).length };
+    expect(await evaluateHealth(ctx.database, NOW, { minIntervalSeconds: 3600 })).toEqual({ skipped: true, evaluated: 0, recorded: 0, events: [] });
+    expect({ states: await states(), events: (await changedEvents()).length }).toEqual(before);
+    expect(await db().select().from(t.healthEvaluations)).toEqual([first]);
+    // An hour later by the database's clock, the turn is taken and recorded.
+    await db().update(t.healthEvaluations).set({ evaluatedAt: sql`now() - interval '3601 seconds'` });
+    const turn = await evaluateHealth(ctx.database, NOW, { minIntervalSeconds: 3600 });
+    expect(turn.skipped).toBe(false);
+    expect(turn.events.map((e) => [e.subjectId, e.payload.previous_status, e.payload.new_status])).toEqual([[healthy.serviceLineId, 'healthy', 'critical']]);
+    const [after] = await db().select().from(t.healthEvaluations);
+    expect(after.evaluatedAt.getTime()).toBeGreaterThan(Date.now() - 600_000);
+    expect(await evaluateHealth(ctx.database, NOW, { minIntervalSeconds: 3600 })).toMatchObject({ skipped: true });
+  });
+
+  it('takes one scheduled turn between two replicas starting together: the other finds it done', async () => {
+    await db().delete(t.healthEvaluations);
+    const turns: Array<{ replica: string; skipped: boolean }> = [];
+    const replicas = ['a', 'b'].map((replica) => startHealthEvaluation(ctx.database, { intervalSeconds: 3600, onTurn: (r) => turns.push({ replica, skipped: r.skipped }) }));
+    try {
+      await vi.waitFor(() => expect(turns).toHaveLength(2), { timeout: 60_000, interval: 50 });
+    } finally {
+      await Promise.all(replicas.map((r) => r.stop()));
+    }
+    expect(turns.filter((turn) => !turn.skipped)).toHaveLength(1);
+    expect(await db().select().from(t.healthEvaluations)).toHaveLength(1);
   });
 
   // Last: a scheduled evaluation reads the real clock, which moves every line's window.

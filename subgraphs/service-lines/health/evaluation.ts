@@ -4,7 +4,7 @@ import { appendEvents, type EventInput } from '../../../platform/event-log.ts';
 import type { EventRow } from '../../../platform/event-log-table.ts';
 import { toIso } from '../../../platform/time.ts';
 import { log } from '../../../platform/log.ts';
-import { healthStates, serviceLines } from '../tables.ts';
+import { healthEvaluations, healthStates, serviceLines } from '../tables.ts';
 import { measureLines } from './measures.ts';
 import { assess, type HealthAssessment } from './rules.ts';
 import { healthWindow } from './window.ts';
@@ -20,7 +20,10 @@ const logger = log.child({ component: 'health' });
  *
  * One process evaluates at a time, however many replicas run it: the whole evaluation is one
  * transaction that first takes a transaction-scoped advisory lock with pg_try_advisory_xact_lock;
- * a replica that does not get it skips its turn. The transaction is READ COMMITTED (the default):
+ * a replica that does not get it skips its turn. A scheduled turn also skips when an evaluation
+ * finished less than `minIntervalSeconds` ago by the database's clock (health_evaluations), so
+ * several replicas on the same schedule evaluate about once per interval between them, not once
+ * each. The transaction is READ COMMITTED (the default):
  * each statement after the lock sees what committed before it, so a replica whose turn follows
  * another's reads the statuses that one recorded and announces no change twice (under REPEATABLE
  * READ the snapshot could predate the other's commit). Everything is read first and the writes
@@ -34,8 +37,12 @@ const WRITE_CHUNK = 1000;
 
 export const HEALTH_CHANGED = 'service_line.health_changed';
 
+/** A scheduled turn leaves the work to another replica that evaluated within this share of the interval. */
+export const RECENT_SHARE = 0.9;
+const PERIODIC = 'periodic';
+
 export interface EvaluationResult {
-  /** Another process held the lock: nothing was read or written. */
+  /** Another process held the lock, or evaluated within the interval: nothing was assessed or written. */
   skipped: boolean;
   /** Lines assessed. */
   evaluated: number;
@@ -93,11 +100,20 @@ export function healthChangedEvent(assessment: HealthAssessment, previous: { sta
   };
 }
 
-/** One evaluation now (or at `now`, for tests): see above. */
-export async function evaluateHealth(database: Database, now: Date = new Date()): Promise<EvaluationResult> {
+/**
+ * One evaluation now (or at `now`, for tests): see above. With `minIntervalSeconds`, it skips when
+ * an evaluation finished less than that many seconds ago (by the database's clock, whatever `now`).
+ */
+export async function evaluateHealth(database: Database, now: Date = new Date(), options: { minIntervalSeconds?: number } = {}): Promise<EvaluationResult> {
   return database.db.transaction(async (tx) => {
+    const skipped = { skipped: true, evaluated: 0, recorded: 0, events: [] };
     const [{ locked }] = await rowsOf<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${HEALTH_EVALUATION_LOCK}) as locked`);
-    if (!locked) return { skipped: true, evaluated: 0, recorded: 0, events: [] };
+    if (!locked) return skipped;
+    if (options.minIntervalSeconds) {
+      const recent = await tx.select({ name: healthEvaluations.name }).from(healthEvaluations).where(and(eq(healthEvaluations.name, PERIODIC),
+        gt(healthEvaluations.evaluatedAt, sql`now() - ${options.minIntervalSeconds}::double precision * interval '1 second'`)));
+      if (recent.length) return skipped;
+    }
     const assessments = await assessAll(tx, now);
     const changes: Array<{ assessment: HealthAssessment; previous?: { status: string; score: number } }> = [];
     for (let i = 0; i < assessments.length; i += WRITE_CHUNK) {
@@ -121,12 +137,15 @@ export async function evaluateHealth(database: Database, now: Date = new Date())
       const announced = chunk.filter(({ assessment, previous }) => previous || assessment.status !== 'healthy');
       events.push(...await appendEvents(tx, announced.map(({ assessment, previous }) => healthChangedEvent(assessment, previous))));
     }
+    // now() is the transaction's start: the next turn counts its interval from this one's.
+    await tx.insert(healthEvaluations).values({ name: PERIODIC, evaluatedAt: sql`now()` })
+      .onConflictDoUpdate({ target: healthEvaluations.name, set: { evaluatedAt: sql`excluded.evaluated_at` } });
     return { skipped: false, evaluated: assessments.length, recorded: changes.length, events };
   });
 }
 
 export interface HealthEvaluation {
-  /** One evaluation now, after any evaluation already running in this process. */
+  /** One evaluation now, whenever the last one ran (another process's lock still wins), after any evaluation already running in this process. */
   evaluate(): Promise<EvaluationResult>;
   /** Stops the timer and waits for a running evaluation. */
   stop(): Promise<void>;
@@ -134,21 +153,28 @@ export interface HealthEvaluation {
 
 /**
  * Evaluates every `intervalSeconds` in this process (the service-lines subgraph's, or the whole
- * system's under `npm start`), the first time right away. The timer is unref'd; a failed evaluation
- * is logged and the next one runs on schedule.
+ * system's under `npm start`), the first time right away; a turn skips when any replica evaluated
+ * within RECENT_SHARE of the interval. The timer is unref'd; a failed evaluation is logged and the
+ * next one runs on schedule.
  */
-export function startHealthEvaluation(database: Database, options: { intervalSeconds: number; onError?: (error: unknown) => void }): HealthEvaluation {
+export function startHealthEvaluation(database: Database, options: {
+  intervalSeconds: number;
+  onError?: (error: unknown) => void;
+  /** Each scheduled turn's result, skipped ones included. */
+  onTurn?: (result: EvaluationResult) => void;
+}): HealthEvaluation {
   const onError = options.onError ?? ((error) => logger.error({ err: error }, 'health evaluation failed'));
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
-  const evaluate = (): Promise<EvaluationResult> => {
-    const next = running.then(() => evaluateHealth(database));
+  const evaluate = (minIntervalSeconds?: number): Promise<EvaluationResult> => {
+    const next = running.then(() => evaluateHealth(database, new Date(), { minIntervalSeconds }));
     running = next.catch(() => undefined);
     return next;
   };
   const tick = () => {
     if (stopped) return;
-    evaluate().then((result) => {
+    evaluate(options.intervalSeconds * RECENT_SHARE).then((result) => {
+      options.onTurn?.(result);
       if (result.events.length) logger.info({ evaluated: result.evaluated, changed: result.events.length }, 'health evaluated');
     }, onError);
   };
@@ -157,7 +183,7 @@ export function startHealthEvaluation(database: Database, options: { intervalSec
   first.unref();
   timer.unref();
   return {
-    evaluate,
+    evaluate: () => evaluate(),
     async stop() {
       stopped = true;
       clearTimeout(first);
