@@ -15,6 +15,8 @@ import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { startEventRetention } from '../subgraphs/events/retention.ts';
+import { loadWebhookSettings, type WebhookSettings } from '../subgraphs/webhooks/settings.ts';
+import { startWebhookDelivery, type WebhookDelivery } from '../subgraphs/webhooks/delivery/start.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface RunningSystem {
@@ -24,6 +26,8 @@ export interface RunningSystem {
   subgraphUrls: Record<SubgraphName, string>;
   /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
   deps: SubgraphDeps;
+  /** The webhook delivery worker of this process (null with `webhookWorker: false`). */
+  webhooks: WebhookDelivery | null;
   /**
    * Stops answering on one subgraph's port, as if its process had died, and starts again on the
    * same port: fault tests take a part of the graph away from a running gateway with these.
@@ -42,8 +46,11 @@ export async function startSystem(
   config: Config,
   database: Database,
   limits: LimitsConfig = loadLimitsConfig(),
-  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
-  options: { exportWorker?: boolean } = {},
+  /**
+   * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
+   * `webhookWorker: false` leaves webhook deliveries queued; `webhooks` overrides the WEBHOOK_* settings.
+   */
+  options: { exportWorker?: boolean; webhookWorker?: boolean; webhooks?: Partial<WebhookSettings> } = {},
 ): Promise<RunningSystem> {
   const deps = {
     database,
@@ -51,6 +58,7 @@ export async function startSystem(
     sealingKey: sealingKey(config.credentialsKey, config.authSecret),
     natsUrl: config.natsUrl,
     natsNamespace: config.natsNamespace,
+    webhooks: { ...loadWebhookSettings(), ...options.webhooks },
   };
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
@@ -76,6 +84,9 @@ export async function startSystem(
   exportWorker?.start();
   // The events subgraph's retention sweep (EVENT_RETENTION_DAYS; off when null), stopped on close.
   const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
+  // The webhooks subgraph's delivery worker (subgraphs/webhooks/delivery), stopped on close.
+  const webhooks = options.webhookWorker === false ? null
+    : startWebhookDelivery(database, { sealingKey: deps.sealingKey, settings: deps.webhooks, retentionDays: config.eventRetentionDays });
   const server = http.createServer(handler);
   server.keepAliveTimeout = 65_000;
   const sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
@@ -89,6 +100,7 @@ export async function startSystem(
     stats: graph.stats,
     subgraphUrls,
     deps,
+    webhooks,
     async stopSubgraph(name) {
       await listeners.get(name)?.close();
       listeners.delete(name);
@@ -108,6 +120,7 @@ export async function startSystem(
       });
       await sessions.close();
       await exportWorker?.stop();
+      await webhooks?.stop();
       await retention?.stop();
       await graph.runtime.dispose();
       await rateLimit.close();

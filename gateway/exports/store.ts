@@ -14,7 +14,7 @@ export const FINISHED: readonly ExportStatus[] = ['completed', 'failed', 'cancel
 /** How long a finished export (and its output) is kept. */
 export const EXPORT_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
-interface Quiet {
+export interface Quiet {
   db: Db;
   rows<T>(query: SQL): Promise<T[]>;
 }
@@ -25,7 +25,7 @@ const quietHandles = new WeakMap<Database, Promise<Quiet>>();
  * (a claim every second, a purge every hour) is nobody's request, and must not show up in the
  * per-request statement counts tests assert while a worker idles beside them.
  */
-function quiet(database: Database): Promise<Quiet> {
+export function quiet(database: Database): Promise<Quiet> {
   let handle = quietHandles.get(database);
   if (!handle) {
     handle = (async (): Promise<Quiet> => {

@@ -1,6 +1,7 @@
 import type { Database, Db } from './db.ts';
 import type { Principal } from './auth/tokens.ts';
 import type { SealingKey } from './secrets.ts';
+import type { WebhookSettings } from '../webhooks/settings.ts';
 import { Loaders } from './loaders.ts';
 import { scopeOf, type Scope } from './scope.ts';
 
@@ -15,6 +16,8 @@ export interface SubgraphDeps {
   natsUrl?: string;
   /** Keeps this deployment's NATS stream apart from others on the same server (NATS_NAMESPACE, default scrums). */
   natsNamespace?: string;
+  /** How webhooks are checked and delivered (WEBHOOK_*); the environment's when absent. */
+  webhooks?: WebhookSettings;
 }
 
 /** The context of one request to one subgraph. */

@@ -20,6 +20,8 @@ export const ID_TABLES: ReadonlyArray<{ prefix: IdPrefix; schema: string; table:
   { prefix: 'INT', schema: 'integrations', table: 'integrations' },
   { prefix: 'SYNC', schema: 'integrations', table: 'sync_runs' },
   { prefix: 'EVT', schema: 'events', table: 'events' },
+  { prefix: 'WHK', schema: 'webhooks', table: 'endpoints' },
+  { prefix: 'WHD', schema: 'webhooks', table: 'deliveries' },
 ];
 
 /**

@@ -5,4 +5,5 @@ export * from '../tasks/tables.ts';
 export * from '../managed-services/tables.ts';
 export * from '../integrations/tables.ts';
 export * from '../events/tables.ts';
+export * from '../webhooks/tables.ts';
 export * from '../../gateway/tables.ts';

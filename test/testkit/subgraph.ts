@@ -3,6 +3,7 @@ import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../../subgraphs/kit/auth/principal-header.ts';
 import { sealingKey } from '../../subgraphs/kit/secrets.ts';
 import { createSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph-server.ts';
+import type { SubgraphDeps } from '../../subgraphs/kit/context.ts';
 import { TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './auth.ts';
 
 export interface GraphQLResponse<T = any> {
@@ -18,12 +19,13 @@ export interface SubgraphClient {
   close(): Promise<void>;
 }
 
-/** One subgraph on a loopback port over a test database, queried over real HTTP. */
-export async function startSubgraph(definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal): Promise<SubgraphClient> {
+/** One subgraph on a loopback port over a test database, queried over real HTTP. `deps` adds to (or overrides) what it is given. */
+export async function startSubgraph(definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal, deps: Partial<SubgraphDeps> = {}): Promise<SubgraphClient> {
   const subgraph = await createSubgraph(definition, {
     database,
     principalKey: TEST_PRINCIPAL_KEY,
     sealingKey: sealingKey(undefined, TEST_AUTH_SECRET),
+    ...deps,
   });
   const listener = await subgraph.listen(0);
   return {

@@ -1,0 +1,24 @@
+import type { WebhookResolvers, WebhookDeliveryResolvers } from '../generated/resolvers.ts';
+import { resolveReference } from '../../kit/resolve.ts';
+import { requireCapability } from '../../kit/auth/roles.ts';
+import { webhookById, previousSecretExpiry, attemptsOf, webhookDeliveries } from '../loaders.ts';
+
+export const Webhook: WebhookResolvers = {
+  // node(id:) reaches endpoints through here: owners and admins only, like every other read of them.
+  __resolveReference(reference, ctx) {
+    requireCapability(ctx.principal, 'admin');
+    return resolveReference(reference, webhookById(ctx));
+  },
+  workspace: (webhook) => (webhook.workspaceId ? { id: webhook.workspaceId } : null),
+  organization: (webhook) => ({ id: webhook.organizationId }),
+  previousSecretExpiresAt: async (webhook, _, ctx) => (await previousSecretExpiry(ctx).load(webhook.id)) ?? null,
+  deliveries: (webhook, args, ctx) => webhookDeliveries(ctx, webhook.id, args),
+};
+
+export const WebhookDelivery: WebhookDeliveryResolvers = {
+  webhook: async (delivery, _, ctx) => (await webhookById(ctx).load(delivery.endpointId)) ?? null,
+  event: (delivery) => (delivery.eventId ? { id: delivery.eventId } : null),
+  attemptCount: (delivery) => delivery.attempts,
+  requestBody: (delivery) => delivery.body,
+  attempts: async (delivery, _, ctx) => (await attemptsOf(ctx).load(delivery.id)) ?? [],
+};

@@ -1,0 +1,31 @@
+import type { SubgraphContext } from '../kit/context.ts';
+import { unprocessable } from '../kit/errors.ts';
+import { loadWebhookSettings, type WebhookSettings } from './settings.ts';
+
+/**
+ * Event types an endpoint subscribes to: exact types (`task.created`, `agent.run.failed`) or
+ * domain prefixes ending in a dot (`task.`, `agent.run.`), as events.txt names them.
+ */
+export const MAX_EVENT_TYPES = 50;
+const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.?$/;
+
+export function checkEventTypes(types: readonly string[]): string[] {
+  if (types.length === 0) throw unprocessable('eventTypes must name at least one event type or prefix (task.).', 'eventTypes');
+  if (types.length > MAX_EVENT_TYPES) throw unprocessable(`eventTypes takes at most ${MAX_EVENT_TYPES} entries.`, 'eventTypes');
+  const checked = types.map((t) => t.trim());
+  const bad = checked.find((t) => t.length > 100 || !EVENT_TYPE.test(t));
+  if (bad !== undefined) {
+    throw unprocessable(`eventTypes: "${bad}" is neither an event type (task.created) nor a domain prefix ending in a dot (task.).`, 'eventTypes');
+  }
+  return [...new Set(checked)];
+}
+
+const fromEnvironment = new Map<NodeJS.ProcessEnv, WebhookSettings>();
+
+/** The settings the subgraph was started with, else the environment's. */
+export function webhookSettings(ctx: Pick<SubgraphContext, 'deps'>): WebhookSettings {
+  if (ctx.deps.webhooks) return ctx.deps.webhooks;
+  let settings = fromEnvironment.get(process.env);
+  if (!settings) fromEnvironment.set(process.env, (settings = loadWebhookSettings()));
+  return settings;
+}
