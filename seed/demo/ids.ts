@@ -49,6 +49,8 @@ export const DEMO = {
   lastSyncRunId: 'SYNC-26-000810',
 
   activationEventId: 'EVT-26-044912',
+  /** The docs' "Debugging a webhook" endpoint. */
+  webhookId: 'WHK-26-000004',
   agentRunEventId: 'EVT-26-044899',
 
   otherOrganizationId: 'ORG-26-090777',
