@@ -24,7 +24,7 @@ function event(e: any) {
 }
 
 /** Free text handed to the graph, which checks it and names the parameter (renamed to the REST name). */
-function textParam(variable: string, description: string): QueryParam {
+export function textParam(variable: string, description: string): QueryParam {
   return {
     variable,
     schema: { type: 'string', description },
@@ -44,7 +44,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
  * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
  * is all of April, while an instant as `to` stays the graph's exclusive bound.
  */
-function instantParam(variable: string, bound: 'from' | 'to'): QueryParam {
+export function instantParam(variable: string, bound: 'from' | 'to'): QueryParam {
   return {
     variable,
     schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { SubgraphContext } from '../kit/context.ts';
 import type { Tx } from '../kit/db.ts';
 import { appendEvents, eventOf } from '../kit/event-log.ts';
-import { badRequest, notFound, unprocessable } from '../kit/errors.ts';
+import { notFound, unprocessable } from '../kit/errors.ts';
 import { requireCapability } from '../kit/auth/roles.ts';
 import { checkId, checkOptionalId, checkText } from '../kit/args.ts';
 import { seal } from '../kit/secrets.ts';
@@ -114,7 +114,7 @@ export async function rotateWebhookSecret(ctx: SubgraphContext, id: string, over
   checkId('Webhook', id, 'id');
   const overlap = overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   if (!Number.isInteger(overlap) || overlap < 0 || overlap > MAX_OVERLAP_SECONDS) {
-    throw badRequest(`overlapSeconds must be an integer from 0 to ${MAX_OVERLAP_SECONDS}, got ${overlap}.`, 'overlapSeconds');
+    throw unprocessable(`overlapSeconds must be an integer from 0 to ${MAX_OVERLAP_SECONDS}, got ${overlap}.`, 'overlapSeconds');
   }
   const secret = mintSecret();
   return ctx.db.transaction(async (tx) => {

@@ -210,7 +210,7 @@ describeEngines('webhook delivery', (ctx) => {
   it('during a rotation both secrets sign; once the old one is retired only the new one verifies', async () => {
     const r = await receiver();
     const { id, secret: old } = await createEndpoint(subgraph, { url: r.url, eventTypes: ['probe.rotated'] });
-    const rotate = `mutation($id: ID!, $s: Int) { rotateWebhookSecret(id: $id, overlapSeconds: $s) { secret previousSecretExpiresAt webhook { previousSecretExpiresAt } } }`;
+    const rotate = `mutation($id: ID!, $s: Int) { rotateWebhookSecret(id: $id, input: { overlapSeconds: $s }) { secret previousSecretExpiresAt webhook { previousSecretExpiresAt } } }`;
     const first = await subgraph.query(rotate, { id, s: 3600 });
     const fresh = first.data.rotateWebhookSecret.secret as string;
     expect(first.data.rotateWebhookSecret.previousSecretExpiresAt).toEqual(first.data.rotateWebhookSecret.webhook.previousSecretExpiresAt);

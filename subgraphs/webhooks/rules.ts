@@ -7,7 +7,7 @@ import { loadWebhookSettings, type WebhookSettings } from './settings.ts';
  * domain prefixes ending in a dot (`task.`, `agent.run.`), as events.txt names them.
  */
 export const MAX_EVENT_TYPES = 50;
-const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.?$/;
+export const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.?$/;
 
 export function checkEventTypes(types: readonly string[]): string[] {
   if (types.length === 0) throw unprocessable('eventTypes must name at least one event type or prefix (task.).', 'eventTypes');

@@ -3,6 +3,7 @@ import type { Database } from '../../subgraphs/kit/db.ts';
 import type { Principal } from '../../subgraphs/kit/auth/tokens.ts';
 import { startSystem, type RunningSystem } from '../../gateway/system.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../../gateway/limits/index.ts';
+import type { WebhookSettings } from '../../subgraphs/webhooks/settings.ts';
 import { TEST_AUTH_SECRET, bearer } from './auth.ts';
 import type { GraphQLResponse } from './subgraph.ts';
 
@@ -27,6 +28,8 @@ export interface TestSystemOptions {
   previousSecrets?: string[];
   /** NATS JetStream fan-out (NATS_URL) under its own namespace, as replicas of one deployment share. */
   nats?: { url: string; namespace: string };
+  /** WEBHOOK_* settings to override (tests allow loopback receivers and shorten the retry schedule). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -38,7 +41,7 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
   };
   const config = { ...loadConfig(env), port: 0 };
-  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits });
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhooks: options.webhooks });
   async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (authorization !== null) headers.authorization = authorization;

@@ -3,6 +3,7 @@ import type { Database, Db } from '../../kit/db.ts';
 import { EVENTS_CHANNEL } from '../../kit/event-log.ts';
 import { unseal, type SealingKey } from '../../kit/secrets.ts';
 import { log } from '../../kit/log.ts';
+import { isDatabaseUnavailable } from '../../kit/unavailable.ts';
 import { quiet } from '../../../gateway/exports/store.ts';
 import { endpoints, secrets } from '../tables.ts';
 import type { DeliveryRow } from '../models.ts';
@@ -123,7 +124,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions) {
         }
       } catch (error) {
         if (stopped) break;
-        logger.error({ err: error }, 'webhook worker pass failed; retrying');
+        // An unreachable database is an outage, not a bug: the next pass retries it.
+        if (isDatabaseUnavailable(error)) logger.warn({ err: error }, 'webhook worker: database unavailable; retrying');
+        else logger.error({ err: error }, 'webhook worker pass failed; retrying');
       }
       if (stopped || woken) continue;
       await new Promise<void>((resolve) => {

@@ -60,7 +60,7 @@ export type Mutation = {
   redeliverWebhookDelivery: WebhookDelivery;
   /**
    * Mints a new signing secret (in this response only). The previous one keeps signing beside it for
-   * overlapSeconds (default 86400, at most 604800; 0 retires it at once), so receivers can switch over.
+   * input.overlapSeconds (default 86400, at most 604800; 0 retires it at once), so receivers can switch over.
    */
   rotateWebhookSecret: RotatedWebhookSecret;
   /** Changes URL, event types, description or enabled; enabling resumes the queued events in order. */
@@ -91,7 +91,7 @@ export type MutationRedeliverWebhookDeliveryArgs = {
 
 export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
-  overlapSeconds?: InputMaybe<Scalars['Int']['input']>;
+  input?: InputMaybe<RotateWebhookSecretInput>;
 };
 
 
@@ -140,6 +140,11 @@ export type QueryWebhooksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RotateWebhookSecretInput = {
+  /** How long the previous secret keeps signing: 0 to 604800 seconds, 86400 when absent. */
+  overlapSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RotatedWebhookSecret = {
@@ -397,11 +402,12 @@ export type ResolversTypes = {
   Event: ResolverTypeWrapper<EntityRef>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<EntityRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RotateWebhookSecretInput: RotateWebhookSecretInput;
   RotatedWebhookSecret: ResolverTypeWrapper<RotatedWebhookSecretModel>;
   UpdateWebhookInput: UpdateWebhookInput;
   Webhook: ResolverTypeWrapper<WebhookModel>;
@@ -430,11 +436,12 @@ export type ResolversParentTypes = {
   Event: EntityRef;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: EntityRef;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
+  RotateWebhookSecretInput: RotateWebhookSecretInput;
   RotatedWebhookSecret: RotatedWebhookSecretModel;
   UpdateWebhookInput: UpdateWebhookInput;
   Webhook: WebhookModel;
