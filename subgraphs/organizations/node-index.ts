@@ -10,7 +10,7 @@ import { existingTasks } from '../tasks/lookups.ts';
 import { existingPods, existingSlas, existingTickets, existingIncidents } from '../managed-services/lookups.ts';
 import { existingIntegrations, existingSyncRuns } from '../integrations/lookups.ts';
 import { existingEvents } from '../events/lookups.ts';
-import { existingWebhooks } from '../webhooks/lookups.ts';
+import { existingWebhooks, existingWebhookDeliveries } from '../webhooks/lookups.ts';
 import type { NodeResolvers } from './generated/resolvers.ts';
 import { organizationById, workspaceById, userById, projectById, subscriptionById, apiKeyById } from './loaders.ts';
 
@@ -51,6 +51,7 @@ export const NODE_TYPES: Partial<Record<EntityType, { typename: NodeTypename; fi
   SyncRun: { typename: 'SyncRun', find: reference('SyncRun', existingSyncRuns) },
   Event: { typename: 'Event', find: reference('Event', existingEvents) },
   Webhook: { typename: 'Webhook', find: reference('Webhook', existingWebhooks) },
+  WebhookDelivery: { typename: 'WebhookDelivery', find: reference('WebhookDelivery', existingWebhookDeliveries) },
 };
 
 /** The Node type an ID names; anything else is BAD_USER_INPUT naming the argument. */

@@ -27,7 +27,7 @@ export interface DeliveryFilter {
 }
 
 export const endpointScope = (scope: Scope) => inScope(scope, { organizationId: endpoints.organizationId, workspaceId: endpoints.workspaceId });
-const deliveryScope = (scope: Scope) => inScope(scope, { organizationId: deliveries.organizationId, workspaceId: deliveries.workspaceId });
+export const deliveryScope = (scope: Scope) => inScope(scope, { organizationId: deliveries.organizationId, workspaceId: deliveries.workspaceId });
 
 function endpointFilterSql(scope: Scope, filter: EndpointFilter): SQL {
   return and(
@@ -69,6 +69,10 @@ export function deliveryPagesByEndpoint(db: Db, scope: Scope, endpointIds: reado
     table: deliveries, id: deliveries.id, parent: deliveries.endpointId, parentIds: endpointIds, descending: true,
     where: deliveryFilterSql(scope, filter),
   }, page);
+}
+
+export async function deliveriesByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, DeliveryRow>> {
+  return byId(await db.select().from(deliveries).where(and(inArray(deliveries.id, [...ids]), deliveryScope(scope))));
 }
 
 export async function deliveryInScope(db: Db, scope: Scope, endpointId: string, deliveryId: string): Promise<DeliveryRow | undefined> {

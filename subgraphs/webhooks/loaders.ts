@@ -3,11 +3,14 @@ import { pageRequest, toConnection, type ConnectionArgs } from '../kit/connectio
 import { argsKey } from '../kit/loaders.ts';
 import { checkOptionalId } from '../kit/args.ts';
 import { badRequest } from '../kit/errors.ts';
-import { endpointsByIds, attemptsByDelivery, previousSecretExpiries, deliveryPagesByEndpoint, type DeliveryFilter } from './data.ts';
+import { endpointsByIds, deliveriesByIds, attemptsByDelivery, previousSecretExpiries, deliveryPagesByEndpoint, type DeliveryFilter } from './data.ts';
 
 /** The webhooks subgraph's per-request loaders: every reference and nested list is batched. */
 export const webhookById = (ctx: SubgraphContext) =>
   ctx.loaders.get('Webhook.byId', (ids) => endpointsByIds(ctx.db, ctx.scope, ids));
+
+export const webhookDeliveryById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('WebhookDelivery.byId', (ids) => deliveriesByIds(ctx.db, ctx.scope, ids));
 
 export const previousSecretExpiry = (ctx: SubgraphContext) =>
   ctx.loaders.get('Webhook.previousSecretExpiresAt', (ids) => previousSecretExpiries(ctx.db, ids));

@@ -30,6 +30,8 @@ export interface TestSystemOptions {
   nats?: { url: string; namespace: string };
   /** WEBHOOK_* settings to override (tests allow loopback receivers and shorten the retry schedule). */
   webhooks?: Partial<WebhookSettings>;
+  /** false: no webhook delivery worker (deliveries stay queued, so a suite can compare table snapshots). */
+  webhookWorker?: boolean;
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -41,7 +43,7 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
   };
   const config = { ...loadConfig(env), port: 0 };
-  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhooks: options.webhooks });
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhooks: options.webhooks, webhookWorker: options.webhookWorker });
   async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (authorization !== null) headers.authorization = authorization;

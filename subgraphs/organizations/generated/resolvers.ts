@@ -367,6 +367,11 @@ export type Webhook = Node & {
   id: Scalars['ID']['output'];
 };
 
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  id: Scalars['ID']['output'];
+};
+
 /** An operational unit that activates and owns Service Lines. */
 export type Workspace = Node & {
   __typename?: 'Workspace';
@@ -559,6 +564,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRef )
     | ( UserModel )
     | ( EntityRef )
+    | ( EntityRef )
     | ( WorkspaceModel )
   ;
 };
@@ -605,6 +611,7 @@ export type ResolversTypes = {
   UserStatus: ResolverTypeWrapper<UserStatus>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   Webhook: ResolverTypeWrapper<EntityRef>;
+  WebhookDelivery: ResolverTypeWrapper<EntityRef>;
   Workspace: ResolverTypeWrapper<WorkspaceModel>;
   WorkspaceConnection: ResolverTypeWrapper<WorkspaceConnectionModel>;
   WorkspaceEdge: ResolverTypeWrapper<WorkspaceEdgeModel>;
@@ -652,6 +659,7 @@ export type ResolversParentTypes = {
   UserEdge: UserEdgeModel;
   Viewer: ViewerModel;
   Webhook: EntityRef;
+  WebhookDelivery: EntityRef;
   Workspace: WorkspaceModel;
   WorkspaceConnection: WorkspaceConnectionModel;
   WorkspaceEdge: WorkspaceEdgeModel;
@@ -726,7 +734,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
 };
 
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Webhook' | 'Workspace', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Webhook' | 'WebhookDelivery' | 'Workspace', ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -878,6 +886,11 @@ export type WebhookResolvers<ContextType = SubgraphContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -960,6 +973,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   UserStatus?: UserStatusResolvers;
   Viewer?: ViewerResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
   WorkspaceConnection?: WorkspaceConnectionResolvers<ContextType>;
   WorkspaceEdge?: WorkspaceEdgeResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import type { WebhookResolvers, WebhookDeliveryResolvers } from '../generated/resolvers.ts';
 import { resolveReference } from '../../kit/resolve.ts';
 import { requireCapability } from '../../kit/auth/roles.ts';
-import { webhookById, previousSecretExpiry, attemptsOf, webhookDeliveries } from '../loaders.ts';
+import { webhookById, webhookDeliveryById, previousSecretExpiry, attemptsOf, webhookDeliveries } from '../loaders.ts';
 
 export const Webhook: WebhookResolvers = {
   // node(id:) reaches endpoints through here: owners and admins only, like every other read of them.
@@ -16,6 +16,10 @@ export const Webhook: WebhookResolvers = {
 };
 
 export const WebhookDelivery: WebhookDeliveryResolvers = {
+  __resolveReference(reference, ctx) {
+    requireCapability(ctx.principal, 'admin');
+    return resolveReference(reference, webhookDeliveryById(ctx));
+  },
   webhook: async (delivery, _, ctx) => (await webhookById(ctx).load(delivery.endpointId)) ?? null,
   event: (delivery) => (delivery.eventId ? { id: delivery.eventId } : null),
   attemptCount: (delivery) => delivery.attempts,
