@@ -25,6 +25,8 @@ export function subscribes(endpoint: Pick<EndpointRow, 'organizationId' | 'works
   return endpoint.eventTypes.some((t) => (t.endsWith('.') ? event.type.startsWith(t) : event.type === t));
 }
 
+const cursorReady = new WeakSet<Db>();
+
 /**
  * The cursor starts where the oldest endpoint's interest starts, or at the log's end when there is
  * no endpoint: a first start never walks a log no one subscribed to.
@@ -41,7 +43,10 @@ async function ensureCursor(db: Db): Promise<void> {
  * read (0 when the log has nothing new or another process is dispatching).
  */
 export async function dispatchBatch(db: Db, batchSize = 500): Promise<number> {
-  await ensureCursor(db);
+  if (!cursorReady.has(db)) {
+    await ensureCursor(db);
+    cursorReady.add(db);
+  }
   return db.transaction(async (tx) => {
     const cursor = rowsOf(await tx.execute(sql`select seq from webhooks.dispatch_cursor where name = ${CURSOR} for update skip locked`));
     if (cursor.length === 0) return 0;

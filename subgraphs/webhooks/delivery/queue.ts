@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../kit/db.ts';
 import { deliveries } from '../tables.ts';
 import type { DeliveryRow } from '../models.ts';
@@ -62,32 +62,43 @@ export interface Claimed {
 }
 
 /**
- * Claims the most overdue delivery no worker holds, leasing it for `leaseMs` and counting the
- * attempt it is about to make. A row whose lease ran out (its worker died) is claimed again: the
- * attempt it was on is recorded as lost.
+ * Claims up to `limit` of the most overdue deliveries no worker holds, in one statement, leasing
+ * each for `leaseMs` and counting the attempt about to be made. A row whose lease ran out (its
+ * worker died) is claimed again: the attempt it was on is recorded as lost.
  */
-export async function claimDelivery(db: Db, leaseMs: number): Promise<Claimed | null> {
+export async function claimDeliveries(db: Db, leaseMs: number, limit: number): Promise<Claimed[]> {
   const rows = rowsOf(await db.execute(sql`
     with c as (
       select id, lease_until from webhooks.deliveries
       where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until < now())
       order by next_attempt_at, id
-      limit 1
+      limit ${limit}
       for update skip locked
     )
     update webhooks.deliveries d
     set attempts = d.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond'
     from c where d.id = c.id
-    returning d.id, c.lease_until as previous_lease`));
-  if (rows.length === 0) return null;
-  const { id, previous_lease: previousLease } = rows[0] as { id: string; previous_lease: unknown };
-  const [delivery] = await db.select().from(deliveries).where(eq(deliveries.id, id));
-  return { delivery, lostAttempt: previousLease != null };
+    returning ${sql.join(DELIVERY_COLUMNS.map(([, column]) => sql.raw(`d.${column.name}`)), sql`, `)}, c.lease_until is not null as lost_attempt`));
+  return rows.map((row) => ({ delivery: deliveryOf(row), lostAttempt: Boolean(row.lost_attempt) }));
 }
 
-/** When the next delivery falls due, if any is scheduled (the worker sleeps until then). */
+const DELIVERY_COLUMNS = Object.entries(getTableColumns(deliveries));
+
+/** A raw row as drizzle would have read it (its columns' own decoders: dates, bigints). */
+function deliveryOf(row: Record<string, unknown>): DeliveryRow {
+  return Object.fromEntries(DELIVERY_COLUMNS.map(([key, column]) => {
+    const value = row[column.name];
+    return [key, value == null ? null : column.mapFromDriverValue(value)];
+  })) as DeliveryRow;
+}
+
+/**
+ * When the next delivery can be claimed, if any is scheduled (the worker sleeps until then): its due
+ * time, or for one in flight the end of its lease (the attempt in flight wakes its own worker).
+ */
 export async function nextDueAt(db: Db): Promise<Date | null> {
-  const rows = rowsOf(await db.execute(sql`select min(next_attempt_at) as at from webhooks.deliveries where status = 'pending'`));
+  const rows = rowsOf(await db.execute(sql`select min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) as at
+    from webhooks.deliveries where status = 'pending' and next_attempt_at is not null`));
   const at = (rows[0] as { at: unknown } | undefined)?.at;
   return at == null ? null : new Date(at as string);
 }

@@ -10,7 +10,7 @@ import type { DeliveryRow } from '../models.ts';
 import type { WebhookSettings } from '../settings.ts';
 import { signedHeaders } from '../signing.ts';
 import { dispatchBatch } from './dispatcher.ts';
-import { claimDelivery, nextDueAt, WEBHOOKS_CHANNEL } from './queue.ts';
+import { claimDeliveries, nextDueAt, WEBHOOKS_CHANNEL } from './queue.ts';
 import { recordAttempt, recordLostAttempt, type Verdict } from './record.ts';
 import { sendAttempt, type AttemptOutcome } from './sender.ts';
 
@@ -62,14 +62,20 @@ export function createWebhookWorker(options: WebhookWorkerOptions) {
     sleeping = null;
   };
 
-  async function signingSecrets(db: Db, endpointId: string): Promise<string[]> {
-    const rows = await db.select().from(secrets)
-      .where(and(eq(secrets.endpointId, endpointId), or(isNull(secrets.expiresAt), gt(secrets.expiresAt, sql`now()`))))
+  /** The endpoint's URL and the secrets that sign for it now (newest first), in one statement. */
+  async function target(db: Db, endpointId: string): Promise<{ url: string; secrets: string[] } | undefined> {
+    const rows = await db.select({ url: endpoints.url, keyId: secrets.keyId, sealed: secrets.sealed }).from(endpoints)
+      .leftJoin(secrets, and(eq(secrets.endpointId, endpoints.id), or(isNull(secrets.expiresAt), gt(secrets.expiresAt, sql`now()`))))
+      .where(eq(endpoints.id, endpointId))
       .orderBy(sql`${secrets.id} desc`);
-    return rows.map((row) => {
-      if (row.keyId !== sealingKey.id) throw new Error('the signing secret was sealed with another CREDENTIALS_KEY');
-      return unseal(sealingKey, row.sealed) as string;
-    });
+    if (rows.length === 0) return undefined;
+    return {
+      url: rows[0].url,
+      secrets: rows.filter((row) => row.sealed !== null).map((row) => {
+        if (row.keyId !== sealingKey.id) throw new Error('the signing secret was sealed with another CREDENTIALS_KEY');
+        return unseal(sealingKey, row.sealed!) as string;
+      }),
+    };
   }
 
   /** Signs and sends one claimed delivery, then records the outcome. */
@@ -79,10 +85,10 @@ export function createWebhookWorker(options: WebhookWorkerOptions) {
     let headers: Record<string, string> = {};
     let outcome: AttemptOutcome;
     try {
-      const [endpoint] = await db.select({ url: endpoints.url }).from(endpoints).where(eq(endpoints.id, delivery.endpointId));
+      const endpoint = await target(db, delivery.endpointId);
       if (!endpoint) return;
       // Events are identified by their event ID (retries and redeliveries alike); pings by the delivery.
-      headers = { ...signedHeaders(await signingSecrets(db, delivery.endpointId), delivery.eventId ?? delivery.id, startedAt, delivery.body) };
+      headers = { ...signedHeaders(endpoint.secrets, delivery.eventId ?? delivery.id, startedAt, delivery.body) };
       outcome = await sendAttempt(endpoint.url, headers, delivery.body, settings);
     } catch (error) {
       outcome = { status: null, body: null, latencyMs: 0, error: (error as Error).message };
@@ -95,15 +101,17 @@ export function createWebhookWorker(options: WebhookWorkerOptions) {
   /** Starts attempts until the slots are full or nothing is due. */
   async function fill(db: Db): Promise<void> {
     while (!stopped && inFlight.size < settings.concurrency) {
-      const claimed = await claimDelivery(db, leaseMs);
-      if (!claimed) return;
-      const running: Promise<void> = attempt(db, claimed.delivery, claimed.lostAttempt)
-        .catch((error) => logger.error({ err: error, delivery: claimed.delivery.id }, 'webhook attempt could not be recorded; its lease will expire and it is retried'))
-        .finally(() => {
-          inFlight.delete(running);
-          wake();
-        });
-      inFlight.add(running);
+      const claimed = await claimDeliveries(db, leaseMs, settings.concurrency - inFlight.size);
+      for (const { delivery, lostAttempt } of claimed) {
+        const running: Promise<void> = attempt(db, delivery, lostAttempt)
+          .catch((error) => logger.error({ err: error, delivery: delivery.id }, 'webhook attempt could not be recorded; its lease will expire and it is retried'))
+          .finally(() => {
+            inFlight.delete(running);
+            wake();
+          });
+        inFlight.add(running);
+      }
+      if (claimed.length === 0) return;
     }
   }
 
