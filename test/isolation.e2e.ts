@@ -190,7 +190,7 @@ describeEngines('tenant isolation', (ctx) => {
             await probe.expectIsolated(c, field, args, `${label} as ${c.name}`);
           }
         }
-      });
+      }, 180_000);
     }
   });
 
@@ -224,7 +224,7 @@ describeEngines('tenant isolation', (ctx) => {
         expect(seen.data?.nodes).toEqual(ids.map(() => null));
         expect(seen.errors?.map((e) => e.path![1]).sort((a, b) => Number(a) - Number(b))).toEqual(ids.map((_, i) => i));
       }
-    }, 180_000);
+    }, 300_000);
   });
 
   describe('cursors and counts', () => {
@@ -245,7 +245,7 @@ describeEngines('tenant isolation', (ctx) => {
           }
         }
       }
-    }, 120_000);
+    }, 300_000);
 
     it('the same holds for the lists under the caller\'s own objects', async () => {
       for (const c of CASES) {
