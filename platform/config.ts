@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
+import { loadWebhookSettings, type WebhookSettings } from './webhook-settings.ts';
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
@@ -40,6 +41,8 @@ export interface Config {
    * be older than the window.
    */
   eventRetentionDays: number | null;
+  /** How webhooks are checked and delivered (WEBHOOK_*, webhook-settings.ts): the webhooks subgraph reads them. */
+  webhooks: WebhookSettings;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
+    webhooks: loadWebhookSettings(env),
   };
 }
 

@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   SyncRun: 'SYNC',
   Event: 'EVT',
   ExportJob: 'EXP',
+  Webhook: 'WHK',
+  WebhookDelivery: 'WHD',
 } as const;
 
 export type EntityType = keyof typeof ID_PREFIXES;

@@ -35,10 +35,13 @@ export async function startSystem(
   config: Config,
   database: Database,
   limits: LimitsConfig = loadLimitsConfig(),
-  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
-  options: { exportWorker?: boolean } = {},
+  /**
+   * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
+   * `webhookWorker: false` leaves webhook deliveries queued (the webhooks subgraph starts no worker).
+   */
+  options: { exportWorker?: boolean; webhookWorker?: boolean } = {},
 ): Promise<RunningSystem> {
-  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
+  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config, workers: options.webhookWorker !== false };
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
   const subgraphUrls = {} as Record<SubgraphName, string>;

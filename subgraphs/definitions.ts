@@ -6,6 +6,7 @@ import { definition as tasks } from './tasks/public.ts';
 import { definition as managedServices } from './managed-services/public.ts';
 import { definition as integrations } from './integrations/public.ts';
 import { definition as events } from './events/public.ts';
+import { definition as webhooks } from './webhooks/public.ts';
 
 /** Every subgraph's definition, by name, for the in-process system and the standalone runner. */
 export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition> = {
@@ -15,4 +16,5 @@ export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition> = {
   'managed-services': managedServices,
   integrations,
   events,
+  webhooks,
 };

@@ -27,7 +27,7 @@ function event(e: RestEventFieldsFragment) {
 }
 
 /** Free text handed to the graph, which checks it and names the parameter (renamed to the REST name). */
-function textParam<V extends string>(variable: V, description: string): QueryParam<V> {
+export function textParam<V extends string>(variable: V, description: string): QueryParam<V> {
   return {
     variable,
     schema: { type: 'string', description },
@@ -44,7 +44,7 @@ function textParam<V extends string>(variable: V, description: string): QueryPar
  * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
  * is all of April, while an instant as `to` stays the graph's exclusive bound.
  */
-function instantParam<V extends string>(variable: V, bound: 'from' | 'to'): QueryParam<V> {
+export function instantParam<V extends string>(variable: V, bound: 'from' | 'to'): QueryParam<V> {
   return {
     variable,
     schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },

@@ -11,6 +11,11 @@ export interface SubgraphDeps {
   principalKey: Buffer;
   /** The process's configuration: a subgraph reads the settings of its own (NATS_URL, CREDENTIALS_KEY ...) here. */
   config: Config;
+  /**
+   * false: the subgraph's background workers (the webhook delivery worker) are not started; tests
+   * that drive a worker themselves, or compare table snapshots, leave them off. Started by default.
+   */
+  workers?: boolean;
 }
 
 /** The context of one request to one subgraph. */

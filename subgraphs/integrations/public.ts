@@ -29,3 +29,6 @@ export const existingIntegrations = (db: Db, scope: Scope, ids: readonly string[
 /** Sync runs are visible through their integration. */
 export const existingSyncRuns = (db: Db, scope: Scope, ids: readonly string[]) =>
   existingIds(db, syncRuns, syncRuns.id, ids, integrationScope(scope), { table: integrations, on: eq(integrations.id, syncRuns.integrationId) });
+
+/** The key that seals secrets at rest (CREDENTIALS_KEY, else derived from AUTH_SECRET): webhook signing secrets are sealed like credentials. */
+export { credentialsKeyOf } from './credentials-key.ts';

@@ -30,6 +30,8 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof Targets> = {
   users: 'user',
   projects: 'project',
   subscriptions: 'subscription',
+  webhooks: 'webhook',
+  deliveries: 'webhookDelivery',
 };
 
 /** Parameters and fields that carry an ID without saying its type in their schema. */
@@ -84,6 +86,10 @@ function targetKeyOf(name: string, schema: JsonSchema, prefixes: Map<string, key
 /** A valid value for a required parameter or field that names no object. */
 function validValue(name: string, schema: JsonSchema): unknown {
   if (Array.isArray(schema.enum)) return schema.enum[0];
+  // A value the schema gives as an example (a webhook's url, an event type) is a valid one.
+  if (Array.isArray(schema.examples)) return schema.examples[0];
+  const items = schema.items as JsonSchema | undefined;
+  if (schema.type === 'array' && Array.isArray(items?.examples)) return [items.examples[0]];
   if (schema.format === 'date') return DATE_RANGE[name] ?? '2026-04-01';
   switch (schema.type) {
     case 'integer':

@@ -40,6 +40,8 @@ const OWNED: Array<[PgTable, (db: Db) => Promise<OwnedRow[]>]> = [
   [t.syncRuns, (db) => db.select({ id: t.syncRuns.id, organizationId: t.syncRuns.organizationId, workspaceId: t.integrations.workspaceId }).from(t.syncRuns).innerJoin(t.integrations, eq(t.integrations.id, t.syncRuns.integrationId))],
   [t.events, (db) => db.select({ id: t.events.id, organizationId: t.events.organizationId, workspaceId: t.events.workspaceId }).from(t.events)],
   [t.exportJobs, (db) => db.select({ id: t.exportJobs.id, organizationId: t.exportJobs.organizationId, workspaceId: t.exportJobs.workspaceId }).from(t.exportJobs)],
+  [t.endpoints, (db) => db.select({ id: t.endpoints.id, organizationId: t.endpoints.organizationId, workspaceId: t.endpoints.workspaceId }).from(t.endpoints)],
+  [t.deliveries, (db) => db.select({ id: t.deliveries.id, organizationId: t.deliveries.organizationId, workspaceId: t.deliveries.workspaceId }).from(t.deliveries)],
 ];
 
 /** Tables of the platform's own catalogue, the same for every tenant: their IDs are no one's secret. */
@@ -221,6 +223,9 @@ export interface Targets {
   integration: string;
   syncRun: string;
   event: string;
+  /** A webhook endpoint of the workspace (else of the organization), and one of its deliveries, when there is one. */
+  webhook: string | undefined;
+  webhookDelivery: string | undefined;
 }
 
 /** The preferred element when it is there, else the one with the highest score (the first on ties). */
@@ -252,6 +257,9 @@ export async function pickTargets(db: Db, organizationId: string, workspaceId: s
   const slas = await db.select().from(t.slas);
   const keys = (await db.select().from(t.apiKeys)).filter((k) => k.organizationId === organizationId);
   const [subscription] = await db.select().from(t.subscriptions).where(eq(t.subscriptions.organizationId, organizationId));
+  const webhooks = (await db.select().from(t.endpoints)).filter((w) => w.organizationId === organizationId);
+  const webhook = webhooks.find((w) => w.workspaceId === workspaceId) ?? webhooks.find((w) => !w.workspaceId);
+  const [webhookDelivery] = webhook ? await db.select().from(t.deliveries).where(eq(t.deliveries.endpointId, webhook.id)).limit(1) : [];
 
   const eventsOf = count(events, (e) => e.subjectId);
   const tasksOfLine = count(tasks, (x) => x.serviceLineId);
@@ -280,5 +288,7 @@ export async function pickTargets(db: Db, organizationId: string, workspaceId: s
     integration: integration.id,
     syncRun: best('sync run', runs.filter((r) => r.integrationId === integration.id), () => 0).id,
     event: best('event', events.filter((e) => e.subjectId === task.id), () => 0).id,
+    webhook: webhook?.id,
+    webhookDelivery: webhookDelivery?.id,
   };
 }

@@ -19,9 +19,6 @@ type Documents = {
     "query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestApiKeysDocument,
     "mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }": typeof types.RestCreateApiKeyDocument,
     "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }": typeof types.RestRevokeApiKeyDocument,
-    "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": typeof types.RestEventFieldsFragmentDoc,
-    "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestEventsDocument,
-    "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": typeof types.RestEventDocument,
     "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }": typeof types.RestIntegrationSummaryFragmentDoc,
     "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}": typeof types.RestIntegrationDetailFragmentDoc,
     "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestIntegrationsDocument,
@@ -30,6 +27,9 @@ type Documents = {
     "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }": typeof types.RestUpdateIntegrationDocument,
     "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }": typeof types.RestDisconnectIntegrationDocument,
     "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }": typeof types.RestSyncIntegrationDocument,
+    "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": typeof types.RestEventFieldsFragmentDoc,
+    "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestEventsDocument,
+    "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": typeof types.RestEventDocument,
     "fragment RestPodFields on Pod {\n  id organization { id } workspace { id } serviceLine { id } name status teamSize deliveryModel sla { id } startedAt renewsAt costPerMonth currency\n}": typeof types.RestPodFieldsFragmentDoc,
     "fragment RestPodDetail on Pod {\n  id serviceLine { id } name status teamSize team { talentId role }\n  sla { id throughputTasksPerSprint responseTimeHours availabilityHoursPerWeek currentCompliance } costPerMonth currency startedAt renewsAt\n}": typeof types.RestPodDetailFragmentDoc,
     "fragment RestTicket on Ticket {\n  id pod { id } type title description priority status submittedBy { id } slaResponseDueAt respondedAt resolvedAt createdAt\n}": typeof types.RestTicketFragmentDoc,
@@ -55,6 +55,17 @@ type Documents = {
     "mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }": typeof types.RestCreateTaskDocument,
     "query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }": typeof types.RestTaskDocument,
     "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }": typeof types.RestUpdateTaskDocument,
+    "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}": typeof types.RestWebhookFragmentDoc,
+    "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}": typeof types.RestWebhookDeliveryFragmentDoc,
+    "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWebhooksDocument,
+    "mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }": typeof types.RestCreateWebhookDocument,
+    "query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }": typeof types.RestWebhookDocument,
+    "mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }": typeof types.RestUpdateWebhookDocument,
+    "mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }": typeof types.RestDeleteWebhookDocument,
+    "mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {\n      rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }\n    }": typeof types.RestRotateWebhookSecretDocument,
+    "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }": typeof types.RestPingWebhookDocument,
+    "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }": typeof types.RestWebhookDeliveriesDocument,
+    "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }": typeof types.RestRedeliverDocument,
     "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": typeof types.RestWorkspaceFieldsFragmentDoc,
     "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWorkspacesDocument,
     "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": typeof types.RestWorkspaceDocument,
@@ -64,9 +75,6 @@ const documents: Documents = {
     "query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }\n    }": types.RestApiKeysDocument,
     "mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }": types.RestCreateApiKeyDocument,
     "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }": types.RestRevokeApiKeyDocument,
-    "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": types.RestEventFieldsFragmentDoc,
-    "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestEventsDocument,
-    "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": types.RestEventDocument,
     "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }": types.RestIntegrationSummaryFragmentDoc,
     "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}": types.RestIntegrationDetailFragmentDoc,
     "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }": types.RestIntegrationsDocument,
@@ -75,6 +83,9 @@ const documents: Documents = {
     "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }": types.RestUpdateIntegrationDocument,
     "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }": types.RestDisconnectIntegrationDocument,
     "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }": types.RestSyncIntegrationDocument,
+    "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": types.RestEventFieldsFragmentDoc,
+    "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestEventsDocument,
+    "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": types.RestEventDocument,
     "fragment RestPodFields on Pod {\n  id organization { id } workspace { id } serviceLine { id } name status teamSize deliveryModel sla { id } startedAt renewsAt costPerMonth currency\n}": types.RestPodFieldsFragmentDoc,
     "fragment RestPodDetail on Pod {\n  id serviceLine { id } name status teamSize team { talentId role }\n  sla { id throughputTasksPerSprint responseTimeHours availabilityHoursPerWeek currentCompliance } costPerMonth currency startedAt renewsAt\n}": types.RestPodDetailFragmentDoc,
     "fragment RestTicket on Ticket {\n  id pod { id } type title description priority status submittedBy { id } slaResponseDueAt respondedAt resolvedAt createdAt\n}": types.RestTicketFragmentDoc,
@@ -100,6 +111,17 @@ const documents: Documents = {
     "mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }": types.RestCreateTaskDocument,
     "query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }": types.RestTaskDocument,
     "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }": types.RestUpdateTaskDocument,
+    "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}": types.RestWebhookFragmentDoc,
+    "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}": types.RestWebhookDeliveryFragmentDoc,
+    "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }": types.RestWebhooksDocument,
+    "mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }": types.RestCreateWebhookDocument,
+    "query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }": types.RestWebhookDocument,
+    "mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }": types.RestUpdateWebhookDocument,
+    "mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }": types.RestDeleteWebhookDocument,
+    "mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {\n      rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }\n    }": types.RestRotateWebhookSecretDocument,
+    "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }": types.RestPingWebhookDocument,
+    "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }": types.RestWebhookDeliveriesDocument,
+    "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }": types.RestRedeliverDocument,
     "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": types.RestWorkspaceFieldsFragmentDoc,
     "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestWorkspacesDocument,
     "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": types.RestWorkspaceDocument,
@@ -121,18 +143,6 @@ export function graphql(source: "mutation RestCreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }"): typeof import('./graphql.ts').RestRevokeApiKeyDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }"): typeof import('./graphql.ts').RestEventFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestEventsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }"): typeof import('./graphql.ts').RestEventDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -165,6 +175,18 @@ export function graphql(source: "mutation RestDisconnectIntegration($id: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }"): typeof import('./graphql.ts').RestSyncIntegrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }"): typeof import('./graphql.ts').RestEventFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }"): typeof import('./graphql.ts').RestEventDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,6 +287,50 @@ export function graphql(source: "query RestTask($id: ID!) { task(id: $id) { ...R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }"): typeof import('./graphql.ts').RestUpdateTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}"): typeof import('./graphql.ts').RestWebhookFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}"): typeof import('./graphql.ts').RestWebhookDeliveryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }"): typeof import('./graphql.ts').RestCreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }"): typeof import('./graphql.ts').RestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }"): typeof import('./graphql.ts').RestUpdateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }"): typeof import('./graphql.ts').RestDeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {\n      rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }\n    }"): typeof import('./graphql.ts').RestRotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }"): typeof import('./graphql.ts').RestPingWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }"): typeof import('./graphql.ts').RestWebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }"): typeof import('./graphql.ts').RestRedeliverDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -176,6 +176,36 @@ export const TaskPriority = {
 } as const;
 
 export type TaskPriority = typeof TaskPriority[keyof typeof TaskPriority];
+export const WebhookVerification = {
+  Pending: 'PENDING',
+  Verified: 'VERIFIED',
+  Failed: 'FAILED'
+} as const;
+
+export type WebhookVerification = typeof WebhookVerification[keyof typeof WebhookVerification];
+/** Why an endpoint receives nothing: disabled by its owner, answered 410 Gone, or kept failing. */
+export const WebhookDisabledReason = {
+  Manual: 'MANUAL',
+  Gone: 'GONE',
+  Failing: 'FAILING'
+} as const;
+
+export type WebhookDisabledReason = typeof WebhookDisabledReason[keyof typeof WebhookDisabledReason];
+export const WebhookDeliveryStatus = {
+  Pending: 'PENDING',
+  Succeeded: 'SUCCEEDED',
+  Failed: 'FAILED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
+/** EVENT: an event of the log, in order; PING: verification or test; REDELIVERY: an event sent again. */
+export const WebhookDeliveryKind = {
+  Event: 'EVENT',
+  Ping: 'PING',
+  Redelivery: 'REDELIVERY'
+} as const;
+
+export type WebhookDeliveryKind = typeof WebhookDeliveryKind[keyof typeof WebhookDeliveryKind];
 export type ConnectIntegrationInput = {
   workspaceId: string;
   type: IntegrationType;
@@ -264,6 +294,29 @@ export type UpdateTaskInput = {
   serviceLineId?: string | null | undefined;
 };
 
+export type CreateWebhookInput = {
+  /** https (http only for this machine, with WEBHOOK_ALLOW_LOOPBACK); never a private, loopback or link-local address. */
+  url: string;
+  /** Exact event types (task.created) or domain prefixes ending in a dot (task.). */
+  eventTypes: Array<string>;
+  /** Receive only this workspace's events; the caller's own when narrowed. */
+  workspaceId?: string | null | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+};
+
+export type UpdateWebhookInput = {
+  url?: string | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+};
+
+export type RotateWebhookSecretInput = {
+  /** How long the previous secret keeps signing: 0 to 604800 seconds, 86400 when absent. */
+  overlapSeconds?: number | null | undefined;
+};
+
 export type RestApiKeyFragment = { id: string, name: string, role: Role, tokenPrefix: string, createdBy: string | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, workspace: { id: string } | null };
 
 export type RestApiKeysQueryVariables = Exact<{
@@ -288,31 +341,6 @@ export type RestRevokeApiKeyMutationVariables = Exact<{
 
 
 export type RestRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, role: Role, tokenPrefix: string, createdBy: string | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, workspace: { id: string } | null } };
-
-export type RestEventFieldsFragment = { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null };
-
-export type RestEventsQueryVariables = Exact<{
-  organizationId?: string | null | undefined;
-  workspaceId?: string | null | undefined;
-  types?: Array<string> | string | null | undefined;
-  subjectType?: string | null | undefined;
-  subjectId?: string | null | undefined;
-  actorId?: string | null | undefined;
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type RestEventsQuery = { events: { nodes: Array<{ id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
-
-export type RestEventQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type RestEventQuery = { event: { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null } | null };
 
 export type RestIntegrationSummaryFragment = { id: string, type: IntegrationType, name: string, status: IntegrationStatus, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null };
 
@@ -362,6 +390,31 @@ export type RestSyncIntegrationMutationVariables = Exact<{
 
 
 export type RestSyncIntegrationMutation = { syncIntegration: { id: string, status: SyncRunStatus, startedAt: string } };
+
+export type RestEventFieldsFragment = { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null };
+
+export type RestEventsQueryVariables = Exact<{
+  organizationId?: string | null | undefined;
+  workspaceId?: string | null | undefined;
+  types?: Array<string> | string | null | undefined;
+  subjectType?: string | null | undefined;
+  subjectId?: string | null | undefined;
+  actorId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestEventsQuery = { events: { nodes: Array<{ id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type RestEventQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestEventQuery = { event: { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null } | null };
 
 export type RestPodFieldsFragment = { id: string, name: string, status: PodStatus, teamSize: number, deliveryModel: DeliveryModel, startedAt: string | null, renewsAt: string | null, costPerMonth: number | null, currency: string, organization: { id: string } | null, workspace: { id: string } | null, serviceLine: { id: string } | null, sla: { id: string } | null };
 
@@ -523,6 +576,86 @@ export type RestUpdateTaskMutationVariables = Exact<{
 
 export type RestUpdateTaskMutation = { updateTask: { id: string, title: string, description: string | null, status: TaskStatus, priority: TaskPriority, createdAt: string, updatedAt: string, workspace: { id: string } | null, serviceLine: { id: string } | null, project: { id: string } | null, assignee: { id: string } | null, external: { id: string, source: string, url: string | null } | null, history: Array<{ at: string, change: string, from: string | null, to: string | null, by: string | null }> } };
 
+export type RestWebhookFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null };
+
+export type RestWebhookDeliveryFragment = { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> };
+
+export type RestWebhooksQueryVariables = Exact<{
+  workspaceId?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestWebhooksQuery = { webhooks: { nodes: Array<{ id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type RestCreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type RestCreateWebhookMutation = { createWebhook: { secret: string, webhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } } };
+
+export type RestWebhookQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestWebhookQuery = { webhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } | null };
+
+export type RestUpdateWebhookMutationVariables = Exact<{
+  id: string;
+  input: UpdateWebhookInput;
+}>;
+
+
+export type RestUpdateWebhookMutation = { updateWebhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } };
+
+export type RestDeleteWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestDeleteWebhookMutation = { deleteWebhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } };
+
+export type RestRotateWebhookSecretMutationVariables = Exact<{
+  id: string;
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RestRotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, previousSecretExpiresAt: string | null, webhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } } };
+
+export type RestPingWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestPingWebhookMutation = { pingWebhook: { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> } };
+
+export type RestWebhookDeliveriesQueryVariables = Exact<{
+  id: string;
+  eventTypes?: Array<string> | string | null | undefined;
+  eventId?: string | null | undefined;
+  status?: Array<WebhookDeliveryStatus> | WebhookDeliveryStatus | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestWebhookDeliveriesQuery = { webhook: { deliveries: { nodes: Array<{ id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type RestRedeliverMutationVariables = Exact<{
+  id: string;
+  delivery_id: string;
+}>;
+
+
+export type RestRedeliverMutation = { redeliverWebhookDelivery: { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> } };
+
 export type RestWorkspaceFieldsFragment = { id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } };
 
 export type RestWorkspacesQueryVariables = Exact<{
@@ -575,24 +708,6 @@ export const RestApiKeyFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"RestApiKey"}) as unknown as TypedDocumentString<RestApiKeyFragment, unknown>;
-export const RestEventFieldsFragmentDoc = new TypedDocumentString(`
-    fragment RestEventFields on Event {
-  id
-  type
-  organization {
-    id
-  }
-  workspace {
-    id
-  }
-  actorType
-  actorId
-  subjectType
-  subjectId
-  payload
-  createdAt
-}
-    `, {"fragmentName":"RestEventFields"}) as unknown as TypedDocumentString<RestEventFieldsFragment, unknown>;
 export const RestIntegrationSummaryFragmentDoc = new TypedDocumentString(`
     fragment RestIntegrationSummary on Integration {
   id
@@ -629,6 +744,24 @@ export const RestIntegrationDetailFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"RestIntegrationDetail"}) as unknown as TypedDocumentString<RestIntegrationDetailFragment, unknown>;
+export const RestEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RestEventFields on Event {
+  id
+  type
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  subjectType
+  subjectId
+  payload
+  createdAt
+}
+    `, {"fragmentName":"RestEventFields"}) as unknown as TypedDocumentString<RestEventFieldsFragment, unknown>;
 export const RestPodFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestPodFields on Pod {
   id
@@ -838,6 +971,54 @@ export const RestTaskDetailFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"RestTaskDetail"}) as unknown as TypedDocumentString<RestTaskDetailFragment, unknown>;
+export const RestWebhookFragmentDoc = new TypedDocumentString(`
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"RestWebhook"}) as unknown as TypedDocumentString<RestWebhookFragment, unknown>;
+export const RestWebhookDeliveryFragmentDoc = new TypedDocumentString(`
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}
+    `, {"fragmentName":"RestWebhookDelivery"}) as unknown as TypedDocumentString<RestWebhookDeliveryFragment, unknown>;
 export const RestWorkspaceFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestWorkspaceFields on Workspace {
   id
@@ -921,67 +1102,6 @@ export const RestRevokeApiKeyDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
 }`) as unknown as TypedDocumentString<RestRevokeApiKeyMutation, RestRevokeApiKeyMutationVariables>;
-export const RestEventsDocument = new TypedDocumentString(`
-    query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
-  events(
-    organizationId: $organizationId
-    workspaceId: $workspaceId
-    types: $types
-    subjectType: $subjectType
-    subjectId: $subjectId
-    actorId: $actorId
-    from: $from
-    to: $to
-    first: $first
-    after: $after
-  ) {
-    nodes {
-      ...RestEventFields
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    fragment RestEventFields on Event {
-  id
-  type
-  organization {
-    id
-  }
-  workspace {
-    id
-  }
-  actorType
-  actorId
-  subjectType
-  subjectId
-  payload
-  createdAt
-}`) as unknown as TypedDocumentString<RestEventsQuery, RestEventsQueryVariables>;
-export const RestEventDocument = new TypedDocumentString(`
-    query RestEvent($id: ID!) {
-  event(id: $id) {
-    ...RestEventFields
-  }
-}
-    fragment RestEventFields on Event {
-  id
-  type
-  organization {
-    id
-  }
-  workspace {
-    id
-  }
-  actorType
-  actorId
-  subjectType
-  subjectId
-  payload
-  createdAt
-}`) as unknown as TypedDocumentString<RestEventQuery, RestEventQueryVariables>;
 export const RestIntegrationsDocument = new TypedDocumentString(`
     query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {
   integrations(workspaceId: $workspaceId, first: $first, after: $after) {
@@ -1119,6 +1239,67 @@ export const RestSyncIntegrationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RestSyncIntegrationMutation, RestSyncIntegrationMutationVariables>;
+export const RestEventsDocument = new TypedDocumentString(`
+    query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  events(
+    organizationId: $organizationId
+    workspaceId: $workspaceId
+    types: $types
+    subjectType: $subjectType
+    subjectId: $subjectId
+    actorId: $actorId
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...RestEventFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestEventFields on Event {
+  id
+  type
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  subjectType
+  subjectId
+  payload
+  createdAt
+}`) as unknown as TypedDocumentString<RestEventsQuery, RestEventsQueryVariables>;
+export const RestEventDocument = new TypedDocumentString(`
+    query RestEvent($id: ID!) {
+  event(id: $id) {
+    ...RestEventFields
+  }
+}
+    fragment RestEventFields on Event {
+  id
+  type
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  subjectType
+  subjectId
+  payload
+  createdAt
+}`) as unknown as TypedDocumentString<RestEventQuery, RestEventQueryVariables>;
 export const RestPodsDocument = new TypedDocumentString(`
     query RestPods($organizationId: ID, $workspaceId: ID, $status: [PodStatus!], $first: Int, $after: String) {
   pods(
@@ -1620,6 +1801,280 @@ export const RestUpdateTaskDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<RestUpdateTaskMutation, RestUpdateTaskMutationVariables>;
+export const RestWebhooksDocument = new TypedDocumentString(`
+    query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {
+  webhooks(
+    workspaceId: $workspaceId
+    enabled: $enabled
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...RestWebhook
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestWebhooksQuery, RestWebhooksQueryVariables>;
+export const RestCreateWebhookDocument = new TypedDocumentString(`
+    mutation RestCreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      ...RestWebhook
+    }
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestCreateWebhookMutation, RestCreateWebhookMutationVariables>;
+export const RestWebhookDocument = new TypedDocumentString(`
+    query RestWebhook($id: ID!) {
+  webhook(id: $id) {
+    ...RestWebhook
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestWebhookQuery, RestWebhookQueryVariables>;
+export const RestUpdateWebhookDocument = new TypedDocumentString(`
+    mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+  updateWebhook(id: $id, input: $input) {
+    ...RestWebhook
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestUpdateWebhookMutation, RestUpdateWebhookMutationVariables>;
+export const RestDeleteWebhookDocument = new TypedDocumentString(`
+    mutation RestDeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    ...RestWebhook
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestDeleteWebhookMutation, RestDeleteWebhookMutationVariables>;
+export const RestRotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(id: $id, input: $input) {
+    secret
+    previousSecretExpiresAt
+    webhook {
+      ...RestWebhook
+    }
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestRotateWebhookSecretMutation, RestRotateWebhookSecretMutationVariables>;
+export const RestPingWebhookDocument = new TypedDocumentString(`
+    mutation RestPingWebhook($id: ID!) {
+  pingWebhook(id: $id) {
+    ...RestWebhookDelivery
+  }
+}
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<RestPingWebhookMutation, RestPingWebhookMutationVariables>;
+export const RestWebhookDeliveriesDocument = new TypedDocumentString(`
+    query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  webhook(id: $id) {
+    deliveries(
+      eventTypes: $eventTypes
+      eventId: $eventId
+      status: $status
+      from: $from
+      to: $to
+      first: $first
+      after: $after
+    ) {
+      nodes {
+        ...RestWebhookDelivery
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<RestWebhookDeliveriesQuery, RestWebhookDeliveriesQueryVariables>;
+export const RestRedeliverDocument = new TypedDocumentString(`
+    mutation RestRedeliver($id: ID!, $delivery_id: ID!) {
+  redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) {
+    ...RestWebhookDelivery
+  }
+}
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<RestRedeliverMutation, RestRedeliverMutationVariables>;
 export const RestWorkspacesDocument = new TypedDocumentString(`
     query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {
   workspaces(organizationId: $organizationId, first: $first, after: $after) {

@@ -362,6 +362,16 @@ export type Viewer = {
   workspace: Maybe<Workspace>;
 };
 
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  id: Scalars['ID']['output'];
+};
+
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  id: Scalars['ID']['output'];
+};
+
 /** An operational unit that activates and owns Service Lines. */
 export type Workspace = Node & {
   __typename?: 'Workspace';
@@ -553,6 +563,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRef )
     | ( EntityRef )
     | ( UserModel )
+    | ( EntityRef )
+    | ( EntityRef )
     | ( WorkspaceModel )
   ;
 };
@@ -598,6 +610,8 @@ export type ResolversTypes = {
   UserEdge: ResolverTypeWrapper<UserEdgeModel>;
   UserStatus: ResolverTypeWrapper<UserStatus>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  Webhook: ResolverTypeWrapper<EntityRef>;
+  WebhookDelivery: ResolverTypeWrapper<EntityRef>;
   Workspace: ResolverTypeWrapper<WorkspaceModel>;
   WorkspaceConnection: ResolverTypeWrapper<WorkspaceConnectionModel>;
   WorkspaceEdge: ResolverTypeWrapper<WorkspaceEdgeModel>;
@@ -644,6 +658,8 @@ export type ResolversParentTypes = {
   UserConnection: UserConnectionModel;
   UserEdge: UserEdgeModel;
   Viewer: ViewerModel;
+  Webhook: EntityRef;
+  WebhookDelivery: EntityRef;
   Workspace: WorkspaceModel;
   WorkspaceConnection: WorkspaceConnectionModel;
   WorkspaceEdge: WorkspaceEdgeModel;
@@ -718,7 +734,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
 };
 
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Workspace', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Webhook' | 'WebhookDelivery' | 'Workspace', ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -865,6 +881,16 @@ export type ViewerResolvers<ContextType = SubgraphContext, ParentType extends Re
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
 };
 
+export type WebhookResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -946,6 +972,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserStatus?: UserStatusResolvers;
   Viewer?: ViewerResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
   WorkspaceConnection?: WorkspaceConnectionResolvers<ContextType>;
   WorkspaceEdge?: WorkspaceEdgeResolvers<ContextType>;
