@@ -22,6 +22,14 @@ type Documents = {
     "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": typeof types.RestEventFieldsFragmentDoc,
     "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestEventsDocument,
     "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": typeof types.RestEventDocument,
+    "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }": typeof types.RestIntegrationSummaryFragmentDoc,
+    "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}": typeof types.RestIntegrationDetailFragmentDoc,
+    "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestIntegrationsDocument,
+    "mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }": typeof types.RestConnectIntegrationDocument,
+    "query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }": typeof types.RestIntegrationDocument,
+    "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }": typeof types.RestUpdateIntegrationDocument,
+    "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }": typeof types.RestDisconnectIntegrationDocument,
+    "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }": typeof types.RestSyncIntegrationDocument,
     "fragment RestPodFields on Pod {\n  id organization { id } workspace { id } serviceLine { id } name status teamSize deliveryModel sla { id } startedAt renewsAt costPerMonth currency\n}": typeof types.RestPodFieldsFragmentDoc,
     "fragment RestPodDetail on Pod {\n  id serviceLine { id } name status teamSize team { talentId role }\n  sla { id throughputTasksPerSprint responseTimeHours availabilityHoursPerWeek currentCompliance } costPerMonth currency startedAt renewsAt\n}": typeof types.RestPodDetailFragmentDoc,
     "fragment RestTicket on Ticket {\n  id pod { id } type title description priority status submittedBy { id } slaResponseDueAt respondedAt resolvedAt createdAt\n}": typeof types.RestTicketFragmentDoc,
@@ -35,14 +43,6 @@ type Documents = {
     "query RestSlaReport($podId: ID!, $period: String) {\n      pod(id: $podId) { id latestSlaReport { period } }\n      slaReports(podId: $podId, period: $period, first: 1) { nodes { ...RestSlaReportFields } }\n    }": typeof types.RestSlaReportDocument,
     "mutation RestRaiseIncident($input: RaiseIncidentInput!) { raiseIncident(input: $input) { ...RestIncident } }": typeof types.RestRaiseIncidentDocument,
     "query RestIncidents($workspaceId: ID, $serviceLineId: ID, $podId: ID, $status: [IncidentStatus!], $severity: [IncidentSeverity!], $first: Int, $after: String) {\n      incidents(workspaceId: $workspaceId, serviceLineId: $serviceLineId, podId: $podId, status: $status, severity: $severity, first: $first, after: $after) {\n        nodes { ...RestIncident } pageInfo { hasNextPage endCursor }\n      }\n    }": typeof types.RestIncidentsDocument,
-    "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }": typeof types.RestIntegrationSummaryFragmentDoc,
-    "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}": typeof types.RestIntegrationDetailFragmentDoc,
-    "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestIntegrationsDocument,
-    "mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }": typeof types.RestConnectIntegrationDocument,
-    "query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }": typeof types.RestIntegrationDocument,
-    "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }": typeof types.RestUpdateIntegrationDocument,
-    "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }": typeof types.RestDisconnectIntegrationDocument,
-    "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }": typeof types.RestSyncIntegrationDocument,
     "query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }": typeof types.RestOrganizationDocument,
     "fragment RestServiceLineSummary on ServiceLine { id name productLine executionModel billingModel status }": typeof types.RestServiceLineSummaryFragmentDoc,
     "fragment RestServiceLineDetail on ServiceLine {\n  ...RestServiceLineSummary workspace { id } projects { id } activatedAt closedAt createdAt updatedAt\n}": typeof types.RestServiceLineDetailFragmentDoc,
@@ -55,9 +55,6 @@ type Documents = {
     "mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }": typeof types.RestCreateTaskDocument,
     "query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }": typeof types.RestTaskDocument,
     "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }": typeof types.RestUpdateTaskDocument,
-    "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": typeof types.RestWorkspaceFieldsFragmentDoc,
-    "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWorkspacesDocument,
-    "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": typeof types.RestWorkspaceDocument,
     "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}": typeof types.RestWebhookFragmentDoc,
     "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}": typeof types.RestWebhookDeliveryFragmentDoc,
     "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWebhooksDocument,
@@ -69,6 +66,9 @@ type Documents = {
     "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }": typeof types.RestPingWebhookDocument,
     "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }": typeof types.RestWebhookDeliveriesDocument,
     "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }": typeof types.RestRedeliverDocument,
+    "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": typeof types.RestWorkspaceFieldsFragmentDoc,
+    "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWorkspacesDocument,
+    "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": typeof types.RestWorkspaceDocument,
 };
 const documents: Documents = {
     "fragment RestApiKey on ApiKey { id name role workspace { id } tokenPrefix createdBy createdAt lastUsedAt expiresAt revokedAt }": types.RestApiKeyFragmentDoc,
@@ -78,6 +78,14 @@ const documents: Documents = {
     "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": types.RestEventFieldsFragmentDoc,
     "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestEventsDocument,
     "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": types.RestEventDocument,
+    "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }": types.RestIntegrationSummaryFragmentDoc,
+    "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}": types.RestIntegrationDetailFragmentDoc,
+    "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }": types.RestIntegrationsDocument,
+    "mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }": types.RestConnectIntegrationDocument,
+    "query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }": types.RestIntegrationDocument,
+    "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }": types.RestUpdateIntegrationDocument,
+    "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }": types.RestDisconnectIntegrationDocument,
+    "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }": types.RestSyncIntegrationDocument,
     "fragment RestPodFields on Pod {\n  id organization { id } workspace { id } serviceLine { id } name status teamSize deliveryModel sla { id } startedAt renewsAt costPerMonth currency\n}": types.RestPodFieldsFragmentDoc,
     "fragment RestPodDetail on Pod {\n  id serviceLine { id } name status teamSize team { talentId role }\n  sla { id throughputTasksPerSprint responseTimeHours availabilityHoursPerWeek currentCompliance } costPerMonth currency startedAt renewsAt\n}": types.RestPodDetailFragmentDoc,
     "fragment RestTicket on Ticket {\n  id pod { id } type title description priority status submittedBy { id } slaResponseDueAt respondedAt resolvedAt createdAt\n}": types.RestTicketFragmentDoc,
@@ -91,14 +99,6 @@ const documents: Documents = {
     "query RestSlaReport($podId: ID!, $period: String) {\n      pod(id: $podId) { id latestSlaReport { period } }\n      slaReports(podId: $podId, period: $period, first: 1) { nodes { ...RestSlaReportFields } }\n    }": types.RestSlaReportDocument,
     "mutation RestRaiseIncident($input: RaiseIncidentInput!) { raiseIncident(input: $input) { ...RestIncident } }": types.RestRaiseIncidentDocument,
     "query RestIncidents($workspaceId: ID, $serviceLineId: ID, $podId: ID, $status: [IncidentStatus!], $severity: [IncidentSeverity!], $first: Int, $after: String) {\n      incidents(workspaceId: $workspaceId, serviceLineId: $serviceLineId, podId: $podId, status: $status, severity: $severity, first: $first, after: $after) {\n        nodes { ...RestIncident } pageInfo { hasNextPage endCursor }\n      }\n    }": types.RestIncidentsDocument,
-    "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }": types.RestIntegrationSummaryFragmentDoc,
-    "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}": types.RestIntegrationDetailFragmentDoc,
-    "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }": types.RestIntegrationsDocument,
-    "mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }": types.RestConnectIntegrationDocument,
-    "query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }": types.RestIntegrationDocument,
-    "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }": types.RestUpdateIntegrationDocument,
-    "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }": types.RestDisconnectIntegrationDocument,
-    "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }": types.RestSyncIntegrationDocument,
     "query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }": types.RestOrganizationDocument,
     "fragment RestServiceLineSummary on ServiceLine { id name productLine executionModel billingModel status }": types.RestServiceLineSummaryFragmentDoc,
     "fragment RestServiceLineDetail on ServiceLine {\n  ...RestServiceLineSummary workspace { id } projects { id } activatedAt closedAt createdAt updatedAt\n}": types.RestServiceLineDetailFragmentDoc,
@@ -111,9 +111,6 @@ const documents: Documents = {
     "mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }": types.RestCreateTaskDocument,
     "query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }": types.RestTaskDocument,
     "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }": types.RestUpdateTaskDocument,
-    "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": types.RestWorkspaceFieldsFragmentDoc,
-    "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestWorkspacesDocument,
-    "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": types.RestWorkspaceDocument,
     "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}": types.RestWebhookFragmentDoc,
     "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}": types.RestWebhookDeliveryFragmentDoc,
     "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }": types.RestWebhooksDocument,
@@ -125,6 +122,9 @@ const documents: Documents = {
     "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }": types.RestPingWebhookDocument,
     "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }": types.RestWebhookDeliveriesDocument,
     "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }": types.RestRedeliverDocument,
+    "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": types.RestWorkspaceFieldsFragmentDoc,
+    "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestWorkspacesDocument,
+    "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": types.RestWorkspaceDocument,
 };
 
 /**
@@ -155,6 +155,38 @@ export function graphql(source: "query RestEvents($organizationId: ID, $workspac
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }"): typeof import('./graphql.ts').RestEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }"): typeof import('./graphql.ts').RestIntegrationSummaryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}"): typeof import('./graphql.ts').RestIntegrationDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestIntegrationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestConnectIntegrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestIntegrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestUpdateIntegrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestDisconnectIntegrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }"): typeof import('./graphql.ts').RestSyncIntegrationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -210,38 +242,6 @@ export function graphql(source: "query RestIncidents($workspaceId: ID, $serviceL
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }"): typeof import('./graphql.ts').RestIntegrationSummaryFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment RestIntegrationDetail on Integration {\n  id workspace { id } type name status config lastSyncedAt syncStatus\n  syncHistory(first: 10) { nodes { startedAt status recordsSynced } }\n  createdAt\n}"): typeof import('./graphql.ts').RestIntegrationDetailFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {\n      integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestIntegrationsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestConnectIntegrationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestIntegrationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestUpdateIntegrationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }"): typeof import('./graphql.ts').RestDisconnectIntegrationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }"): typeof import('./graphql.ts').RestSyncIntegrationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }"): typeof import('./graphql.ts').RestOrganizationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -290,18 +290,6 @@ export function graphql(source: "mutation RestUpdateTask($id: ID!, $input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }"): typeof import('./graphql.ts').RestWorkspaceFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestWorkspacesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }"): typeof import('./graphql.ts').RestWorkspaceDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}"): typeof import('./graphql.ts').RestWebhookFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -343,6 +331,18 @@ export function graphql(source: "query RestWebhookDeliveries($id: ID!, $eventTyp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }"): typeof import('./graphql.ts').RestRedeliverDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }"): typeof import('./graphql.ts').RestWorkspaceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestWorkspacesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }"): typeof import('./graphql.ts').RestWorkspaceDocument;
 
 
 export function graphql(source: string) {

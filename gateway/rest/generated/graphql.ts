@@ -367,6 +367,55 @@ export type RestEventQueryVariables = Exact<{
 
 export type RestEventQuery = { event: { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null } | null };
 
+export type RestIntegrationSummaryFragment = { id: string, type: IntegrationType, name: string, status: IntegrationStatus, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null };
+
+export type RestIntegrationDetailFragment = { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } };
+
+export type RestIntegrationsQueryVariables = Exact<{
+  workspaceId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestIntegrationsQuery = { integrations: { nodes: Array<{ id: string, type: IntegrationType, name: string, status: IntegrationStatus, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type RestConnectIntegrationMutationVariables = Exact<{
+  input: ConnectIntegrationInput;
+}>;
+
+
+export type RestConnectIntegrationMutation = { connectIntegration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } };
+
+export type RestIntegrationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestIntegrationQuery = { integration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } | null };
+
+export type RestUpdateIntegrationMutationVariables = Exact<{
+  id: string;
+  input: UpdateIntegrationInput;
+}>;
+
+
+export type RestUpdateIntegrationMutation = { updateIntegration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } };
+
+export type RestDisconnectIntegrationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestDisconnectIntegrationMutation = { disconnectIntegration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } };
+
+export type RestSyncIntegrationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestSyncIntegrationMutation = { syncIntegration: { id: string, status: SyncRunStatus, startedAt: string } };
+
 export type RestPodFieldsFragment = { id: string, name: string, status: PodStatus, teamSize: number, deliveryModel: DeliveryModel, startedAt: string | null, renewsAt: string | null, costPerMonth: number | null, currency: string, organization: { id: string } | null, workspace: { id: string } | null, serviceLine: { id: string } | null, sla: { id: string } | null };
 
 export type RestPodDetailFragment = { id: string, name: string, status: PodStatus, teamSize: number, costPerMonth: number | null, currency: string, startedAt: string | null, renewsAt: string | null, serviceLine: { id: string } | null, team: Array<{ talentId: string, role: string }>, sla: { id: string, throughputTasksPerSprint: number, responseTimeHours: number, availabilityHoursPerWeek: number, currentCompliance: number | null } | null };
@@ -448,55 +497,6 @@ export type RestIncidentsQueryVariables = Exact<{
 
 export type RestIncidentsQuery = { incidents: { nodes: Array<{ id: string, title: string, description: string | null, type: IncidentType, severity: IncidentSeverity, status: IncidentStatus, openedAt: string, resolvedAt: string | null, pod: { id: string } | null, serviceLine: { id: string } | null, workspace: { id: string } | null, raisedBy: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
-export type RestIntegrationSummaryFragment = { id: string, type: IntegrationType, name: string, status: IntegrationStatus, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null };
-
-export type RestIntegrationDetailFragment = { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } };
-
-export type RestIntegrationsQueryVariables = Exact<{
-  workspaceId?: string | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type RestIntegrationsQuery = { integrations: { nodes: Array<{ id: string, type: IntegrationType, name: string, status: IntegrationStatus, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
-
-export type RestConnectIntegrationMutationVariables = Exact<{
-  input: ConnectIntegrationInput;
-}>;
-
-
-export type RestConnectIntegrationMutation = { connectIntegration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } };
-
-export type RestIntegrationQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type RestIntegrationQuery = { integration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } | null };
-
-export type RestUpdateIntegrationMutationVariables = Exact<{
-  id: string;
-  input: UpdateIntegrationInput;
-}>;
-
-
-export type RestUpdateIntegrationMutation = { updateIntegration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } };
-
-export type RestDisconnectIntegrationMutationVariables = Exact<{
-  id: string;
-}>;
-
-
-export type RestDisconnectIntegrationMutation = { disconnectIntegration: { id: string, type: IntegrationType, name: string, status: IntegrationStatus, config: unknown, lastSyncedAt: string | null, syncStatus: SyncStatus | null, createdAt: string, workspace: { id: string } | null, syncHistory: { nodes: Array<{ startedAt: string, status: SyncRunStatus, recordsSynced: number | null }> } } };
-
-export type RestSyncIntegrationMutationVariables = Exact<{
-  id: string;
-}>;
-
-
-export type RestSyncIntegrationMutation = { syncIntegration: { id: string, status: SyncRunStatus, startedAt: string } };
-
 export type RestOrganizationQueryVariables = Exact<{
   id: string;
 }>;
@@ -575,24 +575,6 @@ export type RestUpdateTaskMutationVariables = Exact<{
 
 
 export type RestUpdateTaskMutation = { updateTask: { id: string, title: string, description: string | null, status: TaskStatus, priority: TaskPriority, createdAt: string, updatedAt: string, workspace: { id: string } | null, serviceLine: { id: string } | null, project: { id: string } | null, assignee: { id: string } | null, external: { id: string, source: string, url: string | null } | null, history: Array<{ at: string, change: string, from: string | null, to: string | null, by: string | null }> } };
-
-export type RestWorkspaceFieldsFragment = { id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } };
-
-export type RestWorkspacesQueryVariables = Exact<{
-  organizationId?: string | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type RestWorkspacesQuery = { workspaces: { nodes: Array<{ id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
-
-export type RestWorkspaceQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type RestWorkspaceQuery = { workspace: { id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } } | null };
 
 export type RestWebhookFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null };
 
@@ -674,6 +656,24 @@ export type RestRedeliverMutationVariables = Exact<{
 
 export type RestRedeliverMutation = { redeliverWebhookDelivery: { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> } };
 
+export type RestWorkspaceFieldsFragment = { id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } };
+
+export type RestWorkspacesQueryVariables = Exact<{
+  organizationId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestWorkspacesQuery = { workspaces: { nodes: Array<{ id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type RestWorkspaceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestWorkspaceQuery = { workspace: { id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -726,6 +726,42 @@ export const RestEventFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"RestEventFields"}) as unknown as TypedDocumentString<RestEventFieldsFragment, unknown>;
+export const RestIntegrationSummaryFragmentDoc = new TypedDocumentString(`
+    fragment RestIntegrationSummary on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  lastSyncedAt
+  syncStatus
+  createdAt
+}
+    `, {"fragmentName":"RestIntegrationSummary"}) as unknown as TypedDocumentString<RestIntegrationSummaryFragment, unknown>;
+export const RestIntegrationDetailFragmentDoc = new TypedDocumentString(`
+    fragment RestIntegrationDetail on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  config
+  lastSyncedAt
+  syncStatus
+  syncHistory(first: 10) {
+    nodes {
+      startedAt
+      status
+      recordsSynced
+    }
+  }
+  createdAt
+}
+    `, {"fragmentName":"RestIntegrationDetail"}) as unknown as TypedDocumentString<RestIntegrationDetailFragment, unknown>;
 export const RestPodFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestPodFields on Pod {
   id
@@ -842,42 +878,6 @@ export const RestSlaReportFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RestSlaReportFields"}) as unknown as TypedDocumentString<RestSlaReportFieldsFragment, unknown>;
-export const RestIntegrationSummaryFragmentDoc = new TypedDocumentString(`
-    fragment RestIntegrationSummary on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  lastSyncedAt
-  syncStatus
-  createdAt
-}
-    `, {"fragmentName":"RestIntegrationSummary"}) as unknown as TypedDocumentString<RestIntegrationSummaryFragment, unknown>;
-export const RestIntegrationDetailFragmentDoc = new TypedDocumentString(`
-    fragment RestIntegrationDetail on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  config
-  lastSyncedAt
-  syncStatus
-  syncHistory(first: 10) {
-    nodes {
-      startedAt
-      status
-      recordsSynced
-    }
-  }
-  createdAt
-}
-    `, {"fragmentName":"RestIntegrationDetail"}) as unknown as TypedDocumentString<RestIntegrationDetailFragment, unknown>;
 export const RestServiceLineSummaryFragmentDoc = new TypedDocumentString(`
     fragment RestServiceLineSummary on ServiceLine {
   id
@@ -971,20 +971,6 @@ export const RestTaskDetailFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"RestTaskDetail"}) as unknown as TypedDocumentString<RestTaskDetailFragment, unknown>;
-export const RestWorkspaceFieldsFragmentDoc = new TypedDocumentString(`
-    fragment RestWorkspaceFields on Workspace {
-  id
-  name
-  slug
-  organization {
-    id
-  }
-  settings {
-    requireTaskServiceLine
-  }
-  createdAt
-}
-    `, {"fragmentName":"RestWorkspaceFields"}) as unknown as TypedDocumentString<RestWorkspaceFieldsFragment, unknown>;
 export const RestWebhookFragmentDoc = new TypedDocumentString(`
     fragment RestWebhook on Webhook {
   id
@@ -1033,6 +1019,20 @@ export const RestWebhookDeliveryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RestWebhookDelivery"}) as unknown as TypedDocumentString<RestWebhookDeliveryFragment, unknown>;
+export const RestWorkspaceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RestWorkspaceFields on Workspace {
+  id
+  name
+  slug
+  organization {
+    id
+  }
+  settings {
+    requireTaskServiceLine
+  }
+  createdAt
+}
+    `, {"fragmentName":"RestWorkspaceFields"}) as unknown as TypedDocumentString<RestWorkspaceFieldsFragment, unknown>;
 export const RestApiKeysDocument = new TypedDocumentString(`
     query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {
   apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) {
@@ -1163,6 +1163,143 @@ export const RestEventDocument = new TypedDocumentString(`
   payload
   createdAt
 }`) as unknown as TypedDocumentString<RestEventQuery, RestEventQueryVariables>;
+export const RestIntegrationsDocument = new TypedDocumentString(`
+    query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {
+  integrations(workspaceId: $workspaceId, first: $first, after: $after) {
+    nodes {
+      ...RestIntegrationSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestIntegrationSummary on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  lastSyncedAt
+  syncStatus
+  createdAt
+}`) as unknown as TypedDocumentString<RestIntegrationsQuery, RestIntegrationsQueryVariables>;
+export const RestConnectIntegrationDocument = new TypedDocumentString(`
+    mutation RestConnectIntegration($input: ConnectIntegrationInput!) {
+  connectIntegration(input: $input) {
+    ...RestIntegrationDetail
+  }
+}
+    fragment RestIntegrationDetail on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  config
+  lastSyncedAt
+  syncStatus
+  syncHistory(first: 10) {
+    nodes {
+      startedAt
+      status
+      recordsSynced
+    }
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<RestConnectIntegrationMutation, RestConnectIntegrationMutationVariables>;
+export const RestIntegrationDocument = new TypedDocumentString(`
+    query RestIntegration($id: ID!) {
+  integration(id: $id) {
+    ...RestIntegrationDetail
+  }
+}
+    fragment RestIntegrationDetail on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  config
+  lastSyncedAt
+  syncStatus
+  syncHistory(first: 10) {
+    nodes {
+      startedAt
+      status
+      recordsSynced
+    }
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<RestIntegrationQuery, RestIntegrationQueryVariables>;
+export const RestUpdateIntegrationDocument = new TypedDocumentString(`
+    mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {
+  updateIntegration(id: $id, input: $input) {
+    ...RestIntegrationDetail
+  }
+}
+    fragment RestIntegrationDetail on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  config
+  lastSyncedAt
+  syncStatus
+  syncHistory(first: 10) {
+    nodes {
+      startedAt
+      status
+      recordsSynced
+    }
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<RestUpdateIntegrationMutation, RestUpdateIntegrationMutationVariables>;
+export const RestDisconnectIntegrationDocument = new TypedDocumentString(`
+    mutation RestDisconnectIntegration($id: ID!) {
+  disconnectIntegration(id: $id) {
+    ...RestIntegrationDetail
+  }
+}
+    fragment RestIntegrationDetail on Integration {
+  id
+  workspace {
+    id
+  }
+  type
+  name
+  status
+  config
+  lastSyncedAt
+  syncStatus
+  syncHistory(first: 10) {
+    nodes {
+      startedAt
+      status
+      recordsSynced
+    }
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<RestDisconnectIntegrationMutation, RestDisconnectIntegrationMutationVariables>;
+export const RestSyncIntegrationDocument = new TypedDocumentString(`
+    mutation RestSyncIntegration($id: ID!) {
+  syncIntegration(id: $id) {
+    id
+    status
+    startedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RestSyncIntegrationMutation, RestSyncIntegrationMutationVariables>;
 export const RestPodsDocument = new TypedDocumentString(`
     query RestPods($organizationId: ID, $workspaceId: ID, $status: [PodStatus!], $first: Int, $after: String) {
   pods(
@@ -1422,143 +1559,6 @@ export const RestIncidentsDocument = new TypedDocumentString(`
   openedAt
   resolvedAt
 }`) as unknown as TypedDocumentString<RestIncidentsQuery, RestIncidentsQueryVariables>;
-export const RestIntegrationsDocument = new TypedDocumentString(`
-    query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {
-  integrations(workspaceId: $workspaceId, first: $first, after: $after) {
-    nodes {
-      ...RestIntegrationSummary
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    fragment RestIntegrationSummary on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  lastSyncedAt
-  syncStatus
-  createdAt
-}`) as unknown as TypedDocumentString<RestIntegrationsQuery, RestIntegrationsQueryVariables>;
-export const RestConnectIntegrationDocument = new TypedDocumentString(`
-    mutation RestConnectIntegration($input: ConnectIntegrationInput!) {
-  connectIntegration(input: $input) {
-    ...RestIntegrationDetail
-  }
-}
-    fragment RestIntegrationDetail on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  config
-  lastSyncedAt
-  syncStatus
-  syncHistory(first: 10) {
-    nodes {
-      startedAt
-      status
-      recordsSynced
-    }
-  }
-  createdAt
-}`) as unknown as TypedDocumentString<RestConnectIntegrationMutation, RestConnectIntegrationMutationVariables>;
-export const RestIntegrationDocument = new TypedDocumentString(`
-    query RestIntegration($id: ID!) {
-  integration(id: $id) {
-    ...RestIntegrationDetail
-  }
-}
-    fragment RestIntegrationDetail on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  config
-  lastSyncedAt
-  syncStatus
-  syncHistory(first: 10) {
-    nodes {
-      startedAt
-      status
-      recordsSynced
-    }
-  }
-  createdAt
-}`) as unknown as TypedDocumentString<RestIntegrationQuery, RestIntegrationQueryVariables>;
-export const RestUpdateIntegrationDocument = new TypedDocumentString(`
-    mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {
-  updateIntegration(id: $id, input: $input) {
-    ...RestIntegrationDetail
-  }
-}
-    fragment RestIntegrationDetail on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  config
-  lastSyncedAt
-  syncStatus
-  syncHistory(first: 10) {
-    nodes {
-      startedAt
-      status
-      recordsSynced
-    }
-  }
-  createdAt
-}`) as unknown as TypedDocumentString<RestUpdateIntegrationMutation, RestUpdateIntegrationMutationVariables>;
-export const RestDisconnectIntegrationDocument = new TypedDocumentString(`
-    mutation RestDisconnectIntegration($id: ID!) {
-  disconnectIntegration(id: $id) {
-    ...RestIntegrationDetail
-  }
-}
-    fragment RestIntegrationDetail on Integration {
-  id
-  workspace {
-    id
-  }
-  type
-  name
-  status
-  config
-  lastSyncedAt
-  syncStatus
-  syncHistory(first: 10) {
-    nodes {
-      startedAt
-      status
-      recordsSynced
-    }
-  }
-  createdAt
-}`) as unknown as TypedDocumentString<RestDisconnectIntegrationMutation, RestDisconnectIntegrationMutationVariables>;
-export const RestSyncIntegrationDocument = new TypedDocumentString(`
-    mutation RestSyncIntegration($id: ID!) {
-  syncIntegration(id: $id) {
-    id
-    status
-    startedAt
-  }
-}
-    `) as unknown as TypedDocumentString<RestSyncIntegrationMutation, RestSyncIntegrationMutationVariables>;
 export const RestOrganizationDocument = new TypedDocumentString(`
     query RestOrganization($id: ID!) {
   organization(id: $id) {
@@ -1801,48 +1801,6 @@ export const RestUpdateTaskDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<RestUpdateTaskMutation, RestUpdateTaskMutationVariables>;
-export const RestWorkspacesDocument = new TypedDocumentString(`
-    query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {
-  workspaces(organizationId: $organizationId, first: $first, after: $after) {
-    nodes {
-      ...RestWorkspaceFields
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    fragment RestWorkspaceFields on Workspace {
-  id
-  name
-  slug
-  organization {
-    id
-  }
-  settings {
-    requireTaskServiceLine
-  }
-  createdAt
-}`) as unknown as TypedDocumentString<RestWorkspacesQuery, RestWorkspacesQueryVariables>;
-export const RestWorkspaceDocument = new TypedDocumentString(`
-    query RestWorkspace($id: ID!) {
-  workspace(id: $id) {
-    ...RestWorkspaceFields
-  }
-}
-    fragment RestWorkspaceFields on Workspace {
-  id
-  name
-  slug
-  organization {
-    id
-  }
-  settings {
-    requireTaskServiceLine
-  }
-  createdAt
-}`) as unknown as TypedDocumentString<RestWorkspaceQuery, RestWorkspaceQueryVariables>;
 export const RestWebhooksDocument = new TypedDocumentString(`
     query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {
   webhooks(
@@ -2117,3 +2075,45 @@ export const RestRedeliverDocument = new TypedDocumentString(`
     nextAttemptAt
   }
 }`) as unknown as TypedDocumentString<RestRedeliverMutation, RestRedeliverMutationVariables>;
+export const RestWorkspacesDocument = new TypedDocumentString(`
+    query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {
+  workspaces(organizationId: $organizationId, first: $first, after: $after) {
+    nodes {
+      ...RestWorkspaceFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestWorkspaceFields on Workspace {
+  id
+  name
+  slug
+  organization {
+    id
+  }
+  settings {
+    requireTaskServiceLine
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<RestWorkspacesQuery, RestWorkspacesQueryVariables>;
+export const RestWorkspaceDocument = new TypedDocumentString(`
+    query RestWorkspace($id: ID!) {
+  workspace(id: $id) {
+    ...RestWorkspaceFields
+  }
+}
+    fragment RestWorkspaceFields on Workspace {
+  id
+  name
+  slug
+  organization {
+    id
+  }
+  settings {
+    requireTaskServiceLine
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<RestWorkspaceQuery, RestWorkspaceQueryVariables>;
