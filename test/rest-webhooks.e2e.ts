@@ -145,6 +145,8 @@ describeEngines('REST /v1/webhooks', (ctx) => {
     await expectRestError(rest.get(`/v1/webhooks/${DEMO.webhookId}/deliveries?status=lost`), 400, 'bad_request', /status/);
     await expectRestError(rest.get(`/v1/webhooks/${DEMO.webhookId}/deliveries?from=yesterday`), 400, 'bad_request', /from/);
     await expectRestError(rest.get(`/v1/webhooks/${DEMO.webhookId}/deliveries?event_id=TSK-26-000001`), 400, 'bad_request', /event_id/);
+    await expectRestError(rest.get(`/v1/webhooks/${DEMO.webhookId}/deliveries?event_type=%00`), 400, 'bad_request', /^event_type: "\u0000" is neither an event type/);
+    await expectRestError(rest.get(`/v1/webhooks/${DEMO.webhookId}/deliveries?event_type=Task.Created`), 400, 'bad_request', /^event_type: "Task.Created"/);
     await expectRestError(rest.get('/v1/webhooks?color=red'), 400, 'bad_request', /Unknown query parameter color/);
     // Another endpoint's delivery is not this endpoint's.
     const theirs = (await rest.get('/v1/webhooks/WHK-26-000003/deliveries?limit=1')).body.data[0].id;

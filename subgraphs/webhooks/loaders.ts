@@ -3,6 +3,7 @@ import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/c
 import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { checkEventTypeFilter } from './rules.ts';
 import { endpointsByIds, deliveriesByIds, attemptsByDelivery, previousSecretExpiries, deliveryPagesByEndpoint, type DeliveryFilter } from './data.ts';
 
 /** The webhooks subgraph's per-request loaders: every reference and nested list is batched. */
@@ -28,9 +29,8 @@ export type DeliveryListArgs = ConnectionArgs & {
 
 function deliveryFilter(args: DeliveryListArgs): DeliveryFilter {
   if (args.from && args.to && args.from.getTime() > args.to.getTime()) throw badRequest('to must not be before from.', 'to');
-  if (args.eventTypes?.some((t) => t.trim() === '')) throw badRequest('eventTypes must not hold an empty type.', 'eventTypes');
   return {
-    eventTypes: args.eventTypes ?? undefined,
+    eventTypes: checkEventTypeFilter(args.eventTypes),
     eventId: checkOptionalId('Event', args.eventId, 'eventId'),
     status: args.status ?? undefined,
     from: args.from ?? undefined,

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
-import { unprocessable } from '../../platform/errors.ts';
+import { badRequest, unprocessable } from '../../platform/errors.ts';
 import type { WebhookSettings } from '../../platform/webhook-settings.ts';
 
 /**
@@ -18,6 +18,17 @@ export function checkEventTypes(types: readonly string[]): string[] {
     throw unprocessable(`eventTypes: "${bad}" is neither an event type (task.created) nor a domain prefix ending in a dot (task.).`, 'eventTypes');
   }
   return [...new Set(checked)];
+}
+
+/** The same rule for a filter of deliveries (a bad argument: BAD_USER_INPUT naming `eventTypes`). */
+export function checkEventTypeFilter(types: readonly string[] | null | undefined): readonly string[] | undefined {
+  if (types == null) return undefined;
+  if (types.length > MAX_EVENT_TYPES) throw badRequest(`eventTypes takes at most ${MAX_EVENT_TYPES} entries, got ${types.length}.`, 'eventTypes');
+  const bad = types.find((t) => t.length > 100 || !EVENT_TYPE.test(t));
+  if (bad !== undefined) {
+    throw badRequest(`eventTypes: "${bad}" is neither an event type (task.created) nor a domain prefix ending in a dot (task.).`, 'eventTypes');
+  }
+  return types;
 }
 
 /** The settings the subgraph was started with (WEBHOOK_*, tests' overrides). */
