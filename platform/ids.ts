@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   ExportJob: 'EXP',
   Webhook: 'WHK',
   WebhookDelivery: 'WHD',
+  AuditLog: 'AUD',
 } as const;
 
 export type EntityType = keyof typeof ID_PREFIXES;

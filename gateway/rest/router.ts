@@ -17,6 +17,7 @@ import { managedServiceRoutes } from './managed-services.ts';
 import { eventRoutes } from './events.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { auditLogRoutes } from './audit-logs.ts';
 
 export const REST_ROUTES: Route[] = [
   ...organizationRoutes,
@@ -28,6 +29,7 @@ export const REST_ROUTES: Route[] = [
   ...eventRoutes,
   ...apiKeyRoutes,
   ...webhookRoutes,
+  ...auditLogRoutes,
 ];
 
 interface CompiledRoute {

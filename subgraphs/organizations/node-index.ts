@@ -11,6 +11,7 @@ import { existingPods, existingSlas, existingTickets, existingIncidents } from '
 import { existingIntegrations, existingSyncRuns } from '../integrations/public.ts';
 import { existingEvents } from '../events/public.ts';
 import { existingWebhooks, existingWebhookDeliveries } from '../webhooks/public.ts';
+import { existingAuditLogs } from '../audit-logs/public.ts';
 import type { NodeResolvers } from './generated/resolvers.ts';
 import { organizationById, workspaceById, userById, projectById, subscriptionById, apiKeyById } from './loaders.ts';
 
@@ -52,6 +53,7 @@ export const NODE_TYPES: Partial<Record<EntityType, { typename: NodeTypename; fi
   Event: { typename: 'Event', find: reference('Event', existingEvents) },
   Webhook: { typename: 'Webhook', find: reference('Webhook', existingWebhooks) },
   WebhookDelivery: { typename: 'WebhookDelivery', find: reference('WebhookDelivery', existingWebhookDeliveries) },
+  AuditLog: { typename: 'AuditLog', find: reference('AuditLog', existingAuditLogs) },
 };
 
 /** The Node type an ID names; anything else is BAD_USER_INPUT naming the argument. */

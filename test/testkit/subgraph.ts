@@ -5,6 +5,7 @@ import { createSubgraph, type SubgraphDefinition } from '../../platform/subgraph
 import type { WebhookSettings } from '../../platform/webhook-settings.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './auth.ts';
+import { auditLogWrites } from '../../subgraphs/audit-logs/public.ts';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -32,6 +33,7 @@ export async function startSubgraph(
     principalKey: TEST_PRINCIPAL_KEY,
     config: { ...config, webhooks: { ...config.webhooks, ...options.webhooks } },
     workers: false,
+    recordWrite: auditLogWrites.recordWriteAttempt,
   });
   const listener = await subgraph.listen(0);
   return {

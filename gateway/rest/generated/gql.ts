@@ -19,6 +19,8 @@ type Documents = {
     "query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestApiKeysDocument,
     "mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }": typeof types.RestCreateApiKeyDocument,
     "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }": typeof types.RestRevokeApiKeyDocument,
+    "fragment RestAuditLog on AuditLog {\n  id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields\n  clientAddress userAgent channel createdAt\n}": typeof types.RestAuditLogFragmentDoc,
+    "query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!],\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,\n        first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestAuditLogsDocument,
     "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": typeof types.RestEventFieldsFragmentDoc,
     "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestEventsDocument,
     "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": typeof types.RestEventDocument,
@@ -75,6 +77,8 @@ const documents: Documents = {
     "query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }\n    }": types.RestApiKeysDocument,
     "mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }": types.RestCreateApiKeyDocument,
     "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }": types.RestRevokeApiKeyDocument,
+    "fragment RestAuditLog on AuditLog {\n  id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields\n  clientAddress userAgent channel createdAt\n}": types.RestAuditLogFragmentDoc,
+    "query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!],\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,\n        first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }\n    }": types.RestAuditLogsDocument,
     "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": types.RestEventFieldsFragmentDoc,
     "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestEventsDocument,
     "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": types.RestEventDocument,
@@ -143,6 +147,14 @@ export function graphql(source: "mutation RestCreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }"): typeof import('./graphql.ts').RestRevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestAuditLog on AuditLog {\n  id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields\n  clientAddress userAgent channel createdAt\n}"): typeof import('./graphql.ts').RestAuditLogFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!],\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,\n        first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestAuditLogsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

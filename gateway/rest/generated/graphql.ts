@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export const AuditOutcome = {
+  Succeeded: 'SUCCEEDED',
+  Refused: 'REFUSED'
+} as const;
+
+export type AuditOutcome = typeof AuditOutcome[keyof typeof AuditOutcome];
 export const IntegrationType = {
   Github: 'GITHUB',
   Gitlab: 'GITLAB',
@@ -341,6 +347,23 @@ export type RestRevokeApiKeyMutationVariables = Exact<{
 
 
 export type RestRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, role: Role, tokenPrefix: string, createdBy: string | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, workspace: { id: string } | null } };
+
+export type RestAuditLogFragment = { id: string, actorType: string, actorId: string | null, keyPrefix: string | null, action: string, resourceType: string | null, resourceId: string | null, outcome: AuditOutcome, errorCode: string | null, changedFields: Array<string>, clientAddress: string | null, userAgent: string | null, channel: string | null, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null };
+
+export type RestAuditLogsQueryVariables = Exact<{
+  actorId?: string | null | undefined;
+  actions?: Array<string> | string | null | undefined;
+  resourceType?: string | null | undefined;
+  resourceId?: string | null | undefined;
+  outcome?: Array<AuditOutcome> | AuditOutcome | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestAuditLogsQuery = { auditLogs: { nodes: Array<{ id: string, actorType: string, actorId: string | null, keyPrefix: string | null, action: string, resourceType: string | null, resourceId: string | null, outcome: AuditOutcome, errorCode: string | null, changedFields: Array<string>, clientAddress: string | null, userAgent: string | null, channel: string | null, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RestEventFieldsFragment = { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null };
 
@@ -708,6 +731,30 @@ export const RestApiKeyFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"RestApiKey"}) as unknown as TypedDocumentString<RestApiKeyFragment, unknown>;
+export const RestAuditLogFragmentDoc = new TypedDocumentString(`
+    fragment RestAuditLog on AuditLog {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  keyPrefix
+  action
+  resourceType
+  resourceId
+  outcome
+  errorCode
+  changedFields
+  clientAddress
+  userAgent
+  channel
+  createdAt
+}
+    `, {"fragmentName":"RestAuditLog"}) as unknown as TypedDocumentString<RestAuditLogFragment, unknown>;
 export const RestEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestEventFields on Event {
   id
@@ -1102,6 +1149,50 @@ export const RestRevokeApiKeyDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
 }`) as unknown as TypedDocumentString<RestRevokeApiKeyMutation, RestRevokeApiKeyMutationVariables>;
+export const RestAuditLogsDocument = new TypedDocumentString(`
+    query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!], $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  auditLogs(
+    actorId: $actorId
+    actions: $actions
+    resourceType: $resourceType
+    resourceId: $resourceId
+    outcome: $outcome
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...RestAuditLog
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestAuditLog on AuditLog {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  keyPrefix
+  action
+  resourceType
+  resourceId
+  outcome
+  errorCode
+  changedFields
+  clientAddress
+  userAgent
+  channel
+  createdAt
+}`) as unknown as TypedDocumentString<RestAuditLogsQuery, RestAuditLogsQueryVariables>;
 export const RestEventsDocument = new TypedDocumentString(`
     query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   events(

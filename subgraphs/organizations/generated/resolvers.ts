@@ -56,6 +56,11 @@ export type ApiKeyEdge = {
   node: ApiKey;
 };
 
+export type AuditLog = Node & {
+  __typename?: 'AuditLog';
+  id: Scalars['ID']['output'];
+};
+
 export type CreateApiKeyInput = {
   /** When the key stops working; unset means never. Must lie in the future. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -553,6 +558,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRef )
     | ( EntityRef )
     | ( EntityRef )
+    | ( EntityRef )
     | ( OrganizationModel )
     | ( PlanSubscriptionModel )
     | ( EntityRef )
@@ -577,6 +583,7 @@ export type ResolversTypes = {
   ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
+  AuditLog: ResolverTypeWrapper<EntityRef>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -629,6 +636,7 @@ export type ResolversParentTypes = {
   ApiKeyConnection: ApiKeyConnectionModel;
   Int: Scalars['Int']['output'];
   ApiKeyEdge: ApiKeyEdgeModel;
+  AuditLog: EntityRef;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Scalars['Date']['output'];
@@ -696,6 +704,11 @@ export type ApiKeyEdgeResolvers<ContextType = SubgraphContext, ParentType extend
   node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
+export type AuditLogResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -734,7 +747,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
 };
 
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Webhook' | 'WebhookDelivery' | 'Workspace', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'AuditLog' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Webhook' | 'WebhookDelivery' | 'Workspace', ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -941,6 +954,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
