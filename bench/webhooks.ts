@@ -21,6 +21,10 @@ import { printTable, fmt, ratio } from './table.ts';
  * arrival of the first 2xx), and deliveries per second. The receivers run in a child process, so
  * their work is not the worker's. PGlite in memory by default; a throwaway PostgreSQL database with
  * --database-url (or DATABASE_URL).
+ *
+ * CPU: the benchmark process's (the writer, the delivery worker and, on PGlite, the database itself)
+ * per delivery made (every attempt, failed ones included), and the receivers' (the client side), from
+ * the first commit until every delivery is in.
  */
 const RECEIVERS_FLAG = '--webhook-receivers';
 const ORG = 'ORG-26-900001';
@@ -54,8 +58,11 @@ async function serveReceivers(count: number, bad: number) {
     ports.push((server.address() as AddressInfo).port);
   }
   process.send!({ ports });
-  process.on('message', (message: { report?: boolean }) => {
-    if (message.report) process.send!({ arrivals }, () => process.exit(0));
+  let cpuFrom = process.cpuUsage();
+  process.on('message', (message: { start?: boolean; report?: boolean }) => {
+    if (message.start) cpuFrom = process.cpuUsage();
+    const cpu = process.cpuUsage(cpuFrom);
+    if (message.report) process.send!({ arrivals, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
   });
 }
 
@@ -72,6 +79,11 @@ interface RunResult {
   latencies: number[];
   deliveriesPerSecond: number;
   failedAttempts: number;
+  /** Attempts the worker made (deliveries, failed ones included). */
+  attempts: number;
+  /** CPU of this process (writer, worker, PGlite) and of the receivers, over the run. */
+  serverCpuMs: number;
+  clientCpuMs: number;
 }
 
 async function run(options: { endpoints: number; rate: number; seconds: number; bad: number; measureFrom: number; databaseUrl?: string }): Promise<RunResult> {
@@ -80,6 +92,8 @@ async function run(options: { endpoints: number; rate: number; seconds: number; 
   const { ports } = await new Promise<{ ports: number[] }>((resolve) => child.once('message', (m) => resolve(m as { ports: number[] })));
   const worker = await seedBenchWebhooks(database, ORG, ports);
   const commits = new Map<string, { at: number; endpoint: number }>();
+  child.send({ start: true });
+  const cpuFrom = process.cpuUsage();
   const start = performance.now();
   const interval = 1000 / options.rate;
   const total = options.rate * options.seconds;
@@ -99,9 +113,11 @@ async function run(options: { endpoints: number; rate: number; seconds: number; 
   const measured = (endpoint: number) => endpoint >= options.measureFrom;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && worker.stats.verdicts.succeeded < healthy) await new Promise((resolve) => setTimeout(resolve, 100));
+  const cpu = process.cpuUsage(cpuFrom);
   child.send({ report: true });
-  const { arrivals } = await new Promise<{ arrivals: Arrival[] }>((resolve) => child.once('message', (m) => resolve(m as { arrivals: Arrival[] })));
+  const { arrivals, cpuMs: clientCpuMs } = await new Promise<{ arrivals: Arrival[]; cpuMs: number }>((resolve) => child.once('message', (m) => resolve(m as { arrivals: Arrival[]; cpuMs: number })));
   const failedAttempts = worker.stats.verdicts.retry + worker.stats.verdicts.failed;
+  const attempts = worker.stats.attempts;
   await worker.stop();
   await drop();
 
@@ -109,7 +125,7 @@ async function run(options: { endpoints: number; rate: number; seconds: number; 
   for (const a of arrivals) if (a.status === 200 && measured(a.endpoint) && !first.has(a.eventId)) first.set(a.eventId, a.at);
   const latencies = [...first].map(([id, at]) => at - commits.get(id)!.at).sort((a, b) => a - b);
   const span = (Math.max(...first.values()) - Math.min(...[...commits.values()].map((c) => c.at))) / 1000;
-  return { committed: commits.size, seconds, latencies, deliveriesPerSecond: first.size / span, failedAttempts };
+  return { committed: commits.size, seconds, latencies, deliveriesPerSecond: first.size / span, failedAttempts, attempts, serverCpuMs: (cpu.user + cpu.system) / 1000, clientCpuMs };
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -131,10 +147,12 @@ export async function runWebhooksBench(args: string[]) {
   const row = (label: string, r: RunResult, base: RunResult) => [
     label, fmt(r.committed), fmt(r.committed / r.seconds, 1), fmt(r.latencies.length), fmt(r.deliveriesPerSecond, 1),
     fmt(pct(r.latencies, 50), 1), fmt(pct(r.latencies, 99), 1), fmt(r.latencies.at(-1) ?? NaN, 1), ratio(pct(r.latencies, 99), pct(base.latencies, 99)), fmt(r.failedAttempts),
+    fmt(r.serverCpuMs / r.attempts, 2), ratio(r.serverCpuMs / r.attempts, base.serverCpuMs / base.attempts), fmt(r.clientCpuMs / r.attempts, 2),
   ];
   printTable(
     `webhooks on ${engine}: ${endpointsCount} loopback endpoints, ${rate} events/s for ${seconds} s, one endpoint per event; latency = COMMIT to the receiver's first 2xx (ms), over the healthy endpoints`,
-    ['run', 'events', 'events/s', 'delivered', 'deliveries/s', 'p50 ms', 'p99 ms', 'max ms', 'p99 vs all healthy', 'failed attempts'],
+    ['run', 'events', 'events/s', 'delivered', 'deliveries/s', 'p50 ms', 'p99 ms', 'max ms', 'p99 vs all healthy', 'failed attempts',
+      'server CPU ms/attempt', 'vs all healthy', 'receivers CPU ms/attempt'],
     [row('all healthy (baseline)', baselineHealthy, baselineHealthy), row(`${bad} failing (${Math.ceil(bad / 2)} answer 500, ${Math.floor(bad / 2)} time out)`, failing, baselineHealthy)],
   );
 }
