@@ -3,7 +3,7 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLObj
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant } from './testkit/auth.ts';
-import { buildOwnershipIndex, foreignIds, pickTargets, snapshotTables, unindexedTables, type OwnershipIndex, type Targets } from './testkit/isolation.ts';
+import { buildOwnershipIndex, foreignIds, pickTargets, snapshotTables, succeededAudits, unindexedTables, type OwnershipIndex, type Targets } from './testkit/isolation.ts';
 import { CASES, type Case } from './testkit/isolation-checks.ts';
 import { SubgraphProbe, entityTypes } from './testkit/isolation-subgraphs.ts';
 import { isConnection } from './testkit/selection.ts';
@@ -65,6 +65,8 @@ const QUERY_PROBES: Record<string, Array<(t: Targets) => Args>> = {
   events: [() => ({}), (t) => ({ workspaceId: t.workspace }), (t) => ({ subjectId: t.task }), (t) => ({ subjectId: t.incident }), (t) => ({ actorId: t.user })],
   webhook: [(t) => ({ id: t.webhook })],
   webhooks: [() => ({}), (t) => ({ workspaceId: t.workspace })],
+  // Run before the mutation probes: until then no caller has a refused attempt naming a foreign ID (isolation.ts).
+  auditLogs: [() => ({}), (t) => ({ resourceId: t.apiKey }), (t) => ({ actorId: t.user })],
 };
 
 /** Root aggregates, aimed at a target's objects: they count nothing of another tenant or workspace. */
@@ -145,7 +147,7 @@ describeEngines('tenant isolation', (ctx) => {
     const introspection = await sys.graphql(getIntrospectionQuery(), {}, apex);
     expect(introspection.errors).toBeUndefined();
     schema = buildClientSchema(introspection.data);
-    await addFixtures(sys, schema);
+    await addFixtures(sys, schema, ctx.database.db);
     index = await buildOwnershipIndex(ctx.database.db);
     probe = new SubgraphProbe(sys, schema, index);
     for (const c of CASES) {
@@ -298,6 +300,7 @@ describeEngines('tenant isolation', (ctx) => {
 
     it('are refused as not found or unprocessable, and change no row of any table', async () => {
       const before = await snapshotTables(ctx.database.db);
+      const audited = await succeededAudits(ctx.database.db);
       for (const c of CASES) {
         const { foreign, own } = targets.get(c)!;
         const attempted = new Set<string>();
@@ -309,6 +312,7 @@ describeEngines('tenant isolation', (ctx) => {
         expect(Object.keys(MUTATION_PROBES).filter((f) => !attempted.has(f)), `mutations never aimed at ${c.name}'s target`).toEqual([]);
       }
       expect(await snapshotTables(ctx.database.db)).toEqual(before);
+      expect(await succeededAudits(ctx.database.db), 'writes audited as succeeded').toBe(audited);
     }, 120_000);
   });
 
@@ -621,7 +625,7 @@ describeEngines('tenant isolation', (ctx) => {
  * tenant and workspace, and a pod in each workspace (the demo has no event whose subject is a pod,
  * which would leave Pod.events without a positive control).
  */
-async function addFixtures(sys: TestSystem, schema: GraphQLSchema) {
+async function addFixtures(sys: TestSystem, schema: GraphQLSchema, db: Parameters<typeof pickTargets>[0]) {
   const mutations = schema.getMutationType()!.getFields();
   const run = async (document: string, input: Record<string, unknown>, as = apex) => {
     const result = await sys.graphql(document, { input }, as);
@@ -640,5 +644,14 @@ async function addFixtures(sys: TestSystem, schema: GraphQLSchema) {
   const pod = 'mutation($input: RequestPodInput!) { requestPod(input: $input) { id } }';
   for (const workspaceId of [DEMO.workspaceId, DEMO.dataWorkspaceId]) {
     await run(pod, { workspaceId, name: 'Isolation probe pod', deliveryModel: 'DEDICATED_TEAM', requestedTeamSize: 2 });
+  }
+  if (schema.getQueryType()!.getFields().auditLogs) {
+    // A write by each workspace's target user, so the audit trail's actor filter has rows for the owner to see.
+    const rename = 'mutation($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { id } }';
+    for (const workspaceId of [DEMO.workspaceId, DEMO.dataWorkspaceId]) {
+      const target = await pickTargets(db, DEMO.organizationId, workspaceId);
+      const result = await sys.graphql(rename, { id: target.task, input: { description: 'Isolation probe' } }, { ...apex, actorId: target.user });
+      expect(result.errors, `fixture write as ${target.user}`).toBeUndefined();
+    }
   }
 }

@@ -39,7 +39,16 @@ const TARGET_OF_NAME: Record<string, keyof Targets> = {
   subject_id: 'task',
   actor_id: 'user',
   submitted_by: 'user',
+  // The audit trail's resource filter is aimed at an API key: the fixtures' keys have audit entries.
+  resource_id: 'apiKey',
 };
+
+/**
+ * Query parameters some lists are always probed with. The audit trail is read for succeeded writes:
+ * a caller's refused attempts name the IDs it sent, foreign ones too (its own input, see
+ * isolation.ts), so a list of them differs between a foreign ID and its twin by what the caller did.
+ */
+const FIXED_QUERY: Record<string, Record<string, string>> = { '/v1/audit-logs': { outcome: 'succeeded' } };
 
 /** Valid values for required parameters that are not IDs, by JSON Schema format. */
 const DATE_RANGE: Record<string, string> = { from: '2026-01-01', to: '2026-12-31' };
@@ -149,7 +158,7 @@ export function restPlan(route: Route, foreign: Targets, own: Targets): RestPlan
   const probes: RestProbe[] = [];
 
   if (route.method === 'GET') {
-    const required: Record<string, string> = {};
+    const required: Record<string, string> = { ...FIXED_QUERY[route.path] };
     for (const p of query) {
       if (!p.spec.required) continue;
       required[p.name] = String(p.target ? foreign[p.target] : validValue(p.name, p.spec.schema));
