@@ -48,6 +48,14 @@ describeEngines('audit logs', (ctx) => {
     expect(update).toMatchObject({ action: 'updateTask', resource: { type: 'Task', id: task.body.data.id }, changed_fields: ['status'], outcome: 'succeeded' });
   });
 
+  it('keeps the first 500 characters of a long user agent, and the write goes through (the origin rides in a header to the subgraphs)', async () => {
+    const task = await rest.call('POST', '/v1/tasks', { workspace_id: DEMO.workspaceId, service_line_id: DEMO.serviceLineId, title: 'Long agent' },
+      principals.apexAdmin, { 'user-agent': 'x'.repeat(12_000) });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    const [entry] = await latest(`resource_id=${task.body.data.id}`);
+    expect(entry.user_agent).toBe('x'.repeat(500));
+  });
+
   it('records a refused write as refused, with its code and the object it aimed at, and nothing as succeeded', async () => {
     const succeeded = (await latest('outcome=succeeded&limit=100')).length;
     await expectRestError(rest.call('PATCH', '/v1/tasks/TSK-26-999999', { title: 'Nope' }), 404, 'not_found');
