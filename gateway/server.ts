@@ -15,6 +15,7 @@ import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { graphqlGetProblem } from './bad-input.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
+import { withOrigin } from './origin.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -70,13 +71,13 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     try {
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), refusalHeaders(admitted));
-      const { principal } = admitted;
+      const principal = withOrigin(admitted.principal, req, rateLimit.clientAddress(req), 'rest');
       // At most 1 MiB of JSON, no field nested past 32 levels, before anything reads it (rest/request-body.ts).
       const body = req.method === 'GET' ? '' : await readRestBody(req);
       checkRestBody(req.headers['content-type'], body);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
       if (isExportsPath((req.url ?? '/').split('?')[0])) {
-        const exported = await serveExports(req, res, principal, body);
+        const exported = await serveExports(req, res, withOrigin(principal, req, rateLimit.clientAddress(req), 'export'), body);
         return exported ? sendJson(res, exported.status, exported.body) : undefined;
       }
       if (wantsNdjson(req) && (await streamRest(req, res, principal))) return;
@@ -104,7 +105,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       if (graph.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return serve(req, res, {});
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), refusalHeaders(admitted));
-      const { principal } = admitted;
+      const principal = withOrigin(admitted.principal, req, rateLimit.clientAddress(req), 'graphql');
       const malformed = req.method === 'GET' ? graphqlGetProblem(new URL(req.url ?? '/', 'http://gateway').searchParams) : undefined;
       if (malformed) return sendJson(res, malformed.status, malformed.toGraphQL());
       // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:

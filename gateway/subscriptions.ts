@@ -10,6 +10,7 @@ import type { Authenticated, Authenticator } from './auth.ts';
 import type { LiveSession, LiveSessions } from './sessions.ts';
 import type { GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
+import { withOrigin } from './origin.ts';
 
 /**
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
@@ -61,7 +62,7 @@ export function serveGraphQLOverWebSocket(
           closeWith(ctx, 4429, limited.message);
           return false;
         }
-        ctx.extra.principal = authenticated.principal;
+        ctx.extra.principal = withOrigin(authenticated.principal, ctx.extra.request, rateLimit.clientAddress(ctx.extra.request), 'graphql');
         const session = (ctx.extra.session = sessions.open(authorization, authenticated));
         session.signal.addEventListener('abort', () => closeWith(ctx, 4401, String(session.signal.reason)), { once: true });
         return true;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
+import { loadWebhookSettings, type WebhookSettings } from './webhook-settings.ts';
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
@@ -45,6 +46,8 @@ export interface Config {
    * evaluation.ts), which append service_line.health_changed events; null turns them off.
    */
   healthEvaluationSeconds: number | null;
+  /** How webhooks are checked and delivered (WEBHOOK_*, webhook-settings.ts): the webhooks subgraph reads them. */
+  webhooks: WebhookSettings;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
     healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
+    webhooks: loadWebhookSettings(env),
   };
 }
 

@@ -5,6 +5,7 @@ import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
 import type { SubgraphDeps } from '../platform/subgraph/context.ts';
 import { DEFINITIONS } from '../subgraphs/definitions.ts';
+import { auditLogWrites } from '../subgraphs/audit-logs/public.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import type { GraphStats } from '../gateway/graph.ts';
 import { startGateway } from '../gateway/start.ts';
@@ -35,10 +36,18 @@ export async function startSystem(
   config: Config,
   database: Database,
   limits: LimitsConfig = loadLimitsConfig(),
-  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
-  options: { exportWorker?: boolean } = {},
+  /**
+   * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
+   * `webhookWorker: false` leaves webhook deliveries queued (the webhooks subgraph starts no worker)
+   * and starts no background work of any subgraph (the audit trail's sweep).
+   */
+  options: { exportWorker?: boolean; webhookWorker?: boolean } = {},
 ): Promise<RunningSystem> {
-  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
+  const deps: SubgraphDeps = {
+    database, principalKey: principalHeaderKey(config.authSecret), config, workers: options.webhookWorker !== false,
+    // Every subgraph's mutations are audited (subgraphs/audit-logs).
+    recordWrite: auditLogWrites.recordWriteAttempt,
+  };
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
   const subgraphUrls = {} as Record<SubgraphName, string>;

@@ -4,6 +4,7 @@ import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { runProcess } from '../platform/process.ts';
 import { createSubgraph, type SubgraphDefinition } from '../platform/subgraph/server.ts';
 import { portOf, type SubgraphName } from './registry.ts';
+import { auditLogWrites } from './audit-logs/public.ts';
 
 /**
  * Runs one subgraph as its own process (docker-compose lays them out this way): each
@@ -17,7 +18,8 @@ export async function runStandalone(definition: SubgraphDefinition, describe?: (
     if (!config.databaseUrl) throw new Error(`${definition.name}: a standalone subgraph needs DATABASE_URL (PGlite serves one process only)`);
     const database = await openDatabase({ databaseUrl: config.databaseUrl, waitSeconds: config.databaseWaitSeconds });
     await migrateDatabase(database);
-    const subgraph = await createSubgraph(definition, { database, principalKey: principalHeaderKey(config.authSecret), config });
+    // Its mutations are audited like every subgraph's (subgraphs/audit-logs), in the shared database.
+    const subgraph = await createSubgraph(definition, { database, principalKey: principalHeaderKey(config.authSecret), config, recordWrite: auditLogWrites.recordWriteAttempt });
     const port = process.env.PORT ? config.port : portOf(definition.name as SubgraphName);
     // Loopback unless HOST says otherwise (containers set 0.0.0.0): a subgraph answers the gateway only.
     const server = await subgraph.listen(port, config.host);

@@ -14,6 +14,7 @@ import { log } from '../log.ts';
 import { subgraphSdl } from './sdl.ts';
 import { listen } from '../process.ts';
 import { readBody } from '../http.ts';
+import { writeAuditPlugin } from './write-audit.ts';
 
 /** The resolver map buildSubgraphSchema takes, named through its public signature. */
 type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
@@ -56,7 +57,8 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
     logger: log.child({ component: 'subgraph', subgraph: definition.name }),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Every write is recorded (deps.recordWrite: the audit trail), in its own transaction when it succeeds.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), writeAuditPlugin(deps.recordWrite)],
     // The process stops the subgraph (platform/process.ts), once; Apollo's own handler would stop it
     // a second time and raise the signal again.
     stopOnTerminationSignals: false,

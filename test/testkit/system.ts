@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.ts';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { startSystem, type RunningSystem } from '../../scripts/system.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../../gateway/limits/index.ts';
+import type { WebhookSettings } from '../../platform/webhook-settings.ts';
 import { TEST_AUTH_SECRET, bearer } from './auth.ts';
 import type { GraphQLResponse } from './subgraph.ts';
 
@@ -32,6 +33,10 @@ export interface TestSystemOptions {
    * evaluation appends events, which tests that read the event stream do not expect.
    */
   healthEvaluationSeconds?: number;
+  /** WEBHOOK_* settings to override (tests allow loopback receivers and shorten the retry schedule). */
+  webhooks?: Partial<WebhookSettings>;
+  /** false: no webhook delivery worker (deliveries stay queued, so a suite can compare table snapshots). */
+  webhookWorker?: boolean;
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -43,8 +48,9 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
     HEALTH_EVALUATION_SECONDS: String(options.healthEvaluationSeconds ?? 'off'),
   };
-  const config = { ...loadConfig(env), port: 0 };
-  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits });
+  const loaded = loadConfig(env);
+  const config = { ...loaded, port: 0, webhooks: { ...loaded.webhooks, ...options.webhooks } };
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhookWorker: options.webhookWorker });
   async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (authorization !== null) headers.authorization = authorization;
