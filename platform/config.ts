@@ -45,6 +45,13 @@ export interface Config {
    * evaluation.ts), which append service_line.health_changed events; null turns them off.
    */
   healthEvaluationSeconds: number | null;
+  /**
+   * After SIGTERM/SIGINT: seconds /ready answers 503 while requests are still served, so load
+   * balancers take the process out of rotation before it stops accepting (SHUTDOWN_DELAY_SECONDS).
+   */
+  shutdownDelaySeconds: number;
+  /** Longest in-flight HTTP requests are waited for once the process stops accepting (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds: number;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -72,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
     healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
+    shutdownDelaySeconds: shutdownSeconds(env.SHUTDOWN_DELAY_SECONDS, 0, 'SHUTDOWN_DELAY_SECONDS'),
+    shutdownGraceSeconds: shutdownSeconds(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS'),
   };
 }
 
@@ -106,6 +115,14 @@ function healthEvaluationSeconds(value: string | undefined): number | null {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new Error(`HEALTH_EVALUATION_SECONDS must be a whole number of seconds up to 86400, or "off", got "${value}"`);
   return n === 0 ? null : n;
+}
+
+/** SHUTDOWN_*_SECONDS: a number of seconds from 0 to 300. */
+function shutdownSeconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 300) throw new Error(`${name} must be a number of seconds from 0 to 300, got "${value}"`);
+  return n;
 }
 
 function positiveIntFromEnv(value: string | undefined, fallback: number, name: string): number {

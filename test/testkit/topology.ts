@@ -62,7 +62,7 @@ export function composeServices(): ServiceSpec[] {
     services: Record<string, { command?: string[]; environment?: Record<string, string | number>; expose?: string[] }>;
   };
   return Object.entries(compose.services)
-    .filter(([, service]) => service.command?.[0] === 'npx')
+    .filter(([, service]) => service.command?.[0] === 'node')
     .map(([name, service]) => {
       const environment = Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, interpolate(String(value))]));
       const composePort = Number(environment.PORT ?? service.expose?.[0]);
@@ -120,7 +120,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     if (!spec) throw new Error(`no service ${name} in docker-compose.yml`);
     if (services[name].running) return;
     const [command, ...args] = spec.command;
-    // Its own process group, so that npx, tsx and node go down together.
+    // Its own process group, so that node and anything it starts go down together.
     const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...environmentOf(spec) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = logs.get(name)!;
     const keep = (chunk: Buffer) => {
