@@ -79,3 +79,8 @@ export const organizationWrites = {
       .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Operator commands (npm run admin)
+
+export { createOrganizationWithOwner, createOwnerKey } from './admin.ts';
