@@ -27,6 +27,8 @@ export interface GatewayServerOptions {
   rateLimit: RateLimit;
   /** Streaming responses (SSE) end when their credential expires or is revoked. */
   sessions: LiveSessions;
+  /** True once the process is shutting down: /ready answers 503 so load balancers stop sending requests. */
+  stopping?: () => boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping = () => false }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -95,6 +97,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
+      if (stopping()) return sendJson(res, 503, { status: 'stopping', database: database.engine });
       const readiness = await checkReadiness(database, graph.subgraphUrls);
       return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }

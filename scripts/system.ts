@@ -79,7 +79,7 @@ export async function startSystem(
       if (closed) return;
       closed = true;
       await gateway.close();
-      for (const listener of listeners.values()) await listener.close();
+      await Promise.all([...listeners.values()].map((listener) => listener.close()));
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
     },
   };

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, migrateDatabase } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
-import { runProcess } from '../platform/process.ts';
+import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
 import { createSubgraph, type SubgraphDefinition } from '../platform/subgraph/server.ts';
 import { portOf, type SubgraphName } from './registry.ts';
 import { auditLogWrites } from './audit-logs/public.ts';
@@ -26,8 +26,10 @@ export async function runStandalone(definition: SubgraphDefinition, describe?: (
     console.log(`${definition.name} subgraph on ${server.url}`);
     if (describe) console.log(describe(config));
     return {
+      stopWithinMs: shutdownBudgetMs(config),
       async stop() {
-        await server.close();
+        // In-flight requests (the gateway's fetches) finish; its subscription WebSockets close with 1001.
+        await server.close({ graceMs: config.shutdownGraceSeconds * 1000 });
         await subgraph.stop();
         await database.close();
       },
