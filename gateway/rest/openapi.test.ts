@@ -128,6 +128,8 @@ describe('OpenAPI document', () => {
     expect(content(doc.paths['/v1/things/{id}/usage'].get, '200')).toEqual({ $ref: '#/components/schemas/Envelope' });
     expect(content(doc.paths['/v1/things'].post, '201')).toEqual({ $ref: '#/components/schemas/Envelope' });
     expect(doc.paths['/v1/things'].get.responses['404']).toBeUndefined();
+    const parent = openApiDocument([{ ...SAMPLE[0], parentNotFound: true }]);
+    expect(statuses(parent.paths['/v1/things'].get)).toContain('404');
     expect(doc.paths['/v1/things'].post.responses['422']).toEqual({ $ref: '#/components/responses/Unprocessable' });
     expect(doc.paths['/v1/things'].post.responses['413']).toEqual({ $ref: '#/components/responses/PayloadTooLarge' });
     expect(doc.paths['/v1/things'].post.responses['415']).toEqual({ $ref: '#/components/responses/UnsupportedMediaType' });

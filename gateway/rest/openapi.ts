@@ -41,7 +41,7 @@ const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
 /** Which documented errors can answer a route: every write reads a body, which may be too large (413), not JSON (415) or invalid (422). */
 function errorCodesOf(route: Route): ErrorCode[] {
   const codes: ErrorCode[] = ['bad_request', 'unauthorized', 'forbidden'];
-  if (route.path.includes('{')) codes.push('not_found');
+  if (route.path.includes('{') || route.parentNotFound) codes.push('not_found');
   if (WRITES.has(route.method)) codes.push('conflict', 'payload_too_large', 'unsupported_media_type', 'unprocessable');
   codes.push('rate_limited', 'server_error', 'service_unavailable');
   return codes;

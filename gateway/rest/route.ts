@@ -25,6 +25,12 @@ export interface Route {
   body?: Record<string, BodyField>;
   /** The success status: 200 unless the route creates something (201). */
   status?: number;
+  /**
+   * Whether an ID the route is given outside its path (`pod_id`) names the parent it acts on, so
+   * that an unknown one (or another tenant's) is 404 `not_found` rather than an empty list or a
+   * 422: /v1/openapi.json then documents 404, as it does for every route with a path parameter.
+   */
+  parentNotFound?: boolean;
   /** The stored document as sent to the graph, its fragments appended. */
   document: string;
   map(data: unknown): RestBody;
