@@ -57,7 +57,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -106,7 +106,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits };
 }
 
 /**

@@ -8,6 +8,7 @@ import { documentedStatuses, restOperations, restRequest, restWeight, type RestO
 import { graphqlOperations, graphqlRequest, graphqlWeight, hostileDocument, type GraphQLRequest } from './testkit/fuzz-graphql.ts';
 import { jsonText } from './testkit/fuzz-values.ts';
 import { ERROR_CODES } from '../platform/errors.ts';
+import { LIMIT_REASONS } from '../gateway/limits/refusal.ts';
 
 /**
  * Property-based fuzzing (fast-check) of every REST operation in the served OpenAPI document, of
@@ -97,9 +98,12 @@ describeEngines('fuzz', (ctx) => {
     if (answer.status < 400) return;
     expect(documentedStatuses(operation).has(answer.status), `undocumented ${answer.status}: ${label}`).toBe(true);
     expect(answer.type, label).toMatch(/^application\/json/);
-    const body = JSON.parse(answer.text);
-    expect(body, label).toEqual({ error: { code: expect.any(String), message: expect.any(String), status: answer.status } });
-    const { error } = body;
+    const { error, ...rest } = JSON.parse(answer.text);
+    expect(rest, label).toEqual({});
+    // A document refused by one of the graph's limits also says which, as /graphql does.
+    const { reason, ...shape } = error;
+    expect(shape, label).toEqual({ code: expect.any(String), message: expect.any(String), status: answer.status });
+    if (reason !== undefined) expect({ code: error.code, reason }, label).toEqual({ code: 'bad_request', reason: expect.toBeOneOf([...LIMIT_REASONS]) });
     expect(ERROR_CODES[error.code as keyof typeof ERROR_CODES]?.status, label).toBe(answer.status);
     expectNoWrites(changed, label);
   }
