@@ -9,6 +9,7 @@ import { createGatewayHandler } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
+import { DEFAULT_RETRY_POLICY } from './exports/retry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface GatewayOptions {
@@ -48,7 +49,8 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
   await sessions.listen(database);
   const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions });
-  const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database }) : null;
+  const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
+  const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();
   const listening = await listen(handler, {
     port: config.port,

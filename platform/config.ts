@@ -3,6 +3,8 @@ import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
+/** How long an export page keeps being retried while a part it needs is unavailable (EXPORT_RETRY_SECONDS). */
+export const DEFAULT_EXPORT_RETRY_SECONDS = 60;
 
 /**
  * All configuration comes from the environment, each with a default that works on a fresh machine.
@@ -40,6 +42,11 @@ export interface Config {
    * be older than the window.
    */
   eventRetentionDays: number | null;
+  /**
+   * The longest an export job waits out a subgraph or the database that does not answer, retrying
+   * one page with backoff, before the job fails (gateway/exports/retry.ts).
+   */
+  exportRetrySeconds: number;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -66,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
+    exportRetrySeconds: secondsFromEnv(env.EXPORT_RETRY_SECONDS, DEFAULT_EXPORT_RETRY_SECONDS, 'EXPORT_RETRY_SECONDS'),
   };
 }
 
