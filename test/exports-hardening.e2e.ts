@@ -35,7 +35,7 @@ describeEngines('export jobs: outages, limits and revoked keys', (ctx) => {
   let system: RunningSystem;
   let graph: ReturnType<typeof createGraph>;
   beforeAll(async () => {
-    system = await startSystem({ ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET }), port: 0 }, ctx.database, LIMITS, { exportWorker: false });
+    system = await startSystem({ ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 }, ctx.database, LIMITS, { exportWorker: false });
     graph = createGraph({ subgraphUrls: system.subgraphUrls, principalKey: TEST_PRINCIPAL_KEY, production: false, limits: LIMITS });
     await graph.runtime.getSchema();
   }, 60_000);

@@ -172,7 +172,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'POST',
     path: '/v1/managed-services/requests',
     summary: "Submit a service request to a pod; the ticket's SLA response deadline follows the pod's response time.",
-    parentNotFound: true,
+    lookup: true,
     body: {
       pod_id: idField('podId', 'Pod', { required: true }),
       type: enumField('type', restValues(TicketType), { required: true }),
@@ -189,7 +189,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'GET',
     path: '/v1/managed-services/tickets',
     summary: 'List the service tickets of a pod, optionally by status or priority.',
-    parentNotFound: true,
+    lookup: true,
     // The pod is the list's parent: an unknown pod (or another tenant's) is a 404, not an empty list.
     query: {
       pod_id: idParam('podId', 'Pod', { required: true }),
@@ -206,7 +206,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'GET',
     path: '/v1/managed-services/slas',
     summary: "A pod's SLA performance for one month (YYYY-MM), the latest when no period is given.",
-    parentNotFound: true,
+    lookup: true,
     query: { pod_id: idParam('podId', 'Pod', { required: true }), period: periodParam },
     // Both fields are the managed-services subgraph's: one fetch. pod(id:) answers 404 for an unknown pod;
     // reports come newest first, so the first is the latest.
@@ -227,7 +227,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'POST',
     path: '/v1/managed-services/incidents',
     summary: 'Raise an incident against a pod for a suspected SLA breach or delivery failure.',
-    parentNotFound: true,
+    lookup: true,
     body: {
       pod_id: idField('podId', 'Pod', { required: true }),
       title: stringField('title', { required: true }),

@@ -26,11 +26,12 @@ export interface Route {
   /** The success status: 200 unless the route creates something (201). */
   status?: number;
   /**
-   * Whether an ID the route is given outside its path (`pod_id`) names the parent it acts on, so
-   * that an unknown one (or another tenant's) is 404 `not_found` rather than an empty list or a
-   * 422: /v1/openapi.json then documents 404, as it does for every route with a path parameter.
+   * Whether an object its query or body parameters name may be not found (404), as a path ID may:
+   * an unknown or foreign `pod_id` naming the parent a route acts on.
    */
-  parentNotFound?: boolean;
+  lookup?: boolean;
+  /** The JSON Schema of what `data` holds (each item, for a list), named in /v1/openapi.json's components. */
+  item?: { name: string; schema: Record<string, unknown> };
   /** The stored document as sent to the graph, its fragments appended. */
   document: string;
   map(data: unknown): RestBody;
