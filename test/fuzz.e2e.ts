@@ -2,7 +2,7 @@ import { it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema } from 'graphql';
 import { describeEngines } from './testkit/describe-engines.ts';
-import { badInputSystem } from './testkit/bad-input.ts';
+import { badInputSystem, CALLERS, type Caller } from './testkit/bad-input.ts';
 import type { WriteSnapshot } from './testkit/writes.ts';
 import { documentedStatuses, restOperations, restRequest, restWeight, type RestOperation, type RestRequest } from './testkit/fuzz-rest.ts';
 import { graphqlOperations, graphqlRequest, graphqlWeight, hostileDocument, type GraphQLRequest } from './testkit/fuzz-graphql.ts';
@@ -54,6 +54,13 @@ async function property<T>(name: string, arbitrary: fc.Arbitrary<T>, check: (val
   return details.numRuns;
 }
 
+/**
+ * Who sends a request: the organization's admin mostly (who may do everything, so that a request
+ * reaches deepest), now and then a member, a viewer, a token narrowed to one workspace or the other
+ * tenant's admin (whose refusals, FORBIDDEN and NOT_FOUND, are held to the same rules).
+ */
+const caller: fc.Arbitrary<Caller> = fc.oneof({ arbitrary: fc.constant('admin' as const), weight: 4 }, { arbitrary: fc.constantFrom(...CALLERS.filter((c) => c !== 'admin')), weight: 1 });
+
 /** The codes a GraphQL error may carry: the caller's mistakes, never the server's. */
 const GRAPHQL_CODES = new Set(['BAD_USER_INPUT', 'UNPROCESSABLE', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT']);
 
@@ -81,19 +88,19 @@ describeEngines('fuzz', (ctx) => {
     return { answer, changed: Object.keys(last).filter((table) => last[table] !== before[table]) };
   }
 
-  async function sendRest(request: RestRequest) {
+  async function sendRest(request: RestRequest, who: Caller) {
     // A string body would get fetch's own text/plain; bytes go with exactly the headers given.
     const body = request.body === undefined ? undefined : request.headers['content-type'] ? request.body : new TextEncoder().encode(request.body);
-    const res = await fetch(`${system.sys.url}${request.target}`, { method: request.method, headers: { authorization: `Bearer ${system.token}`, ...request.headers }, body });
+    const res = await fetch(`${system.sys.url}${request.target}`, { method: request.method, headers: { authorization: `Bearer ${system.tokens[who]}`, ...request.headers }, body });
     return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
   }
 
   /** The request as a failure reports it: enough to send it again by hand. */
   const shown = (request: unknown, answer: { status: number; text: string }) => `${JSON.stringify(request).slice(0, 2_000)}\n→ ${answer.status} ${answer.text.slice(0, 500)}`;
 
-  async function checkRest(operation: RestOperation, request: RestRequest) {
-    const { answer, changed } = await tracked(() => sendRest(request));
-    const label = shown(request, answer);
+  async function checkRest(operation: RestOperation, [request, who]: [RestRequest, Caller]) {
+    const { answer, changed } = await tracked(() => sendRest(request, who));
+    const label = shown({ ...request, who }, answer);
     expect(answer.status, label).toBeLessThan(500);
     if (answer.status < 400) return;
     expect(documentedStatuses(operation).has(answer.status), `undocumented ${answer.status}: ${label}`).toBe(true);
@@ -108,9 +115,9 @@ describeEngines('fuzz', (ctx) => {
     expectNoWrites(changed, label);
   }
 
-  async function sendGraphQL(request: Pick<GraphQLRequest, 'query' | 'variables' | 'get'>) {
+  async function sendGraphQL(request: Pick<GraphQLRequest, 'query' | 'variables' | 'get'>, who: Caller = 'admin') {
     const variables = jsonText(request.variables);
-    const headers = { authorization: `Bearer ${system.token}`, accept: 'application/json' };
+    const headers = { authorization: `Bearer ${system.tokens[who]}`, accept: 'application/json' };
     const res = request.get && variables.length < 4_000
       ? await fetch(`${system.sys.url}/graphql?${new URLSearchParams({ query: request.query, variables })}`, { headers })
       : await fetch(`${system.sys.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: `{"query":${JSON.stringify(request.query)},"variables":${variables}}` });
@@ -129,9 +136,9 @@ describeEngines('fuzz', (ctx) => {
     return body;
   }
 
-  async function checkGraphQL(request: GraphQLRequest) {
-    const { answer, changed } = await tracked(() => sendGraphQL(request));
-    const label = shown({ ...request, variables: jsonText(request.variables).slice(0, 1_500) }, answer);
+  async function checkGraphQL([request, who]: [GraphQLRequest, Caller]) {
+    const { answer, changed } = await tracked(() => sendGraphQL(request, who));
+    const label = shown({ ...request, who, variables: jsonText(request.variables).slice(0, 1_500) }, answer);
     const body = expectGraphQLShape(answer, label);
     // A query writes nothing; a mutation refused (no answer for its field) neither.
     if (request.kind === 'query' || body.data?.f == null) expectNoWrites(changed, label);
@@ -155,7 +162,7 @@ describeEngines('fuzz', (ctx) => {
     const runs = shares(operations.map(restWeight));
     let sent = 0;
     for (const [i, operation] of operations.entries()) {
-      sent += await property(`${operation.method} ${operation.path}`, restRequest(operation), (request) => checkRest(operation, request), runs[i]);
+      sent += await property(`${operation.method} ${operation.path}`, fc.tuple(restRequest(operation), caller), (request) => checkRest(operation, request), runs[i]);
     }
     console.info(`[fuzz ${ctx.engine}] REST: ${sent} requests over ${operations.length} operations, seed ${SEED}`);
   }, 600_000);
@@ -166,7 +173,7 @@ describeEngines('fuzz', (ctx) => {
     const runs = shares(operations.map(graphqlWeight));
     let sent = 0;
     for (const [i, operation] of operations.entries()) {
-      sent += await property(`${operation.kind} ${operation.field.name}`, graphqlRequest(operation), checkGraphQL, runs[i]);
+      sent += await property(`${operation.kind} ${operation.field.name}`, fc.tuple(graphqlRequest(operation), caller), checkGraphQL, runs[i]);
     }
     console.info(`[fuzz ${ctx.engine}] GraphQL: ${sent} requests over ${operations.length} root fields, seed ${SEED}`);
   }, 600_000);
