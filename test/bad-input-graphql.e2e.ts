@@ -153,6 +153,31 @@ describeEngines('GraphQL bad input', (ctx) => {
     expect(await get('variables=%7B%7D')).toEqual({ status: 200, body: { data: { __typename: 'Query' }, extensions: expect.any(Object) } });
   });
 
+  it('answers a request it cannot read in GraphQL\'s shape, BAD_USER_INPUT with the reason, never an empty body or a code of its own', async () => {
+    const send = async (method: string, body: string | undefined, headers: Record<string, string>, search = '') => {
+      const res = await fetch(`${system.sys.url}/graphql${search}`, { method, headers: { authorization: `Bearer ${system.token}`, ...headers }, body: body === undefined ? undefined : new TextEncoder().encode(body) });
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+    };
+    const json = { 'content-type': 'application/json', accept: 'application/json' };
+    const refusal = (status: number, message: string, reason: string) => ({
+      status, type: 'application/json; charset=utf-8', body: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason } }] },
+    });
+    expect(await send('POST', '{}', json)).toEqual(refusal(200, 'Must provide query string.', 'BAD_REQUEST'));
+    expect(await send('GET', undefined, { accept: 'application/json' }, '?query=')).toEqual(refusal(200, 'Must provide query string.', 'BAD_REQUEST'));
+    expect(await send('POST', '[]', json)).toEqual(refusal(400, 'Batching is not supported.', 'BAD_REQUEST'));
+    expect(await send('POST', '{"query":"{ __typename }","variables":"x"}', json)).toEqual(refusal(400, 'Expected "variables" param to be empty or an object, but given string.', 'BAD_REQUEST'));
+    expect(await send('POST', '{"query":"{ __typename }","operationName":1}', json)).toEqual(refusal(400, 'Could not determine what operation to execute.', 'OPERATION_RESOLUTION_FAILURE'));
+    expect(await send('PUT', '{"query":"{ __typename }"}', json)).toEqual(refusal(405, 'GraphQL only supports GET and POST requests.', 'BAD_REQUEST'));
+    const mutation = `?query=${encodeURIComponent(`mutation { revokeApiKey(id: "${DEMO.organizationId}") { id } }`)}`;
+    expect(await send('GET', undefined, { accept: 'application/json' }, mutation)).toEqual(refusal(405, 'Can only perform a mutation operation from a POST request.', 'BAD_REQUEST'));
+    const cut = await send('POST', '{"query":', json);
+    expect([cut.status, cut.body.errors[0].message, cut.body.errors[0].extensions.code, cut.body.errors[0].extensions.reason]).toEqual([400, 'POST body sent invalid JSON.', 'BAD_USER_INPUT', 'BAD_REQUEST']);
+    expect(await send('POST', '{"query":"{ __typename }"}', { 'content-type': 'text/plain', accept: 'application/json' }))
+      .toEqual(refusal(415, 'Send the request as application/json (or as a GET with the query in the URL).', 'UNSUPPORTED_MEDIA_TYPE'));
+    expect(await send('GET', undefined, { accept: 'application/xml' }, `?query=${encodeURIComponent('{ __typename }')}`))
+      .toEqual(refusal(406, 'This graph answers in application/json, application/graphql-response+json or text/event-stream; accept one of them.', 'NOT_ACCEPTABLE'));
+  });
+
   it('refuses a JSON literal nested past 32 levels as the field rule says, within the document limits', async () => {
     const literal = `mutation { connectIntegration(input: { workspaceId: "WS-26-000021", type: LINEAR, name: "Deep", config: { a: ${nestedJson(40)} } }) { id } }`;
     const error = await refused(literal);

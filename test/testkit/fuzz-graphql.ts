@@ -162,3 +162,42 @@ export const hostileDocument: fc.Arbitrary<string> = fc.oneof(
     .map(([k, levels, leaf]) => fragmentFanOut(k, levels, leaf)), weight: 2 },
   { arbitrary: fc.tuple(fc.integer({ min: 1, max: 2_000 }), fc.constantFrom('a%: viewer { role }', 'viewer @skip(if: false) { role }', '__typename')).map(([n, field]) => `{ ${Array.from({ length: n }, (_, i) => field.replace('%', String(i))).join(' ')} }`), weight: 2 },
 );
+
+/** A request to /graphql as sent on the wire. */
+export interface RawGraphQLRequest {
+  method: string;
+  /** The query string of the URL, without `?`. */
+  search: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * How a document travels, carelessly or not: a POST of JSON or a GET mostly; otherwise a body with
+ * no query, a query that is no string, a batch, JSON cut short, variables or an operation name of
+ * the wrong type, another method, another Content-Type (text, XML, a form, none) or an Accept
+ * header the graph cannot answer in. (Never `Accept: text/html`: GraphiQL's page, in development.)
+ */
+export function transportOf(query: string): fc.Arbitrary<RawGraphQLRequest> {
+  const json = JSON.stringify(query);
+  const post = (body: string, type = 'application/json'): RawGraphQLRequest => ({ method: 'POST', search: '', headers: { 'content-type': type, accept: 'application/json' }, body });
+  const get = (search: string, accept = 'application/json', method = 'GET'): RawGraphQLRequest => ({ method, search, headers: { accept } });
+  const inUrl = new URLSearchParams({ query }).toString();
+  const odd: RawGraphQLRequest[] = [
+    post('{}'), post('{"query":1}'), post('[]'), post(`[{"query":${json}}]`), post(`{"query":${json}`), post(''),
+    post(`{"query":${json},"variables":"x"}`), post(`{"query":${json},"variables":[]}`), post(`{"query":${json},"operationName":1}`),
+    post(`{"query":${json},"operationName":"Nope"}`), post(`{"query":${json},"extensions":"x"}`),
+    post(`{"query":${json}}`, 'text/plain'), post(`{"query":${json}}`, 'application/xml'), post(`{"query":${json}}`, 'multipart/form-data; boundary=x'),
+    post(`{"query":${json}}`, 'application/graphql-response+json'), post(`query=${encodeURIComponent(query)}`, 'application/x-www-form-urlencoded'),
+    { method: 'POST', search: '', headers: { accept: 'application/json' }, body: `{"query":${json}}` },
+    { method: 'PUT', search: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: `{"query":${json}}` },
+    get(''),
+  ];
+  // A URL stays far below the server's 16 KB header limit (past it Node itself answers 431).
+  if (query.length < 4_000) odd.push(get(inUrl, 'application/xml'), get(inUrl, 'application/graphql-response+json'), get(`${inUrl}&operationName=%00`), get(inUrl, 'application/json', 'DELETE'));
+  return fc.oneof(
+    { arbitrary: fc.constant(post(`{"query":${json}}`)), weight: 8 },
+    { arbitrary: fc.constant(query.length < 4_000 ? get(inUrl) : post(`{"query":${json}}`)), weight: 4 },
+    { arbitrary: fc.constantFrom(...odd), weight: 3 },
+  );
+}
