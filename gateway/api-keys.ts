@@ -2,7 +2,7 @@ import type { Db } from '../platform/db.ts';
 import { unauthorized } from '../platform/errors.ts';
 import { hashApiKey, isWellFormedApiKey } from '../platform/auth/api-keys.ts';
 import type { Authenticated } from './auth.ts';
-import { findApiKeyByHash, organizationWrites } from '../subgraphs/organizations/public.ts';
+import { findApiKey, findApiKeyByHash, organizationWrites, type ApiKeyRow } from '../subgraphs/organizations/public.ts';
 import { log } from '../platform/log.ts';
 
 const logger = log.child({ component: 'gateway' });
@@ -45,8 +45,8 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
     if (!isWellFormedApiKey(token)) throw unauthorized('API key is malformed.');
     const key = await findApiKeyByHash(db, hashApiKey(token));
     if (!key) throw unauthorized('API key is invalid.');
-    if (key.revokedAt) throw unauthorized('API key has been revoked.');
-    if (key.expiresAt && key.expiresAt.getTime() <= now()) throw unauthorized('API key has expired.');
+    const refusal = apiKeyRefusal(key, now());
+    if (refusal) throw unauthorized(refusal);
     touch(key.id);
     return {
       // The key's prefix travels with the principal for the audit trail; the gateway adds the rest of the origin (origin.ts).
@@ -57,4 +57,22 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
       expiresAt: key.expiresAt?.getTime() ?? null,
     };
   };
+}
+
+/** Why a key no longer speaks for anyone (revoked, or past its expiry at `now`), or undefined while it stands. */
+function apiKeyRefusal(key: Pick<ApiKeyRow, 'revokedAt' | 'expiresAt'>, now: number): string | undefined {
+  if (key.revokedAt) return 'API key has been revoked.';
+  if (key.expiresAt && key.expiresAt.getTime() <= now) return 'API key has expired.';
+  return undefined;
+}
+
+/**
+ * Whether the key `keyId` of an organization still stands (work running on its behalf long after
+ * the request that started it, such as an export job, asks this as it goes): the reason it does
+ * not (the same words authentication would answer), or undefined.
+ */
+export async function apiKeyStanding(db: Db, organizationId: string, keyId: string, now = Date.now()): Promise<string | undefined> {
+  const key = await findApiKey(db, organizationId, keyId);
+  if (!key) return 'API key no longer exists.';
+  return apiKeyRefusal(key, now);
 }

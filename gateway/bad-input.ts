@@ -5,14 +5,19 @@ import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../platform/input-rules.ts';
 
 /**
  * A request the graph rejects before running it (a syntax error, an unknown field or enum value, a
- * variable of the wrong type) is the caller's bad input, like an out-of-range `first` is: every
- * such error leaves with BAD_USER_INPUT, as the subgraphs' own argument checks do, and GraphQL's
- * own code as `reason`. Variable coercion errors come with no code and no path at all, which tells
- * them apart from anything a resolver raised.
+ * variable of the wrong type; a request the server cannot read: no query, a body that is not
+ * JSON, a parameter of the wrong type, a batch, a method other than GET and POST, a mutation sent
+ * as GET, an operation name that names none) is the caller's bad input, like an out-of-range
+ * `first` is: every such error leaves with BAD_USER_INPUT, as the subgraphs' own argument checks
+ * do, and the server's own code as `reason` (Yoga's BAD_REQUEST among them, which is no code of
+ * this API), its HTTP status unchanged. Variable coercion errors come with no code and no
+ * path at all, which tells them apart from anything a resolver raised.
  */
 const REASONS: Record<string, string> = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
 };
 
 export function useBadInputCodes(): GatewayPlugin {
@@ -32,6 +37,8 @@ function reasonOf(error: GraphQLError): string | undefined {
 }
 
 function recode(error: GraphQLError, reason: string): GraphQLError {
+  // Every other extension stays: `http` (the status the server chose) and, for a body that is not
+  // JSON, `originalError` (its parser's message; production's error filter drops it).
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
@@ -39,6 +46,28 @@ function recode(error: GraphQLError, reason: string): GraphQLError {
     originalError: error.originalError,
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT', reason },
   });
+}
+
+/**
+ * The server refuses a POST whose Content-Type it cannot read (415) and a request that accepts no
+ * type it answers in (406) with an empty body; they get GraphQL's shape like every other refusal
+ * (BAD_USER_INPUT, reason UNSUPPORTED_MEDIA_TYPE or NOT_ACCEPTABLE), their status kept.
+ */
+export function useRefusalBodies(): GatewayPlugin {
+  const bodies: Record<number, { message: string; reason: string }> = {
+    415: { reason: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request as application/json (or as a GET with the query in the URL).' },
+    406: { reason: 'NOT_ACCEPTABLE', message: 'This graph answers in application/json, application/graphql-response+json or text/event-stream; accept one of them.' },
+  };
+  return {
+    onResponse({ response, setResponse, fetchAPI }) {
+      const refusal = bodies[response.status];
+      if (!refusal || response.headers.get('content-type')) return;
+      const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: 'BAD_USER_INPUT', reason: refusal.reason } }] });
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      setResponse(new fetchAPI.Response(body, { status: response.status, headers }));
+    },
+  };
 }
 
 /**

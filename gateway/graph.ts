@@ -8,7 +8,7 @@ import { log, type LogLevel } from '../platform/log.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../platform/auth/principal-header.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
 import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
-import { useBadInputCodes, useBoundedVariables } from './bad-input.ts';
+import { useBadInputCodes, useBoundedVariables, useRefusalBodies } from './bad-input.ts';
 import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
@@ -57,7 +57,7 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const runtime = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -96,6 +96,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
       useBoundedSubscriptions(options.limits.subscriberBuffer, options.limits.subscriberGraceSeconds * 1000),
       useBadInputCodes(),
+      useRefusalBodies(),
       useUnavailableSubgraphs(),
       // After bad-input: production's error filter must see the codes it gives.
       ...limitPlugins(options.limits, options.production),
@@ -106,7 +107,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits };
 }
 
 /**

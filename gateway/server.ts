@@ -12,6 +12,7 @@ import { createRestRouter } from './rest/router.ts';
 import { createIdempotency } from './rest/idempotency.ts';
 import { checkRestBody, readRestBody } from './rest/request-body.ts';
 import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
+import { documentLimits } from './limits/index.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { graphqlGetProblem } from './bad-input.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
@@ -44,7 +45,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   const serveRest = createRestRouter(runtime);
   const idempotency = createIdempotency(database);
   const openApi = openApiDocument();
-  const serveExports = createExportsApi({ runtime, database });
+  const serveExports = createExportsApi({ runtime, database, limits: { document: documentLimits(graph.limits), maxNodes: graph.limits.maxNodes } });
   const streamRest = createRestStreamer(runtime);
 
   /**

@@ -10,6 +10,7 @@ import { createGatewayHandler, sendJson } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
+import { DEFAULT_RETRY_POLICY } from './exports/retry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface GatewayOptions {
@@ -50,7 +51,8 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   await sessions.listen(database);
   let stopping = false;
   const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping });
-  const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database }) : null;
+  const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
+  const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();
   const listening = await listen(handler, {
     port: config.port,

@@ -4,6 +4,8 @@ import { loadWebhookSettings, type WebhookSettings } from './webhook-settings.ts
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
+/** How long an export page keeps being retried while a part it needs is unavailable (EXPORT_RETRY_SECONDS). */
+export const DEFAULT_EXPORT_RETRY_SECONDS = 60;
 
 /**
  * All configuration comes from the environment, each with a default that works on a fresh machine.
@@ -41,6 +43,11 @@ export interface Config {
    * be older than the window.
    */
   eventRetentionDays: number | null;
+  /**
+   * The longest an export job waits out a subgraph or the database that does not answer, retrying
+   * one page with backoff, before the job fails (gateway/exports/retry.ts).
+   */
+  exportRetrySeconds: number;
   /**
    * Seconds between periodic Service Line health evaluations (subgraphs/service-lines/health/
    * evaluation.ts), which append service_line.health_changed events; null turns them off.
@@ -81,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
+    exportRetrySeconds: secondsFromEnv(env.EXPORT_RETRY_SECONDS, DEFAULT_EXPORT_RETRY_SECONDS, 'EXPORT_RETRY_SECONDS'),
     healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
     webhooks: loadWebhookSettings(env),
     shutdownDelaySeconds: shutdownSeconds(env.SHUTDOWN_DELAY_SECONDS, 0, 'SHUTDOWN_DELAY_SECONDS'),

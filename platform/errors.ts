@@ -55,13 +55,19 @@ export class PlatformError extends Error {
   readonly field?: string;
   /** Seconds to wait before retrying (`Retry-After`), for refusals that pass with time. */
   readonly retryAfter?: number;
+  /**
+   * Which limit refused a document (the gateway's `extensions.reason`: MAX_DEPTH, COST_LIMIT ...),
+   * so that REST says it as /graphql does.
+   */
+  readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, options: { reason?: string } = {}) {
     super(message);
     this.name = 'PlatformError';
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.field = field;
+    if (options.reason !== undefined) this.reason = options.reason;
     if (code === 'service_unavailable') this.retryAfter = UNAVAILABLE_RETRY_AFTER_SECONDS;
   }
 
@@ -69,8 +75,9 @@ export class PlatformError extends Error {
     return ERROR_CODES[this.code].graphql;
   }
 
-  toRest(): { error: { code: ErrorCode; message: string; status: number } } {
-    return { error: { code: this.code, message: this.message, status: this.status } };
+  toRest(): { error: { code: ErrorCode; message: string; status: number; reason?: string } } {
+    const error = { code: this.code, message: this.message, status: this.status };
+    return { error: this.reason === undefined ? error : { ...error, reason: this.reason } };
   }
 
   /** The body of a GraphQL answer refused as a whole (authentication, rate limits). */

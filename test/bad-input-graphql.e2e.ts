@@ -1,12 +1,8 @@
-import { it, expect, beforeAll, afterAll } from 'vitest';
+import { it, expect } from 'vitest';
 import WebSocket from 'ws';
 import { describeEngines } from './testkit/describe-engines.ts';
-import { startTestSystem, type TestSystem } from './testkit/system.ts';
-import { principals, bearer } from './testkit/auth.ts';
-import { writeSnapshots } from './testkit/writes.ts';
+import { badInputSystem, nestedJson } from './testkit/bad-input.ts';
 import { DEMO } from '../seed/demo.ts';
-
-const nestedJson = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
 
 /** Each mutation that takes free text, its variables, and the text fields to break (input fields unless noted). */
 const MUTATIONS: Array<{ document: string; variables: Record<string, any>; fields: string[] }> = [
@@ -26,19 +22,13 @@ const MUTATIONS: Array<{ document: string; variables: Record<string, any>; field
 
 /** Bad input over /graphql (issue 11): the documented codes, never INTERNAL_SERVER_ERROR, and nothing written. */
 describeEngines('GraphQL bad input', (ctx) => {
-  let sys: TestSystem;
-  let token: string;
-  beforeAll(async () => {
-    sys = await startTestSystem(ctx.database, principals.apexAdmin, { limits: { rateLimitPoints: 100_000 } });
-    token = await bearer(principals.apexAdmin);
-  });
-  afterAll(() => sys.close());
-  const snapshot = writeSnapshots(() => ctx.database);
+  const system = badInputSystem(ctx);
+  const { snapshot } = system;
 
   /** The one error of a refused operation, after checking that it wrote nothing. */
   async function refused(query: string, variables?: Record<string, unknown>) {
     const before = await snapshot();
-    const res = await sys.graphql(query, variables);
+    const res = await system.sys.graphql(query, variables);
     expect(res.errors, JSON.stringify(res.data)).toHaveLength(1);
     expect(await snapshot()).toEqual(before);
     return { status: res.status, ...res.errors![0], code: res.errors![0].extensions?.code };
@@ -46,12 +36,12 @@ describeEngines('GraphQL bad input', (ctx) => {
 
   /** POSTs a body given as raw text (deep variables cannot go through JSON.stringify). */
   async function postRaw(body: string) {
-    const res = await fetch(`${sys.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`${system.sys.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${system.token}`, 'content-type': 'application/json' }, body });
     return { status: res.status, body: await res.json() };
   }
 
   it('updates a task\'s description alone (an empty history insert answered INTERNAL_SERVER_ERROR)', async () => {
-    const res = await sys.graphql(`mutation { updateTask(id: "${DEMO.taskId}", input: { description: "hello" }) { description history { change } } }`);
+    const res = await system.sys.graphql(`mutation { updateTask(id: "${DEMO.taskId}", input: { description: "hello" }) { description history { change } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.updateTask.description).toBe('hello');
   });
@@ -119,7 +109,7 @@ describeEngines('GraphQL bad input', (ctx) => {
     expect((await postRaw(deepInput)).body.errors[0].message).toBe('Variable "$input" is nested deeper than 32 levels.');
     const extensions = await postRaw(`{"query":"{ __typename }","extensions":{"x":${nestedJson(20_000)}}}`);
     expect(extensions).toEqual({ status: 400, body: { errors: [{ message: "The request's extensions is nested deeper than 32 levels.", extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_JSON_DEPTH' } }] } });
-    const get = await fetch(`${sys.url}/graphql?query=${encodeURIComponent('query($v: JSON) { __typename }')}&variables=${encodeURIComponent(`{"v":${nestedJson(1_000)}}`)}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = await fetch(`${system.sys.url}/graphql?query=${encodeURIComponent('query($v: JSON) { __typename }')}&variables=${encodeURIComponent(`{"v":${nestedJson(1_000)}}`)}`, { headers: { authorization: `Bearer ${system.token}` } });
     expect({ status: get.status, body: await get.json() }).toEqual({ status: 400, body: tooDeep });
     expect(await snapshot()).toEqual(before);
     // 32 levels pass the gateway; the JSON field rule (config at most 32 levels) then holds.
@@ -130,7 +120,7 @@ describeEngines('GraphQL bad input', (ctx) => {
   });
 
   it('refuses deep variables of a subscription over graphql-ws the same way', async () => {
-    const socket = new WebSocket(sys.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+    const socket = new WebSocket(system.sys.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
     const messages: any[] = [];
     const next = () => new Promise<any>((resolve, reject) => {
       if (messages.length) return resolve(messages.shift());
@@ -140,7 +130,7 @@ describeEngines('GraphQL bad input', (ctx) => {
     socket.on('message', (data) => messages.push(JSON.parse(String(data))));
     await new Promise((resolve) => socket.once('open', resolve));
     try {
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${system.token}` } }));
       expect((await next()).type).toBe('connection_ack');
       socket.send(`{"id":"1","type":"subscribe","payload":{"query":"subscription($t: [String!]) { activity(types: $t) { cursor } }","variables":{"t":${nestedJson(20_000)}}}}`);
       const answer = await next();
@@ -153,7 +143,7 @@ describeEngines('GraphQL bad input', (ctx) => {
 
   it('answers 400 to GET /graphql with malformed variables or extensions', async () => {
     const get = async (search: string) => {
-      const res = await fetch(`${sys.url}/graphql?query=${encodeURIComponent('{ __typename }')}&${search}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      const res = await fetch(`${system.sys.url}/graphql?query=${encodeURIComponent('{ __typename }')}&${search}`, { headers: { authorization: `Bearer ${system.token}`, accept: 'application/json' } });
       return { status: res.status, body: await res.json() };
     };
     const bad = (message: string) => ({ status: 400, body: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] } });
@@ -161,6 +151,31 @@ describeEngines('GraphQL bad input', (ctx) => {
     expect(await get('extensions=%7B')).toEqual(bad('The extensions parameter is not valid JSON.'));
     expect(await get('variables=%5B1%5D')).toEqual(bad('The variables parameter must be a JSON object.'));
     expect(await get('variables=%7B%7D')).toEqual({ status: 200, body: { data: { __typename: 'Query' }, extensions: expect.any(Object) } });
+  });
+
+  it('answers a request it cannot read in GraphQL\'s shape, BAD_USER_INPUT with the reason, never an empty body or a code of its own', async () => {
+    const send = async (method: string, body: string | undefined, headers: Record<string, string>, search = '') => {
+      const res = await fetch(`${system.sys.url}/graphql${search}`, { method, headers: { authorization: `Bearer ${system.token}`, ...headers }, body: body === undefined ? undefined : new TextEncoder().encode(body) });
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+    };
+    const json = { 'content-type': 'application/json', accept: 'application/json' };
+    const refusal = (status: number, message: string, reason: string) => ({
+      status, type: 'application/json; charset=utf-8', body: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason } }] },
+    });
+    expect(await send('POST', '{}', json)).toEqual(refusal(200, 'Must provide query string.', 'BAD_REQUEST'));
+    expect(await send('GET', undefined, { accept: 'application/json' }, '?query=')).toEqual(refusal(200, 'Must provide query string.', 'BAD_REQUEST'));
+    expect(await send('POST', '[]', json)).toEqual(refusal(400, 'Batching is not supported.', 'BAD_REQUEST'));
+    expect(await send('POST', '{"query":"{ __typename }","variables":"x"}', json)).toEqual(refusal(400, 'Expected "variables" param to be empty or an object, but given string.', 'BAD_REQUEST'));
+    expect(await send('POST', '{"query":"{ __typename }","operationName":1}', json)).toEqual(refusal(400, 'Could not determine what operation to execute.', 'OPERATION_RESOLUTION_FAILURE'));
+    expect(await send('PUT', '{"query":"{ __typename }"}', json)).toEqual(refusal(405, 'GraphQL only supports GET and POST requests.', 'BAD_REQUEST'));
+    const mutation = `?query=${encodeURIComponent(`mutation { revokeApiKey(id: "${DEMO.organizationId}") { id } }`)}`;
+    expect(await send('GET', undefined, { accept: 'application/json' }, mutation)).toEqual(refusal(405, 'Can only perform a mutation operation from a POST request.', 'BAD_REQUEST'));
+    const cut = await send('POST', '{"query":', json);
+    expect([cut.status, cut.body.errors[0].message, cut.body.errors[0].extensions.code, cut.body.errors[0].extensions.reason]).toEqual([400, 'POST body sent invalid JSON.', 'BAD_USER_INPUT', 'BAD_REQUEST']);
+    expect(await send('POST', '{"query":"{ __typename }"}', { 'content-type': 'text/plain', accept: 'application/json' }))
+      .toEqual(refusal(415, 'Send the request as application/json (or as a GET with the query in the URL).', 'UNSUPPORTED_MEDIA_TYPE'));
+    expect(await send('GET', undefined, { accept: 'application/xml' }, `?query=${encodeURIComponent('{ __typename }')}`))
+      .toEqual(refusal(406, 'This graph answers in application/json, application/graphql-response+json or text/event-stream; accept one of them.', 'NOT_ACCEPTABLE'));
   });
 
   it('refuses a JSON literal nested past 32 levels as the field rule says, within the document limits', async () => {

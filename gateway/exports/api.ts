@@ -10,7 +10,7 @@ import { parseBody } from '../rest/body.ts';
 import { decodePathSegment } from '../rest/params.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
 import { columnsOf } from './csv.ts';
-import { graphqlSource, restSource, type ExportSource } from './source.ts';
+import { graphqlSource, restSource, type ExportSource, type QueryLimits } from './source.ts';
 import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { wakeExportWorkers } from './worker.ts';
 import { log } from '../../platform/log.ts';
@@ -52,7 +52,7 @@ export type ExportsAnswer = { status: number; body: unknown } | null;
  * cancel and download export jobs. Answers JSON as `{status, body}`, or streams the download
  * itself and returns null. Throws PlatformErrors for the caller's mistakes, as the REST router does.
  */
-export function createExportsApi({ runtime, database }: { runtime: GatewayRuntime<GraphContext>; database: Database }) {
+export function createExportsApi({ runtime, database, limits }: { runtime: GatewayRuntime<GraphContext>; database: Database; limits: QueryLimits }) {
   async function submit(principal: Principal, rawBody: string): Promise<ExportsAnswer> {
     const body = parseBody(rawBody, EXPORT_BODY);
     const format = (String(body.format ?? 'ndjson')).toLowerCase() as ExportFormat;
@@ -62,7 +62,7 @@ export function createExportsApi({ runtime, database }: { runtime: GatewayRuntim
     if (hasQuery && body.params !== undefined) throw unprocessable('params go with route; a GraphQL query takes variables.', 'params');
     if (hasRoute && body.variables !== undefined) throw unprocessable('variables go with query; a REST route takes params.', 'variables');
     const source: ExportSource = hasQuery
-      ? await graphqlSource(await runtime.getSchema(), body.query, body.variables, format)
+      ? await graphqlSource(await runtime.getSchema(), body.query, body.variables, format, limits)
       : restSource(body.route, body.params);
     // Read the first page now, as the job will: a filter the graph refuses, a resource that is not
     // the caller's or (for CSV) a nested row is the submission's error, not a failed job later.

@@ -8,6 +8,8 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import { isPlatformError, PlatformError, unprocessable } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
+import { costRefusal, type DocumentLimits } from '../limits/index.ts';
+import { limitReasonOf } from '../limits/refusal.ts';
 import { executeDocument } from '../rest/execute.ts';
 import { createRouteMatcher, REST_ROUTES, withRestNames, type MatchedRequest } from '../rest/router.ts';
 
@@ -47,20 +49,45 @@ export interface ExportSource {
 // ---------------------------------------------------------------------------------------------
 // GraphQL
 
+/**
+ * The limits /graphql holds a document to (gateway/limits): an export's query meets them before
+ * anything else looks at it, so a document /graphql would refuse is refused here the same way
+ * (400 bad_request with the limit's message and `reason`), before it costs a full parse, a
+ * validation or a page.
+ */
+export interface QueryLimits {
+  document: DocumentLimits;
+  maxNodes: number;
+}
+
+/** A limit's refusal of the query, as REST says it: /graphql's BAD_USER_INPUT is bad_request. */
+function refusedByLimit(error: Error, reason: string): PlatformError {
+  return new PlatformError('bad_request', error.message, 'query', { reason });
+}
+
 interface GraphQLPlan {
   document: string;
   /** Response keys from the operation's root to the connection. */
   path: string[];
 }
 
-/** Parses and checks a submitted document against the schema; every failure is a 422 naming `query`. */
-export function planGraphQL(schema: GraphQLSchema, source: string): GraphQLPlan {
+/**
+ * Parses and checks a submitted document against the schema: first the graph's limits (400 with
+ * their reason), then the export's rule; every failure of the rule is a 422 naming `query`.
+ */
+export function planGraphQL(schema: GraphQLSchema, source: string, limits: QueryLimits): GraphQLPlan {
   const refuse = (message: string) => unprocessable(`query: ${message}`, 'query');
   let document: DocumentNode;
   try {
-    document = parse(source, { noLocation: true });
+    document = limits.document.parse(source, { noLocation: true });
   } catch (error) {
+    const reason = limitReasonOf(error);
+    if (reason) throw refusedByLimit(error as Error, reason);
     throw refuse(`is not a GraphQL document (${(error as Error).message}).`);
+  }
+  for (const error of validate(schema, document, limits.document.rules)) {
+    const reason = limitReasonOf(error);
+    if (reason) throw refusedByLimit(error, reason);
   }
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1) throw refuse(`must hold exactly one operation, found ${operations.length}.`);
@@ -175,11 +202,19 @@ export function nestedFieldOf(schema: GraphQLSchema, plan: { document: string; p
   return nested;
 }
 
-export async function graphqlSource(schema: GraphQLSchema, query: unknown, variables: unknown, format: string): Promise<ExportSource> {
+export async function graphqlSource(schema: GraphQLSchema, query: unknown, variables: unknown, format: string, limits: QueryLimits): Promise<ExportSource> {
   if (typeof query !== 'string' || query.trim() === '') throw unprocessable('query must be a GraphQL document (a string).', 'query');
   const given = checkVariables(variables);
   if (Object.hasOwn(given, 'after')) throw unprocessable('variables.after is set by the export as it pages; leave it out.', 'variables.after');
-  const plan = planGraphQL(schema, query);
+  const plan = planGraphQL(schema, query, limits);
+  // Priced as every page will be (the cursor changes nothing of the price).
+  const overCost = costRefusal({ schema, document: parse(plan.document, { noLocation: true }), variableValues: { ...given, after: null } }, limits.maxNodes);
+  if (overCost) {
+    // Over the node limit, or a connection without a page size; or an argument the pricing found
+    // out of range (`first: 500`), which is the caller's bad request as /graphql says it.
+    const reason = limitReasonOf(overCost);
+    throw reason ? refusedByLimit(overCost, reason) : new PlatformError('bad_request', overCost.message, 'query');
+  }
   if (format === 'csv') {
     const nested = nestedFieldOf(schema, plan);
     if (nested) throw unprocessable(`query: CSV takes flat rows, but nodes.${nested} is an object or JSON value; select scalar fields only, or use format ndjson.`, 'query');

@@ -167,11 +167,25 @@ export async function writePage(database: Database, jobId: string, page: PageWri
   });
 }
 
-/** Marks a job failed (while it is still running), with the message its caller may read. */
-export async function failJob(database: Database, jobId: string, message: string): Promise<void> {
-  const now = new Date();
-  await database.db.update(exportJobs)
-    .set({ status: 'failed', errorMessage: message, finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) })
+/**
+ * Marks a job failed (while it is still running), with the message its caller may read; with
+ * `dropOutput`, what it wrote goes in the same transaction (a job stopped because its credential
+ * was revoked keeps nothing it read on that credential's behalf).
+ */
+export async function failJob(database: Database, jobId: string, message: string, options: { dropOutput?: boolean } = {}): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const now = new Date();
+    const [failed] = await tx.update(exportJobs)
+      .set({ status: 'failed', errorMessage: message, finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) })
+      .where(and(eq(exportJobs.id, jobId), eq(exportJobs.status, 'running')))
+      .returning({ id: exportJobs.id });
+    if (failed && options.dropOutput) await tx.delete(exportChunks).where(eq(exportChunks.jobId, jobId));
+  });
+}
+
+/** Keeps a running job's heartbeat fresh while its worker waits out an outage, so no other worker takes it over as abandoned. */
+export async function touchJob(database: Database, jobId: string): Promise<void> {
+  await database.db.update(exportJobs).set({ heartbeatAt: new Date() })
     .where(and(eq(exportJobs.id, jobId), eq(exportJobs.status, 'running')));
 }
 

@@ -4,7 +4,9 @@ import { isPlatformError } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { columnsOf, csvLine, csvRecord, parseFirstRecord } from './csv.ts';
 import { storedSource, type ExportSource, type Page } from './source.ts';
-import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, writePage, type ExportJob } from './store.ts';
+import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, touchJob, writePage, type ExportJob } from './store.ts';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
+import { apiKeyStanding } from '../api-keys.ts';
 import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
@@ -18,6 +20,10 @@ export interface ExportWorkerOptions {
   staleMs?: number;
   /** How often expired exports are purged. */
   purgeEveryMs?: number;
+  /** How a page rides out a subgraph or the database briefly away (EXPORT_RETRY_SECONDS); retry.ts. */
+  retry?: RetryPolicy;
+  /** Observes each failure that will be retried, besides the warning logged (tests act on it). */
+  onRetry?(job: ExportJob, error: unknown, attempt: number): void | Promise<void>;
 }
 
 /** Where a claimed job stands while a worker runs it. */
@@ -38,8 +44,6 @@ export interface RunningJob {
 }
 
 export const DEFAULT_STALE_MS = 60_000;
-/** A failure that is not the caller's (network, a subgraph down) is retried this many times per page. */
-const TRANSIENT_ATTEMPTS = 3;
 
 /** Submissions wake the worker of their database at once instead of at its next poll. */
 const wakers = new WeakMap<Database, Set<() => void>>();
@@ -59,6 +63,9 @@ export function createExportWorker(options: ExportWorkerOptions) {
   const pollMs = options.pollMs ?? 1_000;
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const purgeEveryMs = options.purgeEveryMs ?? 3_600_000;
+  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+  /** Aborted by stop(): a wait between retries ends at once, and the job goes back to the queue. */
+  const stopping = new AbortController();
   let stopped = false;
   let loop: Promise<void> | null = null;
   let sleeping: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
@@ -101,6 +108,29 @@ export function createExportWorker(options: ExportWorkerOptions) {
     }
   }
 
+  /** Runs one database or graph operation of a job under the retry policy, its heartbeat kept fresh while it waits. */
+  function retried<T>(running: RunningJob, operation: () => Promise<T>): Promise<T> {
+    return withRetries(policy, operation, {
+      signal: stopping.signal,
+      async onRetry(error, attempt) {
+        // An outage is said in a line, not a stack per attempt.
+        logger.warn({ job: running.job.id, attempt, ...(isPlatformError(error) ? { reason: error.message } : { err: error }) }, 'export page failed; retrying');
+        await options.onRetry?.(running.job, error, attempt);
+        await touchJob(database, running.job.id).catch(() => {});
+      },
+    });
+  }
+
+  /**
+   * Whether the credential the job was submitted with still stands: a job submitted with an API
+   * key stops at the next page once that key is revoked or expires, as the key's requests and
+   * subscriptions do (a bearer token's job, once accepted, runs to its end).
+   */
+  async function credentialRefusal(job: ExportJob): Promise<string | undefined> {
+    if (job.actorType !== 'api_key' || !job.actorId) return undefined;
+    return apiKeyStanding(database.db, job.organizationId, job.actorId);
+  }
+
   /**
    * Reads and writes the job's next page. Returns false when the job is over: completed, failed,
    * or no longer this worker's (cancelled, or claimed by another worker after a stale heartbeat).
@@ -108,6 +138,13 @@ export function createExportWorker(options: ExportWorkerOptions) {
   async function step(running: RunningJob): Promise<boolean> {
     if (running.done) return false;
     try {
+      const refusal = await retried(running, () => credentialRefusal(running.job));
+      if (refusal) {
+        running.done = true;
+        running.next = null;
+        await failJob(database, running.job.id, `unauthorized: ${refusal} The export stopped after ${running.objects} objects; its output is dropped.`, { dropOutput: true });
+        return false;
+      }
       const page = await nextPage(running);
       const last = !page.hasNextPage;
       if (!last && (!page.endCursor || page.endCursor === running.after)) throw new Error('the list reported a next page without a new cursor');
@@ -127,14 +164,14 @@ export function createExportWorker(options: ExportWorkerOptions) {
           data += `${JSON.stringify(node)}\n`;
         }
       }
-      const written = await writePage(database, running.job.id, {
+      const written = await retried(running, () => writePage(database, running.job.id, {
         seq: running.seq,
         data,
         objects: page.rows.length,
         bytes: Buffer.byteLength(data),
         resumeAfter: last ? running.after : page.endCursor,
         last,
-      });
+      }));
       if (!written) {
         running.done = true;
         running.next = null;
@@ -146,6 +183,9 @@ export function createExportWorker(options: ExportWorkerOptions) {
       running.done = last;
       return !last;
     } catch (error) {
+      running.next = null;
+      // Stopping cut a wait short: the job goes back to the queue (run), it has not failed.
+      if (stopped) return false;
       running.done = true;
       if (!isPlatformError(error)) logger.error({ err: error, job: running.job.id }, 'export failed');
       await failJob(database, running.job.id, messageOf(error));
@@ -162,22 +202,15 @@ export function createExportWorker(options: ExportWorkerOptions) {
       if (page) return page;
       throw error;
     }
-    return fetchWithRetries(running, running.after);
+    return fetchPage(running, running.after);
   }
 
   function prefetch(running: RunningJob, after: string) {
-    running.next = { after, page: fetchWithRetries(running, after).then((page) => ({ page }), (error: unknown) => ({ error })) };
+    running.next = { after, page: fetchPage(running, after).then((page) => ({ page }), (error: unknown) => ({ error })) };
   }
 
-  async function fetchWithRetries(running: RunningJob, after: string | null): Promise<Page> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await running.source.fetchPage(runtime, principalOf(running.job), after);
-      } catch (error) {
-        if (isPlatformError(error) || attempt >= TRANSIENT_ATTEMPTS || stopped) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      }
-    }
+  function fetchPage(running: RunningJob, after: string | null): Promise<Page> {
+    return retried(running, () => running.source.fetchPage(runtime, principalOf(running.job), after));
   }
 
   /** Runs a claimed job to its end (or until the worker stops: the job then goes back to the queue). */
@@ -231,6 +264,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
     /** Stops after the page in flight; a job left unfinished goes back to the queue. */
     async stop() {
       stopped = true;
+      stopping.abort(new Error('the export worker is stopping'));
       wakers.get(database)?.delete(wake);
       wake();
       await loop;

@@ -1,14 +1,14 @@
 import { getNamedType, isIntrospectionType, type ASTVisitor, type ValidationContext } from 'graphql';
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { limitRefusal } from './refusal.ts';
 
 /**
  * INTROSPECTION=off: no document may ask for the schema (`__schema`, `__type`, or any field of
  * their types), for any caller; `__typename` stays, clients need it. With it on (the default),
- * introspection is served like any query: to authenticated callers only.
+ * introspection is served like any query: to authenticated callers only. One of the document
+ * limits (document.ts).
  */
-export function useNoIntrospection(): GatewayPlugin {
-  const rule = (context: ValidationContext): ASTVisitor => ({
+export function noIntrospectionRule(context: ValidationContext): ASTVisitor {
+  return {
     Field(node) {
       const type = context.getType();
       if (type && isIntrospectionType(getNamedType(type))) {
@@ -16,11 +16,6 @@ export function useNoIntrospection(): GatewayPlugin {
         return false;
       }
       return undefined;
-    },
-  });
-  return {
-    onValidate({ addValidationRule }) {
-      addValidationRule(rule);
     },
   };
 }

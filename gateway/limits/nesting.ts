@@ -1,4 +1,3 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { limitRefusal } from './refusal.ts';
 
 /**
@@ -47,16 +46,11 @@ function endOfBlockString(source: string, from: number): number {
 /**
  * MAX_DEPTH before parsing: brackets may nest at most four times as deep as the selection depth
  * allows (room for arguments' lists and objects), so nothing the depth limit admits is refused here
- * and nothing deep enough to hurt the parser reaches it.
+ * and nothing deep enough to hurt the parser reaches it. Throws the refusal.
  */
-export function useBracketNesting(maxDepth: number): GatewayPlugin {
+export function checkBracketNesting(source: string, maxDepth: number): void {
   const limit = 4 * maxDepth;
-  return {
-    onParse({ params }) {
-      const source = typeof params.source === 'string' ? params.source : (params.source as { body: string }).body;
-      if (bracketNesting(source, limit) > limit) {
-        throw limitRefusal('MAX_DEPTH', `Query depth limit of ${maxDepth} exceeded: brackets nest more than ${limit} deep.`, { limit: maxDepth });
-      }
-    },
-  };
+  if (bracketNesting(source, limit) > limit) {
+    throw limitRefusal('MAX_DEPTH', `Query depth limit of ${maxDepth} exceeded: brackets nest more than ${limit} deep.`, { limit: maxDepth });
+  }
 }

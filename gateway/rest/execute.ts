@@ -3,6 +3,7 @@ import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { ERROR_CODES, PlatformError, restCodeOf } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
+import { limitReasonOf } from '../limits/refusal.ts';
 
 interface GraphQLResult {
   data?: Record<string, unknown> | null;
@@ -70,9 +71,12 @@ function appliedWrite(result: GraphQLResult): { field: string; id: string | unde
   return { field, id: typeof written?.id === 'string' ? written.id : undefined };
 }
 
-/** The first GraphQL error as the REST error it stands for; anything unexplained says nothing of itself. */
+/**
+ * The first GraphQL error as the REST error it stands for (a limit's refusal keeps its `reason`,
+ * as /graphql gives it); anything unexplained says nothing of itself.
+ */
 function restErrorOf(error: NonNullable<GraphQLResult['errors']>[number]): Error {
   const code = restCodeOf(error.extensions?.code);
   if (code === 'server_error') return new Error(`graph error: ${error.message}`);
-  return new PlatformError(code, error.message);
+  return new PlatformError(code, error.message, undefined, { reason: limitReasonOf(error) });
 }

@@ -172,6 +172,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'POST',
     path: '/v1/managed-services/requests',
     summary: "Submit a service request to a pod; the ticket's SLA response deadline follows the pod's response time.",
+    lookup: true,
     body: {
       pod_id: idField('podId', 'Pod', { required: true }),
       type: enumField('type', restValues(TicketType), { required: true }),
@@ -188,6 +189,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'GET',
     path: '/v1/managed-services/tickets',
     summary: 'List the service tickets of a pod, optionally by status or priority.',
+    lookup: true,
     // The pod is the list's parent: an unknown pod (or another tenant's) is a 404, not an empty list.
     query: {
       pod_id: idParam('podId', 'Pod', { required: true }),
@@ -204,6 +206,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'GET',
     path: '/v1/managed-services/slas',
     summary: "A pod's SLA performance for one month (YYYY-MM), the latest when no period is given.",
+    lookup: true,
     query: { pod_id: idParam('podId', 'Pod', { required: true }), period: periodParam },
     // Both fields are the managed-services subgraph's: one fetch. pod(id:) answers 404 for an unknown pod;
     // reports come newest first, so the first is the latest.
@@ -224,6 +227,7 @@ export const managedServiceRoutes: Route[] = [
     method: 'POST',
     path: '/v1/managed-services/incidents',
     summary: 'Raise an incident against a pod for a suspected SLA breach or delivery failure.',
+    lookup: true,
     body: {
       pod_id: idField('podId', 'Pod', { required: true }),
       title: stringField('title', { required: true }),

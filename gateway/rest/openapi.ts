@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
 import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
+import { LIMIT_REASONS } from '../limits/refusal.ts';
 import { openApiParameter, type JsonSchema } from './params.ts';
 import type { Route } from './route.ts';
 import { REST_ROUTES } from './router.ts';
@@ -144,6 +145,11 @@ function components(routes: Route[]) {
           code: { type: 'string', enum: Object.keys(ERROR_CODES) },
           message: { type: 'string' },
           status: { type: 'integer', enum: Object.values(ERROR_CODES).map((e) => e.status) },
+          reason: {
+            type: 'string',
+            enum: [...LIMIT_REASONS],
+            description: 'With bad_request for a document (an export\'s query) over one of the graph\'s limits: which, as /graphql says it in extensions.reason.',
+          },
         },
       },
     },

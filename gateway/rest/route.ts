@@ -25,7 +25,10 @@ export interface Route {
   body?: Record<string, BodyField>;
   /** The success status: 200 unless the route creates something (201). */
   status?: number;
-  /** Whether an object its query parameters name may be not found (404), as a path ID may. */
+  /**
+   * Whether an object its query or body parameters name may be not found (404), as a path ID may:
+   * an unknown or foreign `pod_id` naming the parent a route acts on.
+   */
   lookup?: boolean;
   /** The JSON Schema of what `data` holds (each item, for a list), named in /v1/openapi.json's components. */
   item?: { name: string; schema: Record<string, unknown> };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { it, expect, describe, afterAll, beforeAll } from 'vitest';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { createGatewayHandler, type GatewayServerOptions } from '../server.ts';
+import { loadLimitsConfig } from '../limits/index.ts';
 
 /**
  * The REST handler in front of a fake graph: which variables and context a stored document runs
@@ -23,7 +24,7 @@ describe('REST router', () => {
       },
     };
     const options = {
-      graph: { runtime, stats: { subgraphFetches: 0 } },
+      graph: { runtime, stats: { subgraphFetches: 0 }, limits: loadLimitsConfig({}) },
       authenticator: { authenticate: async () => ({ principal, expiresAt: null }) },
       rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, clientAddress: () => '203.0.113.9', close: async () => {} },
       database: {},

@@ -66,6 +66,15 @@ export async function findApiKeyByHash(db: Db, secretHash: string): Promise<ApiK
   return row;
 }
 
+/**
+ * An organization's key by its ID, revoked and expired ones included: the gateway's export worker
+ * checks, page after page, that the key a job was submitted with still stands.
+ */
+export async function findApiKey(db: Db, organizationId: string, id: string): Promise<ApiKeyRow | undefined> {
+  const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, organizationId)));
+  return row;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writes
 
