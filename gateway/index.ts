@@ -10,6 +10,7 @@ import { createExportWorker } from './exports/worker.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createRateLimit, loadLimitsConfig } from './limits/index.ts';
+import { createEventStream } from '../subgraphs/events/stream/registry.ts';
 
 /**
  * The gateway as its own process, in front of subgraphs running as their own processes
@@ -24,7 +25,13 @@ await migrateDatabase(database);
 const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, defaultSubgraphUrl(name)])) as Record<SubgraphName, string>;
 const limits = loadLimitsConfig();
 const rateLimit = await createRateLimit(limits);
-const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
+// Live activity: this process follows the event log itself (as a member of the NATS fan-out with
+// NATS_URL) and serves its subscribers in audiences (gateway/live/).
+const eventStream = createEventStream(database, config);
+const graph = createGraph({
+  subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
+  eventStream: async () => (await eventStream.start(), eventStream),
+});
 await graph.runtime.getSchema();
 const authenticator = gatewayAuthenticator(config, database);
 // Open subscriptions end when their credential expires or is revoked (on any replica).
@@ -38,6 +45,7 @@ exportWorker.start();
 server.listen(config.port, config.host, () => console.log(`gateway on http://${config.host}:${config.port}/graphql`));
 
 async function shutdown() {
+  graph.feed?.close();
   for (const client of sockets.clients) client.terminate();
   sockets.close();
   server.close();
@@ -45,6 +53,7 @@ async function shutdown() {
   await sessions.close();
   await exportWorker.stop();
   await graph.runtime.dispose();
+  await eventStream.stop();
   await rateLimit.close();
   await database.close();
   process.exit(0);

@@ -9,12 +9,14 @@ import type { SubgraphDeps } from '../subgraphs/kit/context.ts';
 import { DEFINITIONS } from '../subgraphs/index.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import { createGraph, type GraphStats } from './graph.ts';
+import type { ActivityFeed } from './live/feed.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { startEventRetention } from '../subgraphs/events/retention.ts';
+import { streamOf } from '../subgraphs/events/stream/registry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 
 export interface RunningSystem {
@@ -24,6 +26,8 @@ export interface RunningSystem {
   subgraphUrls: Record<SubgraphName, string>;
   /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
   deps: SubgraphDeps;
+  /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
+  feed: ActivityFeed | undefined;
   /**
    * Stops answering on one subgraph's port, as if its process had died, and starts again on the
    * same port: fault tests take a part of the graph away from a running gateway with these.
@@ -63,7 +67,8 @@ export async function startSystem(
     subgraphUrls[name] = listener.url;
   }
 
-  const graph = createGraph({ subgraphUrls, principalKey: deps.principalKey, production: config.production, limits });
+  // Live activity follows the events subgraph's own stream of this process: one reader for both.
+  const graph = createGraph({ subgraphUrls, principalKey: deps.principalKey, production: config.production, limits, eventStream: () => streamOf(deps) });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);
@@ -89,6 +94,7 @@ export async function startSystem(
     stats: graph.stats,
     subgraphUrls,
     deps,
+    feed: graph.feed,
     async stopSubgraph(name) {
       await listeners.get(name)?.close();
       listeners.delete(name);
@@ -100,6 +106,7 @@ export async function startSystem(
     async close() {
       if (closed) return;
       closed = true;
+      graph.feed?.close();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => {

@@ -61,8 +61,9 @@ interface Subscriber {
  * registered, then continues with the live events queued since: no gap and no duplicate.
  */
 export class EventStream {
-  private position = 0;
+  private at = 0;
   private readonly subscribers = new Set<Subscriber>();
+  private readonly listeners = new Set<(rows: EventRow[]) => void>();
   private started: Promise<void> | null = null;
   private stopped = false;
   private readonly bufferLimit: number;
@@ -86,13 +87,36 @@ export class EventStream {
     return this.subscribers.size;
   }
 
+  /**
+   * The seq of the last event dispatched. Read in the same synchronous step as a registration, it
+   * splits the log exactly: every later event is dispatched after it, every earlier one is history.
+   */
+  get position(): number {
+    return this.at;
+  }
+
+  /**
+   * Calls `listener` with every batch of new events, in seq order, in the same synchronous step that
+   * advances `position` (the gateway's grouped fan-out follows the stream this way). Returns the
+   * function that stops it.
+   */
+  listen(listener: (rows: EventRow[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The events matching `filter` with `after` < seq <= `upTo`, oldest first, at most `limit`. */
+  history(filter: ActivityFilter, after: number, upTo: number, limit = this.batchSize): Promise<EventRow[]> {
+    return readRange(this.database, filter, after, upTo, limit);
+  }
+
   /** Starts the reader at the log's current end (idempotent; the first subscription calls it). */
   start(): Promise<void> {
     this.started ??= (async () => {
       const [{ last }] = await this.database.db.select({ last: max(events.seq) }).from(events);
-      this.position = Number(last ?? 0);
+      this.at = Number(last ?? 0);
       this.source = this.sourceFactory ? this.sourceFactory(this) : new DatabaseSource(this.database, this.batchSize, this.pollMs, this.stats);
-      await this.source.start(this.position, (rows) => this.dispatch(rows));
+      await this.source.start(this.at, (rows) => this.dispatch(rows));
     })();
     return this.started;
   }
@@ -103,12 +127,15 @@ export class EventStream {
     await this.source?.stop();
     for (const subscriber of this.subscribers) subscriber.queue.end();
     this.subscribers.clear();
+    this.listeners.clear();
   }
 
   private dispatch(rows: EventRow[]) {
+    const fresh: EventRow[] = [];
     for (const row of rows) {
-      if (row.seq <= this.position) continue;
-      this.position = row.seq;
+      if (row.seq <= this.at) continue;
+      this.at = row.seq;
+      fresh.push(row);
       for (const subscriber of this.subscribers) {
         if (matches(subscriber.filter, row)) {
           this.stats.delivered++;
@@ -116,6 +143,7 @@ export class EventStream {
         }
       }
     }
+    if (fresh.length) for (const listener of this.listeners) listener(fresh);
   }
 
   /**
@@ -137,7 +165,7 @@ export class EventStream {
       subscriber.queue = this.lagMarker();
       subscriber.queue.closed = () => this.subscribers.delete(subscriber);
       this.subscribers.add(subscriber);
-      return this.position;
+      return this.at;
     };
     let target = join();
     let last = afterSeq ?? target;

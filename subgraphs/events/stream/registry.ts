@@ -1,23 +1,30 @@
 import type { SubgraphDeps } from '../../kit/context.ts';
+import type { Database } from '../../kit/db.ts';
 import { EventStream } from './hub.ts';
 import { NatsSource } from './nats.ts';
 
 /**
  * One EventStream per process and database: every subscription of the events subgraph shares its
- * single reader (the database's NOTIFY, or NATS JetStream when NATS_URL is set). Created on the
- * first subscription, stopped with the subgraph.
+ * single reader (the database's NOTIFY, or NATS JetStream when NATS_URL is set), and so does the
+ * gateway's grouped fan-out when it runs in the same process. Created on the first subscription,
+ * stopped with the subgraph.
  */
 const streams = new WeakMap<SubgraphDeps, EventStream>();
+
+/** A stream over `database`, a member of the NATS fan-out when `natsUrl` is given; started by its first use. */
+export function createEventStream(database: Database, nats: { natsUrl?: string; natsNamespace?: string } = {}): EventStream {
+  const { natsUrl, natsNamespace } = nats;
+  return new EventStream(
+    database,
+    {},
+    natsUrl ? (s) => new NatsSource(database, { url: natsUrl, namespace: natsNamespace, batchSize: s.batchSize, pollMs: s.pollMs, stats: s.stats }) : undefined,
+  );
+}
 
 export async function streamOf(deps: SubgraphDeps): Promise<EventStream> {
   let stream = streams.get(deps);
   if (!stream) {
-    const natsUrl = deps.natsUrl;
-    stream = new EventStream(
-      deps.database,
-      {},
-      natsUrl ? (s) => new NatsSource(deps.database, { url: natsUrl, namespace: deps.natsNamespace, batchSize: s.batchSize, pollMs: s.pollMs, stats: s.stats }) : undefined,
-    );
+    stream = createEventStream(deps.database, deps);
     streams.set(deps, stream);
   }
   await stream.start();
