@@ -172,7 +172,7 @@ function edgePlan(schema: GraphQLSchema, found: Static, rootKey: string, fieldNo
   const alias = (i: number, k: number) => (k === 0 ? `e${i}` : `e${i}_${k}`);
   const base = { rootKey, edge, nodeSelections: nodeFragments.length, idVariable, alias };
   if (!nodeFragments.length) {
-    return { ...base, variables: {}, selectionKey: JSON.stringify(edge), document: () => { throw new Error('nothing to read'); } };
+    return { ...base, variables: {}, selectionKey: JSON.stringify([rootKey, edge]), document: () => { throw new Error('nothing to read'); } };
   }
 
   // The fragments the node selections reach, and the variables they use.
@@ -215,7 +215,7 @@ function edgePlan(schema: GraphQLSchema, found: Static, rootKey: string, fieldNo
     }
     return built;
   };
-  return { ...base, variables: values, document, selectionKey: `${JSON.stringify(edge)}\n${print(document(1))}\n${JSON.stringify(values)}` };
+  return { ...base, variables: values, document, selectionKey: `${JSON.stringify([rootKey, edge])}\n${print(document(1))}\n${JSON.stringify(values)}` };
 }
 
 /** The node's fields when each is a row field or `__typename` (fragments and @skip/@include applied), else undefined. */
