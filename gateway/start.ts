@@ -3,7 +3,9 @@ import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { listen } from '../platform/process.ts';
+import { createEventStream, type EventStream } from '../subgraphs/events/public.ts';
 import { createGraph, type GraphStats } from './graph.ts';
+import type { ActivityFeed } from './live/feed.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
@@ -21,6 +23,12 @@ export interface GatewayOptions {
   limits?: LimitsConfig;
   /** `false` leaves bulk exports queued (tests run a worker of their own, page by page). */
   exportWorker?: boolean;
+  /**
+   * The event stream live activity follows (gateway/live/): the events subgraph's own stream when
+   * both run in one process (one reader for both). Without it the gateway follows the event log
+   * itself (a member of the NATS fan-out with NATS_URL), and stops that stream when it closes.
+   */
+  eventStream?: () => Promise<EventStream>;
 }
 
 export interface RunningGateway {
@@ -29,6 +37,8 @@ export interface RunningGateway {
   /** `http://host:port` of the gateway, fetchable from this machine. */
   origin: string;
   stats: GraphStats;
+  /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
+  feed: ActivityFeed | undefined;
   close(): Promise<void>;
 }
 
@@ -38,8 +48,14 @@ export interface RunningGateway {
  * gateway processes share the queue, FOR UPDATE SKIP LOCKED). The same for the standalone gateway
  * (index.ts) and the whole system in one process (scripts/system.ts).
  */
-export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true }: GatewayOptions): Promise<RunningGateway> {
-  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
+export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, eventStream }: GatewayOptions): Promise<RunningGateway> {
+  // Live activity: this process serves its subscribers in audiences (gateway/live/) from the stream given,
+  // or from one it follows itself.
+  const ownStream = eventStream ? undefined : createEventStream(database, config);
+  const graph = createGraph({
+    subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
+    eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
+  });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);
@@ -60,12 +76,15 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
     port: listening.port,
     origin: listening.origin,
     stats: graph.stats,
+    feed: graph.feed,
     async close() {
+      graph.feed?.close();
       await listening.close();
       await sessions.close();
       // Stopped before the graph it runs exports through.
       await worker?.stop();
       await graph.runtime.dispose();
+      await ownStream?.stop();
       await rateLimit.close();
     },
   };

@@ -8,6 +8,8 @@ import { DEFINITIONS } from '../subgraphs/definitions.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import type { GraphStats } from '../gateway/graph.ts';
 import { startGateway } from '../gateway/start.ts';
+import type { ActivityFeed } from '../gateway/live/feed.ts';
+import { streamOf } from '../subgraphs/events/public.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../gateway/limits/index.ts';
 
 export interface RunningSystem {
@@ -17,6 +19,8 @@ export interface RunningSystem {
   subgraphUrls: Record<SubgraphName, string>;
   /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
   deps: SubgraphDeps;
+  /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
+  feed: ActivityFeed | undefined;
   /**
    * Stops answering on one subgraph's port, as if its process had died, and starts again on the
    * same port: fault tests take a part of the graph away from a running gateway with these.
@@ -49,7 +53,8 @@ export async function startSystem(
     listeners.set(name, listener);
     subgraphUrls[name] = listener.url;
   }
-  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker });
+  // Live activity follows the events subgraph's own stream of this process: one reader for both.
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps) });
 
   let closed = false;
   return {
@@ -58,6 +63,7 @@ export async function startSystem(
     stats: gateway.stats,
     subgraphUrls,
     deps,
+    feed: gateway.feed,
     async stopSubgraph(name) {
       await listeners.get(name)?.close();
       listeners.delete(name);

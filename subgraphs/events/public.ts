@@ -42,3 +42,12 @@ export const existingEvents = (db: Db, scope: Scope, ids: readonly string[]) =>
 
 /** The rule by which a list of types (exact, or prefixes ending in a dot) keeps an event (the fan-out benchmark applies it too). */
 export { typeMatches } from './type-filter.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Live activity: the gateway serves `activity` subscribers in audiences from this process's stream
+// (gateway/live/), checking their arguments and resuming exactly as the subscription resolver does.
+
+export { type ActivityFilter, type EventStream, matches } from './stream/event-stream.ts';
+export { type ActivityArgs, activityFilter, resumeSeq, ROW_FIELDS } from './stream/activity.ts';
+/** The stream of the subgraphs' process (the in-process gateway shares it), or one of its own (the standalone gateway). */
+export { createEventStream, streamOf } from './stream/process-stream.ts';
