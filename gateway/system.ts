@@ -37,19 +37,9 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
-/**
- * The whole system in one process: every subgraph on its own loopback port and the gateway on
- * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
- * when each runs as its own process. `limits` come from the environment unless given (tests lower them).
- */
-export async function startSystem(
-  config: Config,
-  database: Database,
-  limits: LimitsConfig = loadLimitsConfig(),
-  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
-  options: { exportWorker?: boolean } = {},
-): Promise<RunningSystem> {
-  const deps = {
+/** The six subgraphs of this process, each on a loopback port of its own (free ports). */
+export async function startSubgraphs(config: Config, database: Database) {
+  const deps: SubgraphDeps = {
     database,
     principalKey: principalHeaderKey(config.authSecret),
     sealingKey: sealingKey(config.credentialsKey, config.authSecret),
@@ -66,6 +56,31 @@ export async function startSystem(
     listeners.set(name, listener);
     subgraphUrls[name] = listener.url;
   }
+  return {
+    deps,
+    subgraphs,
+    listeners,
+    subgraphUrls,
+    async close() {
+      for (const listener of listeners.values()) await listener.close();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}
+
+/**
+ * The whole system in one process: every subgraph on its own loopback port and the gateway on
+ * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
+ * when each runs as its own process. `limits` come from the environment unless given (tests lower them).
+ */
+export async function startSystem(
+  config: Config,
+  database: Database,
+  limits: LimitsConfig = loadLimitsConfig(),
+  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
+  options: { exportWorker?: boolean } = {},
+): Promise<RunningSystem> {
+  const { deps, subgraphs, listeners, subgraphUrls } = await startSubgraphs(config, database);
 
   // Live activity follows the events subgraph's own stream of this process: one reader for both.
   const graph = createGraph({ subgraphUrls, principalKey: deps.principalKey, production: config.production, limits, eventStream: () => streamOf(deps) });

@@ -1,45 +1,81 @@
+import cluster from 'node:cluster';
 import { loadConfig } from '../subgraphs/kit/config.ts';
 import { mintToken, signingKeyFromSecret } from '../subgraphs/kit/auth/tokens.ts';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
+import { startEventRetention } from '../subgraphs/events/retention.ts';
 import { DEMO } from '../seed/demo.ts';
-import { startSystem } from '../gateway/system.ts';
+import { startSubgraphs, startSystem } from '../gateway/system.ts';
+import { gatewayProcesses, superviseGateways } from '../gateway/cluster.ts';
+import { serveGateway } from '../gateway/process.ts';
 import { openConfiguredDatabase, describeDatabase } from './database.ts';
 
-/** `npm start`: migrate, load the demo data on the embedded database, serve everything on one port. */
+/**
+ * `npm start`: migrate, load the demo data on the embedded database, serve everything on one port.
+ * One process by default. With GATEWAY_PROCESSES (PostgreSQL only: the embedded database lives in
+ * one process), this process runs the six subgraphs and that many gateway processes share the port.
+ */
 const config = loadConfig();
-const database = await openConfiguredDatabase(config);
-const system = await startSystem(config, database);
-const token = await mintToken(signingKeyFromSecret(config.authSecret), {
-  organizationId: DEMO.organizationId,
-  workspaceId: null,
-  role: 'admin',
-  actorId: DEMO.adminUserId,
-  actorType: 'user',
-});
+const processes = gatewayProcesses();
+const subgraphUrlEnv = (name: SubgraphName) => `SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`;
 
-console.log(`Scrums platform graph is up on ${describeDatabase(config)}
-  GraphQL    ${system.url}/graphql   (GraphiQL in a browser)
-  health     ${system.url}/health
-  readiness  ${system.url}/ready
+if (cluster.isWorker) {
+  // A gateway process of the primary below: its subgraphs' URLs come in the environment.
+  await serveGateway(config, Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, process.env[subgraphUrlEnv(name)]!])) as Record<SubgraphName, string>);
+} else {
+  if (processes > 1 && !config.databaseUrl) {
+    throw new Error(`GATEWAY_PROCESSES=${process.env.GATEWAY_PROCESSES} needs DATABASE_URL: the embedded database (PGlite) serves one process only`);
+  }
+  const database = await openConfiguredDatabase(config);
+  let url: string;
+  let close: () => Promise<void>;
+  if (processes > 1) {
+    const subgraphs = await startSubgraphs(config, database);
+    const retention = config.eventRetentionDays ? startEventRetention(database, { days: config.eventRetentionDays }) : null;
+    await superviseGateways(processes, Object.fromEntries(Object.entries(subgraphs.subgraphUrls).map(([name, u]) => [subgraphUrlEnv(name as SubgraphName), u])));
+    url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+    close = async () => {
+      await retention?.stop();
+      await subgraphs.close();
+    };
+  } else {
+    const system = await startSystem(config, database);
+    url = system.url;
+    close = () => system.close();
+  }
+  const token = await mintToken(signingKeyFromSecret(config.authSecret), {
+    organizationId: DEMO.organizationId,
+    workspaceId: null,
+    role: 'admin',
+    actorId: DEMO.adminUserId,
+    actorType: 'user',
+  });
+
+  console.log(`Scrums platform graph is up on ${describeDatabase(config)}${processes > 1 ? `, ${processes} gateway processes sharing the port` : ''}
+  GraphQL    ${url}/graphql   (GraphiQL in a browser)
+  health     ${url}/health
+  readiness  ${url}/ready
   events     ${config.eventRetentionDays ? `kept ${config.eventRetentionDays} days (EVENT_RETENTION_DAYS), swept hourly` : 'retention off, every event kept (the demo data is older than 90 days; set EVENT_RETENTION_DAYS to sweep)'}
 
 Demo token (organization ${DEMO.organizationId}, role admin, valid 12h):
   ${token}
 
 Try it:
-  curl -s ${system.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+  curl -s ${url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"query":"{ serviceLine(id: \\"LIN-26-084729\\") { name status usage(from: \\"2026-04-01\\", to: \\"2026-04-30\\") { totalCost } } }"}'
 `);
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await system.close();
-  await database.close();
-  process.exit(0);
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await close();
+    await database.close();
+    // The gateway processes stop on the same signal (gateway/cluster.ts); the primary exits after them.
+    if (processes <= 1) process.exit(0);
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
