@@ -30,6 +30,31 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
+/** The six subgraphs of this process, each on a loopback port of its own (free ports). */
+export async function startSubgraphs(config: Config, database: Database) {
+  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
+  const subgraphs = {} as Record<SubgraphName, Subgraph>;
+  const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const { name } of SUBGRAPHS) {
+    const subgraph = await createSubgraph(DEFINITIONS[name], deps);
+    const listener = await subgraph.listen(0, '127.0.0.1');
+    subgraphs[name] = subgraph;
+    listeners.set(name, listener);
+    subgraphUrls[name] = listener.url;
+  }
+  return {
+    deps,
+    subgraphs,
+    listeners,
+    subgraphUrls,
+    async close() {
+      for (const listener of listeners.values()) await listener.close();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}
+
 /**
  * The whole system in one process: every subgraph on its own loopback port and the gateway on
  * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
@@ -42,17 +67,7 @@ export async function startSystem(
   /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
   options: { exportWorker?: boolean } = {},
 ): Promise<RunningSystem> {
-  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
-  const subgraphs = {} as Record<SubgraphName, Subgraph>;
-  const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const { name } of SUBGRAPHS) {
-    const subgraph = await createSubgraph(DEFINITIONS[name], deps);
-    const listener = await subgraph.listen(0, '127.0.0.1');
-    subgraphs[name] = subgraph;
-    listeners.set(name, listener);
-    subgraphUrls[name] = listener.url;
-  }
+  const { deps, subgraphs, listeners, subgraphUrls } = await startSubgraphs(config, database);
   // Live activity follows the events subgraph's own stream of this process: one reader for both.
   const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps) });
 
