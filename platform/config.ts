@@ -40,6 +40,11 @@ export interface Config {
    * be older than the window.
    */
   eventRetentionDays: number | null;
+  /**
+   * Seconds between periodic Service Line health evaluations (subgraphs/service-lines/health/
+   * evaluation.ts), which append service_line.health_changed events; null turns them off.
+   */
+  healthEvaluationSeconds: number | null;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
+    healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
   };
 }
 
@@ -90,6 +96,15 @@ function retentionDays(value: string | undefined, fallback: number | null): numb
   if (value.trim().toLowerCase() === 'off') return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`EVENT_RETENTION_DAYS must be a whole number of days or "off", got "${value}"`);
+  return n === 0 ? null : n;
+}
+
+/** HEALTH_EVALUATION_SECONDS: whole seconds between evaluations (default 300), or `0` / `off`. */
+function healthEvaluationSeconds(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return 300;
+  if (value.trim().toLowerCase() === 'off') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new Error(`HEALTH_EVALUATION_SECONDS must be a whole number of seconds up to 86400, or "off", got "${value}"`);
   return n === 0 ? null : n;
 }
 

@@ -191,7 +191,10 @@ function load<T>(loops: number, request: (loop: number) => Promise<T>) {
     expect(rows.filter((r) => r.ids.length !== 1)).toEqual([]);
     // The subscriber got each of them once (in commit order, whatever resumes it needed).
     const ids = rows.map((r) => r.ids[0]);
-    await waitUntil('the subscriber has every event', async () => ids.every((id) => seen.some((e) => e.subjectId === id)));
+    await waitUntil('the subscriber has every event', async () => ids.every((id) => seen.some((e) => e.subjectId === id))).catch((error: Error) => {
+      const missing = ids.filter((id) => !seen.some((e) => e.subjectId === id));
+      throw new Error(`${error.message}: ${missing.length} of ${ids.length} missing (${missing.join(', ')}) after ${resumes} resumes, ${seen.length} seen\nevents:\n${topology.services.events.output().slice(-6000)}\ngateway:\n${topology.services.gateway.output().slice(-4000)}`);
+    });
     listening = false;
     await client.dispose();
     await subscriber;

@@ -96,13 +96,20 @@ export class EventStream {
     return eventSeq(this.database.db, scope, eventId);
   }
 
-  /** Starts the reader at the log's current end (idempotent; the first subscription calls it). */
+  /**
+   * Starts the reader at the log's current end (idempotent; the first subscription calls it). A
+   * start that fails (the database or NATS unreachable at that moment) is forgotten, so the next
+   * subscription tries again: live activity must not stay down for the process's life after a blip.
+   */
   start(): Promise<void> {
     this.started ??= (async () => {
       const [{ last }] = await this.database.db.select({ last: max(events.seq) }).from(events);
       this.at = Number(last ?? 0);
       await this.source.start(this.at, (rows) => this.dispatch(rows));
-    })();
+    })().catch((error: unknown) => {
+      this.started = null;
+      throw error;
+    });
     return this.started;
   }
 

@@ -64,6 +64,21 @@ export class NatsSource implements EventSource {
   async start(after: number, deliver: (rows: EventRow[]) => void): Promise<void> {
     this.position = after;
     this.deliver = deliver;
+    try {
+      await this.open();
+    } catch (error) {
+      // Leave nothing half-open: the stream forgets a failed start and the next subscription retries it.
+      if (this.leaseTimer) clearInterval(this.leaseTimer);
+      this.leaseTimer = null;
+      await this.messages?.close().catch(() => undefined);
+      await this.nc?.close().catch(() => undefined);
+      this.messages = null;
+      this.nc = null;
+      throw error;
+    }
+  }
+
+  private async open(): Promise<void> {
     this.nc = await connect({ servers: this.options.url, name: `scrums-events-${this.id}` });
     const jsm = await jetstreamManager(this.nc);
     await jsm.streams.add({ name: this.streamName, subjects: [this.subject], max_age: 3600 * 1e9, duplicate_window: 120 * 1e9 }).catch(async (error) => {
@@ -76,9 +91,9 @@ export class NatsSource implements EventSource {
     // of the log (`after`) and now would otherwise wait for the next message, which names it as its
     // predecessor, however long that takes: it is read from the database first, as the database
     // source reads what was committed before its LISTEN took effect. Messages are handled after it,
-    // on the same chain, and what comes twice is dropped by seq.
+    // on the same chain, and what comes twice is dropped by seq. (A failure fails the start.)
     const caughtUp = this.chain.then(() => this.readGap(Number.MAX_SAFE_INTEGER));
-    this.chain = caughtUp.catch((error) => logger.error({ err: error }, 'NATS reader could not read the log at start'));
+    this.chain = caughtUp.catch(() => undefined);
     await caughtUp;
     this.messages = await consumer.consume();
     void (async () => {
@@ -150,24 +165,53 @@ export class NatsSource implements EventSource {
     const publisher = new DatabaseSource(this.database);
     this.publisher = publisher;
     let publishing = Promise.resolve();
+    // Each message names the event READ before it, not the one last published: when a publish
+    // fails, the next message that goes out still tells readers what they missed, and they read it
+    // from the database.
+    let read = prev;
     await publisher.start(prev, (rows) => {
+      const batch = rows.map((row) => {
+        const before = read;
+        read = row.seq;
+        return { row, before };
+      });
       publishing = publishing.then(async () => {
-        for (const row of rows) {
+        for (const { row, before } of batch) {
           const h = natsHeaders();
           h.set(SEQ_HEADER, String(row.seq));
-          h.set(PREV_HEADER, String(prev));
+          h.set(PREV_HEADER, String(before));
           await js.publish(this.subject, JSON.stringify(row), { msgID: row.id, headers: h });
-          prev = row.seq;
         }
-      }).catch((error) => logger.error({ err: error }, 'NATS publish failed; readers will read the gap from the database'));
+      }).catch(async (error) => {
+        logger.error({ err: error }, 'NATS publish failed; publishing restarts from the stream\'s last event');
+        // Start over from what the stream holds (the lease's next round), so an event whose publish
+        // failed goes out again even if no later event comes to name it.
+        if (this.publisher === publisher) {
+          this.publisher = null;
+          await publisher.stop().catch(() => undefined);
+        }
+      });
     });
   }
 
   private async receive(seq: number, prev: number, row: EventRow) {
     if (this.stopped || seq <= this.position) return;
-    // Published before this reader was listening, or by a publisher it never heard: read the gap.
-    if (prev > this.position) await this.readGap(prev);
-    if (seq <= this.position) return;
+    if (prev > this.position) {
+      // Published before this reader was listening, or by a publisher it never heard: read the gap.
+      // Until the database answers, this event (and the ones behind it) wait: delivering it first
+      // would skip the gap for good, since positions only move forward.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.readGap(prev);
+          break;
+        } catch (error) {
+          if (this.stopped) return;
+          if (attempt === 0) logger.warn({ err: error }, 'could not read a gap in the NATS stream from the database; retrying');
+          await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5000)));
+        }
+      }
+      if (this.stopped) return;
+    }
     this.position = seq;
     this.deliver([row]);
   }
