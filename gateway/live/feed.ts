@@ -80,13 +80,24 @@ export class ActivityFeed implements MemberHost {
     private readonly options: MemberOptions,
   ) {}
 
-  /** The stream, started and followed on first use. */
+  /**
+   * The stream, started and followed on first use. A start that fails (the database or NATS away
+   * at that moment) is forgotten, as the stream forgets it, so the next subscriber tries again.
+   */
   events(): Promise<EventStream> {
-    this.starting ??= this.streamOf().then((stream) => {
-      this.stream = stream;
-      this.unlisten = stream.listen((rows) => this.dispatch(rows));
-      return stream;
-    });
+    this.starting ??= this.streamOf().then(
+      (stream) => {
+        if (this.stream !== stream) {
+          this.stream = stream;
+          this.unlisten = stream.listen((rows) => this.dispatch(rows));
+        }
+        return stream;
+      },
+      (error: unknown) => {
+        this.starting = undefined;
+        throw error;
+      },
+    );
     return this.starting;
   }
 

@@ -35,7 +35,8 @@ export interface Driver {
  * - A buffer left full for the grace period (the connection takes nothing) ends the subscription
  *   with SLOW_CONSUMER and the cursor of the last event sent, dropping what waits.
  * - An event that cannot be read ends it, after what was queued before it, with SERVICE_UNAVAILABLE
- *   and the cursor to resume from.
+ *   and the cursor to resume from. During a replay that is what was replayed: the live events
+ *   queued meanwhile lie beyond the part of the log not yet replayed.
  */
 export class Member {
   joinedAt = 0;
@@ -147,6 +148,10 @@ export class Member {
   private fail(error: GraphQLError) {
     if (!this.active) return;
     this.failure = error;
+    // During a replay, the live events queued come after what the replay has yet to read: sent
+    // after the failure's cut, they would skip that range, and a resume from the last one sent
+    // would never read it. What was replayed goes out; the rest comes with the resume.
+    if (this.replaying) this.live.length = 0;
     this.host.leave(this);
     this.wakeRoom();
     this.driver?.wake();
