@@ -94,9 +94,13 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       useBoundedVariables(),
       useAuthenticatedExecution(),
       {
-        // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).
-        onContextBuilding({ context, extendContext }: { context: Partial<GraphContext>; extendContext(extra: Partial<GraphContext>): void }) {
-          if (context.principal) extendContext({ principalHeader: signPrincipal(options.principalKey, context.principal) });
+        // Signed for a subscription's socket to the events subgraph (its connection parameters), when
+        // that socket is opened: most requests never open one (a grouped `activity` neither).
+        onContextBuilding({ context }: { context: Partial<GraphContext> }) {
+          const principal = context.principal;
+          if (!principal) return;
+          let signed: string | undefined;
+          Object.defineProperty(context, 'principalHeader', { configurable: true, enumerable: true, get: () => (signed ??= signPrincipal(options.principalKey, principal)) });
         },
         // Every subgraph request carries the principal, signed when it leaves: also the entity
         // fetches a long-lived subscription makes for each event, long after a header signed at

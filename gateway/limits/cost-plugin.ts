@@ -17,7 +17,27 @@ export interface CostExtension {
  * price in `extensions.cost`, so clients can see how close they are.
  */
 export function useCostLimit(maxNodes: number): GatewayPlugin {
-  const check = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null }) => {
+  // The price depends on the document and its variables alone: the same request (a subscription
+  // opened by thousands of clients, a screen's query) is priced once. Documents are the runtime's
+  // cached ones, so the cache goes with them; each keeps a bounded number of variable sets.
+  const priced = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, ReturnType<typeof price>>>>();
+  const check = (args: Parameters<typeof price>[0]) => {
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    // Large variables (a write's input) are rarely sent twice: priced each time, not kept.
+    if (key.length > 2000) return price(args);
+    let bySchema = priced.get(args.schema);
+    if (!bySchema) priced.set(args.schema, (bySchema = new WeakMap()));
+    let byVariables = bySchema.get(args.document);
+    if (!byVariables) bySchema.set(args.document, (byVariables = new Map()));
+    let outcome = byVariables.get(key);
+    if (outcome === undefined && !byVariables.has(key)) {
+      outcome = price(args);
+      if (byVariables.size >= 1000) byVariables.clear();
+      byVariables.set(key, outcome);
+    }
+    return outcome;
+  };
+  const price = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null }) => {
     const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues);
     if (cost === undefined || cost instanceof GraphQLError) return cost;
     const extension: CostExtension = { nodes: cost.nodes, score: cost.score, limit: maxNodes };
