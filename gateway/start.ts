@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { WebSocketServer } from 'ws';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
@@ -39,6 +40,8 @@ export interface RunningGateway {
   stats: GraphStats;
   /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
   feed: ActivityFeed | undefined;
+  /** The graphql-ws server on /graphql (the fan-out benchmark measures a bare send on its sockets). */
+  sockets: WebSocketServer;
   close(): Promise<void>;
 }
 
@@ -66,10 +69,11 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions });
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database }) : null;
   worker?.start();
+  let sockets: WebSocketServer | undefined;
   const listening = await listen(handler, {
     port: config.port,
     host: config.host,
-    websockets: (server) => serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions),
+    websockets: (server) => (sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions)),
   });
   return {
     server: listening.server,
@@ -77,6 +81,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
     origin: listening.origin,
     stats: graph.stats,
     feed: graph.feed,
+    sockets: sockets!,
     async close() {
       graph.feed?.close();
       await listening.close();

@@ -9,6 +9,7 @@ import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import type { GraphStats } from '../gateway/graph.ts';
 import { startGateway } from '../gateway/start.ts';
 import type { ActivityFeed } from '../gateway/live/feed.ts';
+import type { WebSocketServer } from 'ws';
 import { streamOf } from '../subgraphs/events/public.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../gateway/limits/index.ts';
 
@@ -21,6 +22,8 @@ export interface RunningSystem {
   deps: SubgraphDeps;
   /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
   feed: ActivityFeed | undefined;
+  /** The graphql-ws server on /graphql (the fan-out benchmark measures a bare send on its sockets). */
+  sockets: WebSocketServer;
   /**
    * Stops answering on one subgraph's port, as if its process had died, and starts again on the
    * same port: fault tests take a part of the graph away from a running gateway with these.
@@ -79,6 +82,7 @@ export async function startSystem(
     subgraphUrls,
     deps,
     feed: gateway.feed,
+    sockets: gateway.sockets,
     async stopSubgraph(name) {
       await listeners.get(name)?.close();
       listeners.delete(name);
