@@ -27,9 +27,9 @@ const CRASH_WINDOW_MS = 10_000;
  * serves the gateway when `cluster.isWorker`), starts again one that dies, and on SIGTERM/SIGINT
  * stops them all and exits when they have. `env` goes to every worker (the subgraphs' URLs under
  * `npm start`). A worker that dies within seconds of starting, again and again, is not restarted
- * forever: the primary gives up and exits with an error. Resolves once all of them listen.
+ * forever: the primary gives up and exits with an error. Resolves once all of them listen, with their port.
  */
-export function superviseGateways(count: number, env: Record<string, string> = {}): Promise<void> {
+export function superviseGateways(count: number, env: Record<string, string> = {}): Promise<{ port: number }> {
   let stopping = false;
   let crashes = 0;
   const started = new Map<Worker, number>();
@@ -50,7 +50,8 @@ export function superviseGateways(count: number, env: Record<string, string> = {
     setTimeout(fork, 1000).unref();
   });
   let listening = 0;
-  const ready = new Promise<void>((resolve) => cluster.on('listening', () => ++listening === count && resolve()));
+  // The port they share (the one PORT asked for, or the one the primary picked for PORT=0).
+  const ready = new Promise<{ port: number }>((resolve) => cluster.on('listening', (_worker, address) => ++listening === count && resolve({ port: address.port })));
   for (let i = 0; i < count; i++) fork();
   const stop = () => {
     if (stopping) return;

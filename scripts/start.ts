@@ -30,8 +30,8 @@ else await runProcess(async () => {
   if (processes > 1) {
     // The events subgraph's definition sweeps expired events in this process (subgraphs/events/public.ts).
     const subgraphs = await startSubgraphs(config, database);
-    await superviseGateways(processes, Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlEnv(name), subgraphs.subgraphUrls[name]])));
-    url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+    const { port } = await superviseGateways(processes, Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlEnv(name), subgraphs.subgraphUrls[name]])));
+    url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     close = () => subgraphs.close();
   } else {
     const system = await startSystem(config, database);
