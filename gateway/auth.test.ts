@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadConfig } from '../platform/config.ts';
-import { verificationKeys } from './auth.ts';
-import { signingKeyFromSecret } from '../platform/auth/tokens.ts';
+import { bearerAuthenticator, verificationKeys } from './auth.ts';
+import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 
 describe('gateway signing keys', () => {
   it('reads AUTH_PREVIOUS_SECRETS as a comma-separated list of verify-only secrets', () => {
@@ -20,5 +20,20 @@ describe('gateway signing keys', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, AUTH_PREVIOUS_SECRETS: 'old' })).toThrow('AUTH_PREVIOUS_SECRETS is 3 bytes, too short');
     // Outside production the development secret stands in for a missing one.
     expect(loadConfig({}).authSecret).toBe('dev-only-secret-change-me-in-production-0123456789');
+  });
+
+  it('verifies a token once, and refuses it from its expiry on all the same', async () => {
+    const key = signingKeyFromSecret('a-secret-for-the-token-cache-0123456789');
+    let clock = Date.now();
+    const authenticator = bearerAuthenticator([key], undefined, { maxLifetimeSeconds: 3600, now: () => clock });
+    const principal = { organizationId: 'ORG-26-090500', workspaceId: null, role: 'viewer' as const, actorId: 'USR-26-000044', actorType: 'user' as const };
+    const token = await mintToken(key, principal, { expiresIn: '60s' });
+    const first = await authenticator.authenticate(`Bearer ${token}`);
+    expect(first.principal).toEqual(principal);
+    expect(await authenticator.authenticate(`Bearer ${token}`)).toBe(first);
+    // Another token of the same text but one character is not the one remembered.
+    await expect(authenticator.authenticate(`Bearer ${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).rejects.toThrow('Token is invalid.');
+    clock = first.expiresAt!;
+    await expect(authenticator.authenticate(`Bearer ${token}`)).rejects.toThrow('Token has expired.');
   });
 });

@@ -2,7 +2,7 @@ import { unauthorized } from '../platform/errors.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { isApiKeyToken } from '../platform/auth/api-keys.ts';
-import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey, type TokenPolicy } from '../platform/auth/tokens.ts';
+import { verifyToken, signingKeyFromSecret, type Principal, type SigningKey, type TokenPolicy, type VerifiedToken } from '../platform/auth/tokens.ts';
 import { apiKeyAuthenticator, type ApiKeyAuthenticator } from './api-keys.ts';
 
 /** Who a credential speaks for, and until when (milliseconds since the epoch; null: until revoked). */
@@ -20,11 +20,28 @@ export interface Authenticator {
   authenticate(authorization: string | null | undefined): Promise<Authenticated>;
 }
 
+/** Verified tokens an authenticator remembers (the oldest is forgotten first). */
+const VERIFIED_TOKENS = 10_000;
+
 /**
  * `keys` verify JWTs (the first one is the current signer) under `policy` (their longest lifetime);
  * without `apiKeys`, no key is accepted.
  */
 export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenticator, policy?: TokenPolicy): Authenticator {
+  // Tokens verified before, by their text: thousands of connections of one dashboard's token (live
+  // activity) check its signature once. Only the expiry can change a verdict with time (a token
+  // not yet valid, issued ahead or living too long was refused and is not here), so a hit is
+  // checked against it; keys change only with a restart. Refusals are never remembered.
+  const verified = new Map<string, VerifiedToken>();
+  const jwt = async (token: string): Promise<VerifiedToken> => {
+    const known = verified.get(token);
+    if (known && known.expiresAt > (policy?.now ?? Date.now)()) return known;
+    verified.delete(token);
+    const result = await verifyToken(keys, token, policy);
+    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, result);
+    return result;
+  };
   return {
     async authenticate(authorization) {
       if (!authorization) throw unauthorized('Missing Authorization header: send "Authorization: Bearer <token>".');
@@ -35,7 +52,7 @@ export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenti
         if (!apiKeys) throw unauthorized('API keys are not accepted here.');
         return apiKeys(token);
       }
-      return verifyToken(keys, token, policy);
+      return jwt(token);
     },
   };
 }

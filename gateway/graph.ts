@@ -12,6 +12,10 @@ import { useBadInputCodes, useBoundedVariables, useRefusalBodies } from './bad-i
 import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
+import type { EventStream } from '../subgraphs/events/public.ts';
+import { ActivityFeed } from './live/feed.ts';
+import { BatchExecutor } from './live/execute.ts';
+import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -23,6 +27,8 @@ export interface GraphContext {
    * (WebSocket, SSE) stops being valid: its subscriptions then end with UNAUTHENTICATED (gateway/sessions.ts).
    */
   ended?: AbortSignal;
+  /** The graphql-ws socket and subscription id of a subscription over WebSocket (gateway/subscriptions.ts). */
+  liveSocket?: LiveSocket;
 }
 
 export interface GraphStats {
@@ -37,6 +43,12 @@ export interface GraphOptions {
   /** Depth, aliases, tokens, directives and cost (gateway/limits). */
   limits: LimitsConfig;
   supergraph?: string;
+  /**
+   * The event stream this process follows for `activity` (SUBSCRIPTION_FANOUT=grouped, the default):
+   * subscribers are served from it in audiences (gateway/live/). Without it, or with
+   * SUBSCRIPTION_FANOUT=per-subscriber, each subscription is its own upstream subscription to the events subgraph.
+   */
+  eventStream?: () => Promise<EventStream>;
 }
 
 /**
@@ -57,9 +69,13 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig; feed: ActivityFeed | undefined } {
   const stats: GraphStats = { subgraphFetches: 0 };
-  const runtime = createGatewayRuntime<GraphContext>({
+  const { limits } = options;
+  const feed = options.eventStream && limits.subscriptionFanout === 'grouped'
+    ? new ActivityFeed(options.eventStream, new BatchExecutor(() => runtime, { production: options.production, maxNodes: limits.maxNodes }), { bufferLimit: limits.subscriberBuffer, graceMs: limits.subscriberGraceSeconds * 1000 })
+    : undefined;
+  const runtime: GatewayRuntime<GraphContext> = createGatewayRuntime<GraphContext>({
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     unifiedGraphHandler,
     transportEntries: Object.fromEntries(
@@ -78,9 +94,13 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       useBoundedVariables(),
       useAuthenticatedExecution(),
       {
-        // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).
-        onContextBuilding({ context, extendContext }: { context: Partial<GraphContext>; extendContext(extra: Partial<GraphContext>): void }) {
-          if (context.principal) extendContext({ principalHeader: signPrincipal(options.principalKey, context.principal) });
+        // Signed for a subscription's socket to the events subgraph (its connection parameters), when
+        // that socket is opened: most requests never open one (a grouped `activity` neither).
+        onContextBuilding({ context }: { context: Partial<GraphContext> }) {
+          const principal = context.principal;
+          if (!principal) return;
+          let signed: string | undefined;
+          Object.defineProperty(context, 'principalHeader', { configurable: true, enumerable: true, get: () => (signed ??= signPrincipal(options.principalKey, principal)) });
         },
         // Every subgraph request carries the principal, signed when it leaves: also the entity
         // fetches a long-lived subscription makes for each event, long after a header signed at
@@ -100,6 +120,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       useUnavailableSubgraphs(),
       // After bad-input: production's error filter must see the codes it gives.
       ...limitPlugins(options.limits, options.production),
+      // Last of the subscription hooks: a subscription refused by the ones above never joins an audience.
+      ...(feed ? [useGroupedActivity(feed)] : []),
       {
         onSubgraphExecute() {
           stats.subgraphFetches++;
@@ -107,7 +129,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits, feed };
 }
 
 /**

@@ -1,10 +1,13 @@
 import type http from 'node:http';
+import type { WebSocketServer } from 'ws';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { GOING_AWAY_REASON, listen } from '../platform/process.ts';
 import { serviceUnavailable } from '../platform/errors.ts';
+import { createEventStream, type EventStream } from '../subgraphs/events/public.ts';
 import { createGraph, type GraphStats } from './graph.ts';
+import type { ActivityFeed } from './live/feed.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler, sendJson } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
@@ -23,6 +26,12 @@ export interface GatewayOptions {
   limits?: LimitsConfig;
   /** `false` leaves bulk exports queued (tests run a worker of their own, page by page). */
   exportWorker?: boolean;
+  /**
+   * The event stream live activity follows (gateway/live/): the events subgraph's own stream when
+   * both run in one process (one reader for both). Without it the gateway follows the event log
+   * itself (a member of the NATS fan-out with NATS_URL), and stops that stream when it closes.
+   */
+  eventStream?: () => Promise<EventStream>;
 }
 
 export interface RunningGateway {
@@ -31,6 +40,10 @@ export interface RunningGateway {
   /** `http://host:port` of the gateway, fetchable from this machine. */
   origin: string;
   stats: GraphStats;
+  /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
+  feed: ActivityFeed | undefined;
+  /** The graphql-ws server on /graphql (the fan-out benchmark measures a bare send on its sockets). */
+  sockets: WebSocketServer;
   close(): Promise<void>;
 }
 
@@ -40,8 +53,14 @@ export interface RunningGateway {
  * gateway processes share the queue, FOR UPDATE SKIP LOCKED). The same for the standalone gateway
  * (index.ts) and the whole system in one process (scripts/system.ts).
  */
-export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true }: GatewayOptions): Promise<RunningGateway> {
-  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
+export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, eventStream }: GatewayOptions): Promise<RunningGateway> {
+  // Live activity: this process serves its subscribers in audiences (gateway/live/) from the stream given,
+  // or from one it follows itself.
+  const ownStream = eventStream ? undefined : createEventStream(database, config);
+  const graph = createGraph({
+    subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
+    eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
+  });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);
@@ -54,10 +73,11 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();
+  let sockets: WebSocketServer | undefined;
   const listening = await listen(handler, {
     port: config.port,
     host: config.host,
-    websockets: (server) => serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions),
+    websockets: (server) => (sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions)),
     refuse: (req, res) => {
       const refused = serviceUnavailable('The gateway is shutting down; retry shortly.');
       const body = (req.url ?? '/').startsWith('/v1/') ? refused.toRest() : refused.toGraphQL();
@@ -69,6 +89,8 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
     port: listening.port,
     origin: listening.origin,
     stats: graph.stats,
+    feed: graph.feed,
+    sockets: sockets!,
     /**
      * Graceful: /ready answers 503 at once; SHUTDOWN_DELAY_SECONDS later the gateway stops
      * accepting, ends live subscriptions (WebSockets close with 1001, SSE streams end with a last
@@ -80,11 +102,13 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
       stopping = true;
       if (config.shutdownDelaySeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
       sessions.shutdown(GOING_AWAY_REASON);
+      graph.feed?.close();
       await listening.close({ graceMs: config.shutdownGraceSeconds * 1000 });
       await sessions.close();
       // Stopped before the graph it runs exports through.
       await worker?.stop();
       await graph.runtime.dispose();
+      await ownStream?.stop();
       await rateLimit.close();
     },
   };

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { BoundedQueue } from '../platform/bounded-queue.ts';
@@ -12,6 +12,8 @@ import { GOING_AWAY } from '../platform/process.ts';
 import type { GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
 import { withOrigin } from './origin.ts';
+import { isGrouped } from './live/plugin.ts';
+import { sessionEnded, slowConsumer } from './live/member.ts';
 
 /**
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
@@ -30,11 +32,21 @@ export function serveGraphQLOverWebSocket(
   sessions: LiveSessions,
 ): WebSocketServer {
   const sockets = new WebSocketServer({ server, path: '/graphql' });
-  type Extra = { principal?: Principal; request: http.IncomingMessage; session?: LiveSession };
+  type Extra = { principal?: Principal; request: http.IncomingMessage; session?: LiveSession; socket?: WebSocket };
   const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ principal: ctx.extra.principal, ended: ctx.extra.session?.signal }));
   useServer<Record<string, unknown>, Extra>(
     {
       ...options,
+      // The socket and the subscription's id: a grouped `activity` writes its events to them (gateway/live/).
+      onSubscribe(ctx, id, payload) {
+        const args = options.onSubscribe!(ctx, id, payload);
+        const withSocket = (execArgs: Awaited<typeof args>) => {
+          const contextValue = (execArgs as { contextValue?: Partial<GraphContext> } | undefined)?.contextValue;
+          if (contextValue && ctx.extra.socket) contextValue.liveSocket = { socket: ctx.extra.socket, id };
+          return execArgs;
+        };
+        return args instanceof Promise ? args.then(withSocket) : withSocket(args as Awaited<typeof args>);
+      },
       async onConnect(ctx) {
         const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
         const authorization = typeof given === 'string' ? given : undefined;
@@ -120,7 +132,8 @@ export function useBoundedSubscriptions(limit: number, graceMs: number) {
       const ended = args.contextValue.ended;
       return {
         onSubscribeResult({ result, setResult }: { result: unknown; setResult(result: AsyncIterableIterator<ExecutionResult>): void }) {
-          if (!isAsyncIterable<ExecutionResult>(result)) return;
+          // A grouped subscription has its own bounded buffer (gateway/live/member.ts).
+          if (!isAsyncIterable<ExecutionResult>(result) || isGrouped(args.contextValue)) return;
           let lastCursor: string | null = null;
           // The queue ends with OVERFLOW after delivering what it holds; the error is made then, so
           // its cursor is that of the last result the client was actually sent.
@@ -176,18 +189,7 @@ function asGraphQLError(error: unknown): GraphQLError {
   return new GraphQLError(typeof message === 'string' ? message : 'Subscription failed.', { path, extensions });
 }
 
-function sessionEnded(reason: unknown): GraphQLError {
-  return new GraphQLError(typeof reason === 'string' ? reason : 'The credential of this subscription is no longer valid.', { extensions: { code: 'UNAUTHENTICATED' } });
-}
-
 /** The last result of a stream ended by its gateway shutting down: resume from `resumeAfter`, as after SLOW_CONSUMER. */
 function goingAway(reason: GoingAway, resumeAfter: string | null): GraphQLError {
   return new GraphQLError(reason.message, { extensions: { code: 'SERVICE_UNAVAILABLE', resumeAfter } });
-}
-
-function slowConsumer(resumeAfter: string | null): GraphQLError {
-  return new GraphQLError(
-    `This subscriber fell more than its buffer behind the stream and was disconnected; subscribe again with after: ${resumeAfter === null ? 'null (nothing was delivered yet)' : `"${resumeAfter}"`} to continue without a gap.`,
-    { extensions: { code: 'SLOW_CONSUMER', resumeAfter } },
-  );
 }

@@ -1,15 +1,43 @@
+import cluster from 'node:cluster';
 import { loadConfig } from '../platform/config.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
 import { DEMO } from '../seed/demo.ts';
-import { startSystem } from './system.ts';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
+import { gatewayProcesses, superviseGateways } from '../gateway/cluster.ts';
+import { serveGateway } from '../gateway/process.ts';
+import { startSubgraphs, startSystem } from './system.ts';
 import { openConfiguredDatabase, describeDatabase } from './database.ts';
 
-/** `npm start`: migrate, load the demo data on the embedded database, serve everything on one port. */
-await runProcess(async () => {
+/**
+ * `npm start`: migrate, load the demo data on the embedded database, serve everything on one port.
+ * One process by default. With GATEWAY_PROCESSES (PostgreSQL only: the embedded database lives in
+ * one process), this process runs the six subgraphs and that many gateway processes share the port.
+ */
+const processes = gatewayProcesses();
+const subgraphUrlEnv = (name: SubgraphName) => `SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`;
+
+// A gateway process of the primary below: its subgraphs' URLs come in the environment.
+if (cluster.isWorker) await serveGateway();
+else await runProcess(async () => {
   const config = loadConfig();
+  if (processes > 1 && !config.databaseUrl) {
+    throw new Error(`GATEWAY_PROCESSES=${process.env.GATEWAY_PROCESSES} needs DATABASE_URL: the embedded database (PGlite) serves one process only`);
+  }
   const database = await openConfiguredDatabase(config);
-  const system = await startSystem(config, database);
+  let url: string;
+  let close: () => Promise<void>;
+  if (processes > 1) {
+    // The events subgraph's definition sweeps expired events in this process (subgraphs/events/public.ts).
+    const subgraphs = await startSubgraphs(config, database);
+    const { port } = await superviseGateways(processes, Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlEnv(name), subgraphs.subgraphUrls[name]])));
+    url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    close = () => subgraphs.close();
+  } else {
+    const system = await startSystem(config, database);
+    url = system.url;
+    close = () => system.close();
+  }
   const token = await mintToken(signingKeyFromSecret(config.authSecret), {
     organizationId: DEMO.organizationId,
     workspaceId: null,
@@ -18,23 +46,24 @@ await runProcess(async () => {
     actorType: 'user',
   });
 
-  console.log(`Scrums platform graph is up on ${describeDatabase(config)}
-  GraphQL    ${system.url}/graphql   (GraphiQL in a browser)
-  health     ${system.url}/health
-  readiness  ${system.url}/ready
+  console.log(`Scrums platform graph is up on ${describeDatabase(config)}${processes > 1 ? `, ${processes} gateway processes sharing the port` : ''}
+  GraphQL    ${url}/graphql   (GraphiQL in a browser)
+  health     ${url}/health
+  readiness  ${url}/ready
   events     ${config.eventRetentionDays ? `kept ${config.eventRetentionDays} days (EVENT_RETENTION_DAYS), swept hourly` : 'retention off, every event kept (the demo data is older than 90 days; set EVENT_RETENTION_DAYS to sweep)'}
 
 Demo token (organization ${DEMO.organizationId}, role admin, valid 12h):
   ${token}
 
 Try it:
-  curl -s ${system.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+  curl -s ${url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"query":"{ serviceLine(id: \\"LIN-26-084729\\") { name status usage(from: \\"2026-04-01\\", to: \\"2026-04-30\\") { totalCost } } }"}'
 `);
   return {
     stopWithinMs: shutdownBudgetMs(config),
     async stop() {
-      await system.close();
+      // The gateway processes stop on the same signal (gateway/cluster.ts).
+      await close();
       await database.close();
     },
   };

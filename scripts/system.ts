@@ -9,6 +9,9 @@ import { auditLogWrites } from '../subgraphs/audit-logs/public.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import type { GraphStats } from '../gateway/graph.ts';
 import { startGateway } from '../gateway/start.ts';
+import type { ActivityFeed } from '../gateway/live/feed.ts';
+import type { WebSocketServer } from 'ws';
+import { streamOf } from '../subgraphs/events/public.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../gateway/limits/index.ts';
 
 export interface RunningSystem {
@@ -18,6 +21,10 @@ export interface RunningSystem {
   subgraphUrls: Record<SubgraphName, string>;
   /** What the subgraphs of this process share (tests and benchmarks reach the event stream through it). */
   deps: SubgraphDeps;
+  /** Live activity's grouped fan-out (undefined with SUBSCRIPTION_FANOUT=per-subscriber); tests and benchmarks read its stats. */
+  feed: ActivityFeed | undefined;
+  /** The graphql-ws server on /graphql (the fan-out benchmark measures a bare send on its sockets). */
+  sockets: WebSocketServer;
   /**
    * Stops answering on one subgraph's port, as if its process had died, and starts again on the
    * same port: fault tests take a part of the graph away from a running gateway with these.
@@ -25,6 +32,35 @@ export interface RunningSystem {
   stopSubgraph(name: SubgraphName): Promise<void>;
   startSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The subgraphs of this process, each on a loopback port of its own (free ports). */
+export async function startSubgraphs(config: Config, database: Database, options: { workers?: boolean } = {}) {
+  const deps: SubgraphDeps = {
+    database, principalKey: principalHeaderKey(config.authSecret), config, workers: options.workers !== false,
+    // Every subgraph's mutations are audited (subgraphs/audit-logs).
+    recordWrite: auditLogWrites.recordWriteAttempt,
+  };
+  const subgraphs = {} as Record<SubgraphName, Subgraph>;
+  const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const { name } of SUBGRAPHS) {
+    const subgraph = await createSubgraph(DEFINITIONS[name], deps);
+    const listener = await subgraph.listen(0, '127.0.0.1');
+    subgraphs[name] = subgraph;
+    listeners.set(name, listener);
+    subgraphUrls[name] = listener.url;
+  }
+  return {
+    deps,
+    subgraphs,
+    listeners,
+    subgraphUrls,
+    async close() {
+      for (const listener of listeners.values()) await listener.close();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
 }
 
 /**
@@ -43,22 +79,9 @@ export async function startSystem(
    */
   options: { exportWorker?: boolean; webhookWorker?: boolean } = {},
 ): Promise<RunningSystem> {
-  const deps: SubgraphDeps = {
-    database, principalKey: principalHeaderKey(config.authSecret), config, workers: options.webhookWorker !== false,
-    // Every subgraph's mutations are audited (subgraphs/audit-logs).
-    recordWrite: auditLogWrites.recordWriteAttempt,
-  };
-  const subgraphs = {} as Record<SubgraphName, Subgraph>;
-  const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const { name } of SUBGRAPHS) {
-    const subgraph = await createSubgraph(DEFINITIONS[name], deps);
-    const listener = await subgraph.listen(0, '127.0.0.1');
-    subgraphs[name] = subgraph;
-    listeners.set(name, listener);
-    subgraphUrls[name] = listener.url;
-  }
-  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker });
+  const { deps, subgraphs, listeners, subgraphUrls } = await startSubgraphs(config, database, { workers: options.webhookWorker !== false });
+  // Live activity follows the events subgraph's own stream of this process: one reader for both.
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps) });
 
   let closed = false;
   return {
@@ -67,6 +90,8 @@ export async function startSystem(
     stats: gateway.stats,
     subgraphUrls,
     deps,
+    feed: gateway.feed,
+    sockets: gateway.sockets,
     async stopSubgraph(name) {
       await listeners.get(name)?.close();
       listeners.delete(name);

@@ -9,6 +9,11 @@ import { existingStream } from '../subgraphs/events/stream/process-stream.ts';
 import { NatsSource } from '../subgraphs/events/stream/nats-source.ts';
 import { DEMO } from '../seed/demo.ts';
 import { NATS_URL, natsAnswers } from './testkit/nats.ts';
+import { connect } from '@nats-io/transport-node';
+import { Kvm } from '@nats-io/kv';
+import { max } from 'drizzle-orm';
+import { events, type EventRow } from '../platform/event-log-table.ts';
+import { appendEvents } from '../platform/event-log.ts';
 
 // CI starts NATS (.ci/run) and must run these; elsewhere they run when a server answers.
 const available = await natsAnswers();
@@ -88,6 +93,29 @@ const suite = (ctx: Parameters<Parameters<typeof describeEngines>[1]>[0]) => {
     expect(sourceOf(survivor).isPublisher).toBe(true);
     await stream.return?.();
   }, 60_000);
+
+  it('a reader that starts after an event was published reads it from the log, without waiting for the next message', async () => {
+    // A deployment of its own whose publisher lease someone else holds: this reader never publishes,
+    // and no message will come; what it must deliver is only in the log.
+    const namespace = `test_${randomBytes(4).toString('hex')}`;
+    const nc = await connect({ servers: NATS_URL });
+    const source = new NatsSource(ctx.database, { url: NATS_URL, namespace });
+    try {
+      const kv = await new Kvm(nc).create(`${namespace}_event_publisher`, { ttl: 60_000, history: 1 });
+      await kv.create('publisher', 'another replica');
+      const [row] = await ctx.database.db.transaction((tx) => appendEvents(tx, [{ type: 'task.created', organizationId: DEMO.organizationId, workspaceId: DEMO.workspaceId, actor: { type: 'system', id: null }, subject: { type: 'task', id: DEMO.taskId }, payload: {} }]));
+      const [{ last }] = await ctx.database.db.select({ last: max(events.seq) }).from(events);
+      expect(Number(last)).toBe(row.seq);
+      const delivered: EventRow[] = [];
+      // Started from just before that event, as a stream that read the end of the log before it committed.
+      await source.start(Number(last) - 1, (rows) => delivered.push(...rows));
+      expect(delivered.map((r) => r.id)).toEqual([row.id]);
+      expect(source.isPublisher).toBe(false);
+    } finally {
+      await source.stop();
+      await nc.close();
+    }
+  });
 };
 
 if (available) describeEngines('subscriptions fanned out between replicas over NATS JetStream', suite);

@@ -240,8 +240,11 @@ describeEngines('subscriptions: live activity over graphql-ws and SSE', (ctx) =>
       raw.resume = () => raw;
       raw.pause();
       for (let i = 0; i < 5; i++) await appendMany(1000, DEMO.organizationId, 8000);
-      // Stay stalled well past the one-second grace period.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // Stay stalled until the gateway has cut it off. A fixed wait is not enough on a loaded
+      // machine: the reader may not even have reached the events yet when it ends, and a client
+      // that reads again before its buffer was full for the grace period is rightly never cut off.
+      const feed = small.system.feed!;
+      while (feed.memberCount > 0) await new Promise((resolve) => setTimeout(resolve, 50));
       raw.resume = resumeRaw;
       raw.resume();
       await new Promise<void>((resolve) => {

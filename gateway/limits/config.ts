@@ -40,6 +40,11 @@ export interface LimitsConfig {
   subscriberGraceSeconds: number;
   /** How often an open WebSocket's token is checked again (a revoked or expired one closes it). */
   subscriptionRecheckSeconds: number;
+  /**
+   * How `activity` subscribers are served: `grouped` (each event read once per audience of identical
+   * subscribers, gateway/live/) or `per-subscriber` (one upstream subscription each, as before grouping).
+   */
+  subscriptionFanout: 'grouped' | 'per-subscriber';
 }
 
 export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
@@ -60,6 +65,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     subscriberBuffer: positiveInt(env, 'SUBSCRIBER_BUFFER', 1000),
     subscriberGraceSeconds: positiveInt(env, 'SUBSCRIBER_GRACE_SECONDS', 10),
     subscriptionRecheckSeconds: positiveInt(env, 'SUBSCRIPTION_RECHECK_SECONDS', 60),
+    subscriptionFanout: oneOf(env, 'SUBSCRIPTION_FANOUT', ['grouped', 'per-subscriber'] as const, 'grouped'),
   };
 }
 
@@ -70,6 +76,13 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
   return n;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if ((values as readonly string[]).includes(value)) return value as T;
+  throw new Error(`${name} must be one of ${values.join(', ')}, got "${env[name]}"`);
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

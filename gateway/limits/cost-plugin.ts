@@ -39,7 +39,26 @@ export function costRefusal(args: CostArgs, maxNodes: number): GraphQLError | un
  * price in `extensions.cost`, so clients can see how close they are.
  */
 export function useCostLimit(maxNodes: number): GatewayPlugin {
-  const check = (args: CostArgs) => priced(args, maxNodes);
+  // The price depends on the document and its variables alone: the same request (a subscription
+  // opened by thousands of clients, a screen's query) is priced once. Documents are the runtime's
+  // cached ones, so the cache goes with them; each keeps a bounded number of variable sets.
+  const cache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, ReturnType<typeof priced>>>>();
+  const check = (args: CostArgs) => {
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    // Large variables (a write's input) are rarely sent twice: priced each time, not kept.
+    if (key.length > 2000) return priced(args, maxNodes);
+    let bySchema = cache.get(args.schema);
+    if (!bySchema) cache.set(args.schema, (bySchema = new WeakMap()));
+    let byVariables = bySchema.get(args.document);
+    if (!byVariables) bySchema.set(args.document, (byVariables = new Map()));
+    let outcome = byVariables.get(key);
+    if (outcome === undefined && !byVariables.has(key)) {
+      outcome = priced(args, maxNodes);
+      if (byVariables.size >= 1000) byVariables.clear();
+      byVariables.set(key, outcome);
+    }
+    return outcome;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const outcome = check(args);

@@ -31,7 +31,8 @@ function useOpaqueErrors(): GatewayPlugin {
   };
 }
 
-function opaque(error: GraphQLError): GraphQLError {
+/** An error as production tells it (also applied to live activity's events, gateway/live/execute.ts). */
+export function opaque(error: GraphQLError): GraphQLError {
   const extensions: Record<string, unknown> = { ...error.extensions };
   for (const key of INTERNAL_EXTENSIONS) delete extensions[key];
   const internal = INTERNAL_CODES.has(extensions.code as string | undefined);

@@ -45,3 +45,12 @@ export { typeMatches } from './type-filter.ts';
 
 /** Service Line health's read (subgraphs/service-lines/health): capacity and execution signals of many lines per statement. */
 export { signalEventsByLine, CAPACITY_EVENT_TYPES, type LineSignalEvents, type SignalEvent } from './data-health.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Live activity: the gateway serves `activity` subscribers in audiences from this process's stream
+// (gateway/live/), checking their arguments and resuming exactly as the subscription resolver does.
+
+export { type ActivityFilter, type EventStream, matches } from './stream/event-stream.ts';
+export { type ActivityArgs, activityFilter, resumeSeq, ROW_FIELDS } from './stream/activity.ts';
+/** The stream of the subgraphs' process (the in-process gateway shares it), or one of its own (the standalone gateway). */
+export { createEventStream, streamOf } from './stream/process-stream.ts';

@@ -1,8 +1,9 @@
 import { and, asc, gt, lte, max } from 'drizzle-orm';
 import type { Database } from '../../../platform/db.ts';
+import type { Scope } from '../../../platform/scope.ts';
 import { BoundedQueue } from '../../../platform/bounded-queue.ts';
 import { events, type EventRow } from '../../../platform/event-log-table.ts';
-import { filterSql } from '../data.ts';
+import { eventSeq, filterSql } from '../data.ts';
 import { typeMatches } from '../type-filter.ts';
 import { READ_BATCH, type EventSource } from './database-source.ts';
 
@@ -43,8 +44,9 @@ interface Subscriber {
  * registered, then continues with the live events queued since: no gap and no duplicate.
  */
 export class EventStream {
-  private position = 0;
+  private at = 0;
   private readonly subscribers = new Set<Subscriber>();
+  private readonly listeners = new Set<(rows: EventRow[]) => void>();
   private started: Promise<void> | null = null;
   private stopped = false;
 
@@ -58,6 +60,42 @@ export class EventStream {
     return this.subscribers.size;
   }
 
+  /** Rows per read of the log (database-source.ts), of the live stream and of a catch-up. */
+  get batchSize(): number {
+    return READ_BATCH;
+  }
+
+  /**
+   * The seq of the last event dispatched. Read in the same synchronous step as a registration, it
+   * splits the log exactly: every later event is dispatched after it, every earlier one is history.
+   */
+  get position(): number {
+    return this.at;
+  }
+
+  /**
+   * Calls `listener` with every batch of new events, in seq order, in the same synchronous step that
+   * advances `position` (the gateway's grouped fan-out follows the stream this way). Returns the
+   * function that stops it.
+   */
+  listen(listener: (rows: EventRow[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The events matching `filter` with `after` < seq <= `upTo`, oldest first, at most `limit`. */
+  history(filter: ActivityFilter, after: number, upTo: number, limit = READ_BATCH): Promise<EventRow[]> {
+    return readRange(this.database, filter, after, upTo, limit);
+  }
+
+  /**
+   * The seq of the event a cursor names, if `scope` may see it: its organization, and its workspace
+   * when the token is narrowed (undefined otherwise, exactly as for no event).
+   */
+  seqOf(scope: Scope, eventId: string): Promise<number | undefined> {
+    return eventSeq(this.database.db, scope, eventId);
+  }
+
   /**
    * Starts the reader at the log's current end (idempotent; the first subscription calls it). A
    * start that fails (the database or NATS unreachable at that moment) is forgotten, so the next
@@ -66,8 +104,8 @@ export class EventStream {
   start(): Promise<void> {
     this.started ??= (async () => {
       const [{ last }] = await this.database.db.select({ last: max(events.seq) }).from(events);
-      this.position = Number(last ?? 0);
-      await this.source.start(this.position, (rows) => this.dispatch(rows));
+      this.at = Number(last ?? 0);
+      await this.source.start(this.at, (rows) => this.dispatch(rows));
     })().catch((error: unknown) => {
       this.started = null;
       throw error;
@@ -83,16 +121,20 @@ export class EventStream {
     }
     for (const subscriber of this.subscribers) subscriber.queue.end();
     this.subscribers.clear();
+    this.listeners.clear();
   }
 
   private dispatch(rows: EventRow[]) {
+    const fresh: EventRow[] = [];
     for (const row of rows) {
-      if (row.seq <= this.position) continue;
-      this.position = row.seq;
+      if (row.seq <= this.at) continue;
+      this.at = row.seq;
+      fresh.push(row);
       for (const subscriber of this.subscribers) {
         if (matches(subscriber.filter, row)) subscriber.queue.push(row);
       }
     }
+    if (fresh.length) for (const listener of this.listeners) listener(fresh);
   }
 
   /**
@@ -114,7 +156,7 @@ export class EventStream {
       subscriber.queue = this.lagMarker();
       subscriber.queue.closed = () => this.subscribers.delete(subscriber);
       this.subscribers.add(subscriber);
-      return this.position;
+      return this.at;
     };
     let target = join();
     let last = afterSeq ?? target;
@@ -156,7 +198,7 @@ export class EventStream {
 
 }
 
-function readRange(database: Database, filter: ActivityFilter, after: number, upTo: number): Promise<EventRow[]> {
+function readRange(database: Database, filter: ActivityFilter, after: number, upTo: number, limit = READ_BATCH): Promise<EventRow[]> {
   const where = and(
     filterSql({ organizationId: filter.organizationId, workspaceId: filter.workspaceId ?? null }, {
       types: filter.types,
@@ -166,5 +208,5 @@ function readRange(database: Database, filter: ActivityFilter, after: number, up
     gt(events.seq, after),
     lte(events.seq, upTo),
   );
-  return database.db.select().from(events).where(where).orderBy(asc(events.seq)).limit(READ_BATCH);
+  return database.db.select().from(events).where(where).orderBy(asc(events.seq)).limit(limit);
 }

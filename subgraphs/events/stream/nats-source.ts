@@ -5,7 +5,7 @@ import { jetstream, jetstreamManager, DeliverPolicy, type ConsumerMessages } fro
 import { Kvm, type KV } from '@nats-io/kv';
 import type { Database } from '../../../platform/db.ts';
 import { events, type EventRow } from '../../../platform/event-log-table.ts';
-import { DatabaseSource, type EventSource } from './database-source.ts';
+import { DatabaseSource, READ_BATCH, type EventSource } from './database-source.ts';
 import { log } from '../../../platform/log.ts';
 
 const logger = log.child({ component: 'events' });
@@ -87,6 +87,14 @@ export class NatsSource implements EventSource {
     });
     const js = jetstream(this.nc);
     const consumer = await js.consumers.get(this.streamName, { deliver_policy: DeliverPolicy.New });
+    // The consumer gets what is published from now on. An event published between reading the end
+    // of the log (`after`) and now would otherwise wait for the next message, which names it as its
+    // predecessor, however long that takes: it is read from the database first, as the database
+    // source reads what was committed before its LISTEN took effect. Messages are handled after it,
+    // on the same chain, and what comes twice is dropped by seq. (A failure fails the start.)
+    const caughtUp = this.chain.then(() => this.readGap(Number.MAX_SAFE_INTEGER));
+    this.chain = caughtUp.catch(() => undefined);
+    await caughtUp;
     this.messages = await consumer.consume();
     void (async () => {
       for await (const message of this.messages!) {
@@ -194,10 +202,7 @@ export class NatsSource implements EventSource {
       // would skip the gap for good, since positions only move forward.
       for (let attempt = 0; ; attempt++) {
         try {
-          const gap = await this.database.db.select().from(events)
-            .where(and(gt(events.seq, this.position), lte(events.seq, prev))).orderBy(asc(events.seq));
-          if (this.stopped) return;
-          if (gap.length) this.deliver(gap);
+          await this.readGap(prev);
           break;
         } catch (error) {
           if (this.stopped) return;
@@ -205,10 +210,23 @@ export class NatsSource implements EventSource {
           await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5000)));
         }
       }
-      this.position = Math.max(this.position, prev);
+      if (this.stopped) return;
     }
     this.position = seq;
     this.deliver([row]);
+  }
+
+  /** Delivers the events after this reader's position up to `upTo` from the database, a batch at a time. */
+  private async readGap(upTo: number) {
+    for (;;) {
+      const gap = await this.database.db.select().from(events)
+        .where(and(gt(events.seq, this.position), lte(events.seq, upTo))).orderBy(asc(events.seq)).limit(READ_BATCH);
+      if (this.stopped || gap.length === 0) break;
+      this.position = gap[gap.length - 1].seq;
+      this.deliver(gap);
+      if (gap.length < READ_BATCH) break;
+    }
+    if (upTo !== Number.MAX_SAFE_INTEGER) this.position = Math.max(this.position, upTo);
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase } from '../platform/db.ts';
+import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
+import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
+import { subgraphUrls } from './subgraph-urls.ts';
+import { startGateway } from './start.ts';
+
+/**
+ * One gateway process in front of subgraphs that run elsewhere (their own processes, or the
+ * primary under `npm start` with GATEWAY_PROCESSES; SUBGRAPH_<NAME>_URL): PostgreSQL for API keys,
+ * readiness and the event log live activity follows. Stops on SIGTERM/SIGINT.
+ */
+export function serveGateway(): Promise<void> {
+  return runProcess(async () => {
+    const config = loadConfig();
+    if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_URL (readiness checks it; API keys are looked up in it)');
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds });
+    await migrateDatabase(database);
+    const gateway = await startGateway({ config, database, subgraphUrls: subgraphUrls(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')) });
+    console.log(`gateway on http://${config.host}:${gateway.port}/graphql (pid ${process.pid})`);
+    return {
+      stopWithinMs: shutdownBudgetMs(config),
+      async stop() {
+        await gateway.close();
+        await database.close();
+      },
+    };
+  });
+}
