@@ -68,6 +68,9 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     graphqlEndpoint: '/graphql',
     graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
+    // CORS is the HTTP server's, for /graphql and /v1 alike (gateway/cors.ts); left on, the runtime
+    // would echo any Origin with Access-Control-Allow-Credentials.
+    cors: false,
     logging: hiveLogger(),
     // Never a stack or an original message in an answer; in production not even which subgraph
     // an error came from (gateway/limits/production.ts hides the rest).

@@ -15,6 +15,8 @@ import { OPENAPI_PATH, openApiDocument } from './rest/openapi.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { graphqlGetProblem } from './bad-input.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
+import { createCors } from './cors.ts';
+import type { CorsSettings } from '../platform/config.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -26,6 +28,8 @@ export interface GatewayServerOptions {
   rateLimit: RateLimit;
   /** Streaming responses (SSE) end when their credential expires or is revoked. */
   sessions: LiveSessions;
+  /** Which browser origins may call (gateway/cors.ts). */
+  cors: CorsSettings;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -43,6 +47,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   const openApi = openApiDocument();
   const serveExports = createExportsApi({ runtime, database });
   const streamRest = createRestStreamer(runtime);
+  const applyCors = createCors(cors);
 
   /**
    * Who is asking, or why they may not be served: an address past its budget of refused
@@ -91,6 +96,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // CORS first: a preflight carries no credential, so it is answered before authentication.
+    if (await applyCors(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {

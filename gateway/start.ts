@@ -47,7 +47,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   // Open subscriptions end when their credential expires or is revoked (on any replica).
   const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
   await sessions.listen(database);
-  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions });
+  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors: config.cors });
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database }) : null;
   worker?.start();
   const listening = await listen(handler, {

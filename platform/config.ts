@@ -40,6 +40,18 @@ export interface Config {
    * be older than the window.
    */
   eventRetentionDays: number | null;
+  /** Which browser origins may call the gateway (CORS_*); none unless configured. */
+  cors: CorsSettings;
+}
+
+/** Cross-origin access for browsers (gateway/cors.ts applies it). */
+export interface CorsSettings {
+  /** Exact origins (`https://app.example.com`), or `*` for any; empty: no cross-origin access. */
+  origins: string[];
+  /** Whether a browser may send cookies or HTTP authentication along (Access-Control-Allow-Credentials). */
+  credentials: boolean;
+  /** How long a browser may keep a preflight's answer (Access-Control-Max-Age). */
+  maxAgeSeconds: number;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -66,7 +78,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsNamespace: env.NATS_NAMESPACE || 'scrums',
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
+    cors: corsSettings(env),
   };
+}
+
+/**
+ * CORS_ORIGINS, CORS_CREDENTIALS, CORS_MAX_AGE_SECONDS. An origin is compared as the browser sends
+ * it, so each must be one exactly (scheme, host, port; no path or trailing slash): a typo would
+ * otherwise lock a frontend out without a word. `*` cannot go with credentials (browsers refuse it).
+ */
+function corsSettings(env: NodeJS.ProcessEnv): CorsSettings {
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new Error(`CORS_ORIGINS must list origins like "https://app.example.com" (scheme, host and port only), got "${origin}"`);
+    }
+  }
+  const credentials = onOffFromEnv(env.CORS_CREDENTIALS, false, 'CORS_CREDENTIALS');
+  if (credentials && origins.includes('*')) throw new Error('CORS_CREDENTIALS=on cannot go with CORS_ORIGINS=*: list the origins');
+  const maxAge = env.CORS_MAX_AGE_SECONDS?.trim() ? Number(env.CORS_MAX_AGE_SECONDS) : 600;
+  if (!Number.isSafeInteger(maxAge) || maxAge < 0 || maxAge > 86_400) {
+    throw new Error(`CORS_MAX_AGE_SECONDS must be a whole number of seconds from 0 to 86400, got "${env.CORS_MAX_AGE_SECONDS}"`);
+  }
+  return { origins, credentials, maxAgeSeconds: maxAge };
+}
+
+function onOffFromEnv(value: string | undefined, fallback: boolean, name: string): boolean {
+  const v = value?.trim().toLowerCase();
+  if (v === undefined || v === '') return fallback;
+  if (v === 'on' || v === 'true') return true;
+  if (v === 'off' || v === 'false') return false;
+  throw new Error(`${name} must be "on" or "off", got "${value}"`);
 }
 
 /**

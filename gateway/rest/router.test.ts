@@ -28,6 +28,7 @@ describe('REST router', () => {
       rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, close: async () => {} },
       database: {},
       sessions: {},
+      cors: { origins: [], credentials: false, maxAgeSeconds: 600 },
     } as unknown as GatewayServerOptions;
     server = http.createServer(createGatewayHandler(options));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -27,6 +27,8 @@ export interface TestSystemOptions {
   previousSecrets?: string[];
   /** NATS JetStream fan-out (NATS_URL) under its own namespace, as replicas of one deployment share. */
   nats?: { url: string; namespace: string };
+  /** More environment for the configuration (CORS_ORIGINS, ...). */
+  env?: Record<string, string>;
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -36,6 +38,7 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...(options.production ? { NODE_ENV: 'production' } : {}),
     ...(options.previousSecrets ? { AUTH_PREVIOUS_SECRETS: options.previousSecrets.join(',') } : {}),
     ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
+    ...options.env,
   };
   const config = { ...loadConfig(env), port: 0 };
   const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits });
