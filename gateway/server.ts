@@ -99,6 +99,10 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     // CORS first: a preflight carries no credential, so it is answered before authentication.
     if (await applyCors(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
+    // Every answer of the graph depends on who asks (organization, workspace, role): no shared
+    // cache may keep one, and no browser should keep one on disk. GET queries are cacheable by
+    // HTTP's rules, so they say so; SSE sets its own `no-cache`, which keeps this meaning.
+    if (path === '/graphql' || (path.startsWith('/v1/') && path !== OPENAPI_PATH)) res.setHeader('cache-control', PRIVATE);
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
       const readiness = await checkReadiness(database, graph.subgraphUrls);
@@ -122,7 +126,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       return serve(req, res, { principal, ended: session.signal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).
-    if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi);
+    if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi, { 'cache-control': 'public, max-age=300' });
     if (path.startsWith('/v1/')) return handleRest(req, res);
     return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });
   }
@@ -148,6 +152,8 @@ function refusalHeaders(error: PlatformError): Record<string, string> {
     ...(error.code === 'payload_too_large' ? { connection: 'close' } : {}),
   };
 }
+
+const PRIVATE = 'private, no-store';
 
 const STREAMING = /text\/event-stream|multipart\/mixed/i;
 
