@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -37,6 +38,11 @@ export interface GraphOptions {
   /** Depth, aliases, tokens, directives and cost (gateway/limits). */
   limits: LimitsConfig;
   supergraph?: string;
+  /**
+   * Development only (ignored in production): the bearer token GraphiQL's Headers tab starts with,
+   * minted for each page load (`npm start` gives the demo organization's admin).
+   */
+  graphiqlToken?: () => Promise<string>;
 }
 
 /**
@@ -66,7 +72,10 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, name === 'events' ? eventsTransport(location) : { location }]),
     ),
     graphqlEndpoint: '/graphql',
-    graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: options.production ? false : graphiqlOptions(options.graphiqlToken),
+    // GraphiQL's script, styles and editor workers inlined in the page from the installed package,
+    // so it works offline (the runtime's own page loads them from a CDN); loaded on first use.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     landingPage: false,
     // CORS is the HTTP server's, for /graphql and /v1 alike (gateway/cors.ts); left on, the runtime
     // would echo any Origin with Access-Control-Allow-Credentials.
@@ -133,8 +142,28 @@ function hiveLogger(): HiveLogger {
   return new HiveLogger({ level: logger.level as LogLevel, writers: [new PinoLogWriter(logger)] });
 }
 
-const EXAMPLE_QUERY = `# Send the demo token printed by \`npm start\` as a header:
-# { "Authorization": "Bearer <token>" }
+/**
+ * GraphiQL's page: the example document, and the Headers tab with the development token when there
+ * is one (so the schema loads at once), else with a placeholder to replace.
+ */
+function graphiqlOptions(token: (() => Promise<string>) | undefined) {
+  const base = { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY, defaultEditorToolsVisibility: 'headers' as const };
+  const placeholder = { ...base, headers: JSON.stringify({ Authorization: 'Bearer <token: npm run token -- --org ORG-26-090500>' }, null, 2) };
+  if (!token) return placeholder;
+  // Only a browser on this machine gets a token: with HOST on an outside interface, a page served
+  // to the network must not hand out an admin's credential.
+  return async (_request: Request, server: unknown) =>
+    isLoopback((server as { req?: http.IncomingMessage }).req?.socket.remoteAddress)
+      ? { ...base, headers: JSON.stringify({ Authorization: `Bearer ${await token()}` }, null, 2) }
+      : placeholder;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+const EXAMPLE_QUERY = `# Every request sends the token in the Headers tab below
+# (npm start fills in the demo admin's; else: npm run token)
 query Dashboard {
   workspace(id: "WS-26-000021") {
     name

@@ -21,6 +21,8 @@ export interface GatewayOptions {
   limits?: LimitsConfig;
   /** `false` leaves bulk exports queued (tests run a worker of their own, page by page). */
   exportWorker?: boolean;
+  /** Development only: the token GraphiQL's Headers tab starts with (gateway/graph.ts). */
+  graphiqlToken?: () => Promise<string>;
 }
 
 export interface RunningGateway {
@@ -38,8 +40,8 @@ export interface RunningGateway {
  * gateway processes share the queue, FOR UPDATE SKIP LOCKED). The same for the standalone gateway
  * (index.ts) and the whole system in one process (scripts/system.ts).
  */
-export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true }: GatewayOptions): Promise<RunningGateway> {
-  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits });
+export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, graphiqlToken }: GatewayOptions): Promise<RunningGateway> {
+  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits, graphiqlToken });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);

@@ -9,17 +9,21 @@ import { openConfiguredDatabase, describeDatabase } from './database.ts';
 await runProcess(async () => {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const system = await startSystem(config, database);
-  const token = await mintToken(signingKeyFromSecret(config.authSecret), {
-    organizationId: DEMO.organizationId,
-    workspaceId: null,
-    role: 'admin',
-    actorId: DEMO.adminUserId,
-    actorType: 'user',
-  });
+  const demoToken = () =>
+    mintToken(signingKeyFromSecret(config.authSecret), {
+      organizationId: DEMO.organizationId,
+      workspaceId: null,
+      role: 'admin',
+      actorId: DEMO.adminUserId,
+      actorType: 'user',
+    });
+  // In development GraphiQL opens with a demo token in its Headers tab, minted for each page load
+  // (so it never expires under a long-running npm start); never in production.
+  const system = await startSystem(config, database, undefined, config.production ? {} : { graphiqlToken: demoToken });
+  const token = await demoToken();
 
   console.log(`Scrums platform graph is up on ${describeDatabase(config)}
-  GraphQL    ${system.url}/graphql   (GraphiQL in a browser)
+  GraphQL    ${system.url}/graphql   (GraphiQL in a browser${config.production ? '' : ', with the demo token below'})
   health     ${system.url}/health
   readiness  ${system.url}/ready
   events     ${config.eventRetentionDays ? `kept ${config.eventRetentionDays} days (EVENT_RETENTION_DAYS), swept hourly` : 'retention off, every event kept (the demo data is older than 90 days; set EVENT_RETENTION_DAYS to sweep)'}

@@ -35,8 +35,11 @@ export async function startSystem(
   config: Config,
   database: Database,
   limits: LimitsConfig = loadLimitsConfig(),
-  /** `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page). */
-  options: { exportWorker?: boolean } = {},
+  /**
+   * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
+   * `graphiqlToken` (development only) is the token GraphiQL's Headers tab starts with.
+   */
+  options: { exportWorker?: boolean; graphiqlToken?: () => Promise<string> } = {},
 ): Promise<RunningSystem> {
   const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
@@ -49,7 +52,7 @@ export async function startSystem(
     listeners.set(name, listener);
     subgraphUrls[name] = listener.url;
   }
-  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker });
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, graphiqlToken: options.graphiqlToken });
 
   let closed = false;
   return {

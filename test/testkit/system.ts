@@ -29,6 +29,8 @@ export interface TestSystemOptions {
   nats?: { url: string; namespace: string };
   /** More environment for the configuration (CORS_ORIGINS, ...). */
   env?: Record<string, string>;
+  /** GraphiQL's Headers tab starts with this token (as under npm start). */
+  graphiqlToken?: () => Promise<string>;
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -41,7 +43,7 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...options.env,
   };
   const config = { ...loadConfig(env), port: 0 };
-  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits });
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { graphiqlToken: options.graphiqlToken });
   async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (authorization !== null) headers.authorization = authorization;
