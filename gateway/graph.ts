@@ -13,6 +13,8 @@ import { useBadInputCodes, useBoundedVariables } from './bad-input.ts';
 import { useUnavailableSubgraphs } from './unavailable.ts';
 import { useBoundedSubscriptions } from './subscriptions.ts';
 import { limitPlugins, type LimitsConfig } from './limits/index.ts';
+import { usePersistedDocuments } from './persisted/plugin.ts';
+import type { PersistedDocumentsSettings } from '../platform/config.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -43,6 +45,8 @@ export interface GraphOptions {
    * minted for each page load (`npm start` gives the demo organization's admin).
    */
   graphiqlToken?: () => Promise<string>;
+  /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
+  persistedDocuments?: PersistedDocumentsSettings;
 }
 
 /**
@@ -88,6 +92,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     plugins: () => [
       // First: nothing may serialise a request's variables before their depth is known to be safe.
       useBoundedVariables(),
+      // Then the document a persisted ID names, so every check after this one sees it whole.
+      usePersistedDocuments(options.persistedDocuments ?? { manifests: [], safelist: false, apq: true, apqMaxDocuments: 1000 }),
       useAuthenticatedExecution(),
       {
         // Signed once per request for a subscription's socket to the events subgraph (its connection parameters).

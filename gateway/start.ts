@@ -41,7 +41,7 @@ export interface RunningGateway {
  * (index.ts) and the whole system in one process (scripts/system.ts).
  */
 export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, graphiqlToken }: GatewayOptions): Promise<RunningGateway> {
-  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits, graphiqlToken });
+  const graph = createGraph({ subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits, graphiqlToken, persistedDocuments: config.persistedDocuments });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
   const rateLimit = await createRateLimit(limits);

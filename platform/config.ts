@@ -42,6 +42,19 @@ export interface Config {
   eventRetentionDays: number | null;
   /** Which browser origins may call the gateway (CORS_*); none unless configured. */
   cors: CorsSettings;
+  /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
+  persistedDocuments: PersistedDocumentsSettings;
+}
+
+export interface PersistedDocumentsSettings {
+  /** Manifest files of trusted documents, each for one client name or (null) for every client. */
+  manifests: { client: string | null; file: string }[];
+  /** Refuse every document that is not in a manifest that applies to the caller's client. */
+  safelist: boolean;
+  /** Automatic persisted queries: register a document on a miss, then run it by its hash. */
+  apq: boolean;
+  /** Documents the APQ store keeps (least recently used go first). */
+  apqMaxDocuments: number;
 }
 
 /** Cross-origin access for browsers (gateway/cors.ts applies it). */
@@ -79,6 +92,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
     cors: corsSettings(env),
+    persistedDocuments: persistedDocumentsSettings(env),
+  };
+}
+
+/**
+ * PERSISTED_DOCUMENTS (`file` or `client=file`, comma-separated), PERSISTED_DOCUMENTS_SAFELIST,
+ * APQ, APQ_MAX_DOCUMENTS. A safelist with no manifest would refuse everything: refused at start.
+ */
+function persistedDocumentsSettings(env: NodeJS.ProcessEnv): PersistedDocumentsSettings {
+  const manifests = (env.PERSISTED_DOCUMENTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf('=');
+      const client = at > 0 ? entry.slice(0, at).trim() : null;
+      const file = (at > 0 ? entry.slice(at + 1) : entry).trim();
+      if (!file) throw new Error(`PERSISTED_DOCUMENTS entries are "file" or "client=file", got "${entry}"`);
+      return { client, file: path.resolve(file) };
+    });
+  const safelist = onOffFromEnv(env.PERSISTED_DOCUMENTS_SAFELIST, false, 'PERSISTED_DOCUMENTS_SAFELIST');
+  if (safelist && manifests.length === 0) throw new Error('PERSISTED_DOCUMENTS_SAFELIST=on needs PERSISTED_DOCUMENTS: the manifests of the documents to allow');
+  return {
+    manifests,
+    safelist,
+    apq: onOffFromEnv(env.APQ, true, 'APQ'),
+    apqMaxDocuments: positiveIntFromEnv(env.APQ_MAX_DOCUMENTS, 1000, 'APQ_MAX_DOCUMENTS'),
   };
 }
 
