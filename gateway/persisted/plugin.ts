@@ -34,7 +34,8 @@ export interface OwnDocumentContext {
  * 2. Otherwise the ID is an automatic persisted query (Apollo's protocol, as Apollo Server answers
  *    it): without the document, the one registered under that hash runs, or the answer is 200
  *    `PersistedQueryNotFound` (`PERSISTED_QUERY_NOT_FOUND`) and the client sends it again with the
- *    document, which is checked against the hash and registered once it passes validation. With
+ *    document, registered under the hash once it passes validation if the hash is its SHA-256
+ *    (otherwise it just runs). With
  *    APQ=off the answer is `PersistedQueryNotSupported` (`PERSISTED_QUERY_NOT_SUPPORTED`), so
  *    Apollo's link falls back to sending documents whole; when manifests exist, an unknown ID is 404
  *    `PERSISTED_QUERY_NOT_IN_LIST` instead, as in Apollo Router.
@@ -74,12 +75,14 @@ export function usePersistedDocuments(settings: PersistedDocumentsSettings, trus
       if (!registered) return trusted.size > 0 ? notInList(id) : refuse('PersistedQueryNotSupported', 'PERSISTED_QUERY_NOT_SUPPORTED', 200);
       return refuse('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND', 200);
     }
-    // The document with its hash: Apollo's link registering it after a PersistedQueryNotFound.
-    if (createHash('sha256').update(query).digest('hex') !== id && trusted.lookup(id, client) !== query) {
-      return refuse('provided sha does not match query', 'BAD_USER_INPUT', 400, { reason: 'PERSISTED_QUERY_HASH_MISMATCH' });
-    }
+    // The document with its hash: Apollo's link registering it after a PersistedQueryNotFound. Only
+    // a document whose SHA-256 is the hash (bare or `sha256:`-prefixed) is registered, so nobody can
+    // put another document under a hash a client will send. Any other (a client preset's ID is the
+    // hash of its own normalised print, never of what Apollo Client sends) runs like a document sent
+    // whole, unregistered.
     if (!safelisted(query)) return refuse(SAFELIST_MESSAGE, 'QUERY_NOT_IN_SAFELIST', 403);
-    if (registered && request) registrations.set(request, { hash: id, query });
+    const hash = createHash('sha256').update(query).digest('hex');
+    if (registered && request && (id === hash || id === `sha256:${hash}`)) registrations.set(request, { hash: id, query });
     return { ...params, extensions };
   }
 
