@@ -432,7 +432,7 @@ async function principals(database: Database): Promise<Principal[]> {
 
 async function runRound(bench: BenchDatabase, subscribers: number, options: { seconds: number; rate: number; drain: number }): Promise<Round> {
   const database = bench.database;
-  const config = { ...loadConfig({ AUTH_SECRET }), port: 0 };
+  const config = { ...loadConfig({ AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 };
   // Each connection spends one request of its principal's budget: 10,000 sockets over 100 users must not hit it.
   const system: RunningSystem = await startSystem(config, database, { ...loadLimitsConfig(), rateLimitPoints: 1_000_000_000 }, { exportWorker: false });
   const clients = new Clients();

@@ -28,7 +28,7 @@ export async function runFragmentsBench(args: string[]): Promise<void> {
   const repeat = Number(argument(args, '--repeat') ?? 5);
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrateDatabase(database);
-  const config = { ...loadConfig({ AUTH_SECRET }), port: 0 };
+  const config = { ...loadConfig({ AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 };
   const limits = loadLimitsConfig({});
   const system = await startSystem(config, database, { ...limits, rateLimitPoints: 1_000_000 }, { exportWorker: false });
   try {

@@ -3,6 +3,7 @@ import { runDashboardBench } from './dashboard.ts';
 import { runExportBench } from './export.ts';
 import { runFanoutBench } from './fanout.ts';
 import { runFragmentsBench } from './fragments.ts';
+import { runHealthBench } from './health.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   export: runExportBench,
   fanout: runFanoutBench,
   fragments: runFragmentsBench,
+  health: runHealthBench,
 };
 
 const args = process.argv.slice(2);

@@ -44,6 +44,11 @@ export interface Config {
   cors: CorsSettings;
   /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
   persistedDocuments: PersistedDocumentsSettings;
+  /**
+   * Seconds between periodic Service Line health evaluations (subgraphs/service-lines/health/
+   * evaluation.ts), which append service_line.health_changed events; null turns them off.
+   */
+  healthEvaluationSeconds: number | null;
 }
 
 export interface PersistedDocumentsSettings {
@@ -93,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
     cors: corsSettings(env),
     persistedDocuments: persistedDocumentsSettings(env),
+    healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
   };
 }
 
@@ -179,6 +185,15 @@ function retentionDays(value: string | undefined, fallback: number | null): numb
   if (value.trim().toLowerCase() === 'off') return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`EVENT_RETENTION_DAYS must be a whole number of days or "off", got "${value}"`);
+  return n === 0 ? null : n;
+}
+
+/** HEALTH_EVALUATION_SECONDS: whole seconds between evaluations (default 300), or `0` / `off`. */
+function healthEvaluationSeconds(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return 300;
+  if (value.trim().toLowerCase() === 'off') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new Error(`HEALTH_EVALUATION_SECONDS must be a whole number of seconds up to 86400, or "off", got "${value}"`);
   return n === 0 ? null : n;
 }
 

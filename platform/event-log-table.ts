@@ -1,4 +1,5 @@
-import { pgSchema, text, bigint, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { pgSchema, text, bigint, jsonb, index, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { mintedId, idSequence } from './ids.ts';
 import { ts } from './columns.ts';
 
@@ -6,6 +7,19 @@ export const eventsSchema = pgSchema('events');
 const s = eventsSchema;
 
 export const evtIdSeq = idSequence(s, 'EVT');
+
+/** The events Service Line health reads as signals (events.txt's capacity and execution domains). */
+export const LINE_SIGNAL_TYPES = ['capacity.utilisation_warning', 'capacity.gap_detected', 'execution.blocked', 'execution.resumed'] as const;
+/**
+ * As literals, not parameters: a query must name them exactly as the partial index's predicate does
+ * for the planner to use the index under a generic plan.
+ */
+export const LINE_SIGNAL_TYPES_SQL = sql.raw(`(${LINE_SIGNAL_TYPES.map((type) => `'${type}'`).join(', ')})`);
+
+/** The Service Line an event is about: its subject, or the line its payload names (task-level events). */
+export function lineOfEvent(t: { subjectType: AnyPgColumn; subjectId: AnyPgColumn; payload: AnyPgColumn }): SQL<string> {
+  return sql<string>`(case when ${t.subjectType} = 'service_line' then ${t.subjectId} else ${t.payload}->>'service_line_id' end)`;
+}
 
 /**
  * The immutable event log, and the outbox of every write: a writer inserts its event in its own
@@ -36,6 +50,9 @@ export const events = s.table('events', {
   index('events_org_type_idx').on(t.organizationId, t.type.op('text_pattern_ops'), t.seq),
   index('events_org_subject_type_idx').on(t.organizationId, t.subjectType, t.seq),
   index('events_created_idx').on(t.createdAt),
+  // A line's capacity and execution signals (subgraphs/events/data-health.ts, for Service Line health): the events that
+  // name the line as their subject or in their payload, by time. Partial: only those four types.
+  index('events_line_signals_idx').on(lineOfEvent(t), t.createdAt).where(sql`${t.type} in ${LINE_SIGNAL_TYPES_SQL}`),
 ]);
 
 /** One event of the log, as read. */

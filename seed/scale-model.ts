@@ -23,6 +23,7 @@ export const START_S = REF_S - WINDOW_DAYS * DAY;
  */
 export const ID_BASES = {
   ORG: 100_000, WS: 100_000, USR: 100_000, PROJ: 100_000, LIN: 100_000, INT: 100_000, INC: 100_000,
+  POD: 100_000, SLA: 100_000, TKT: 100_000, SYNC: 100_000,
   TSK: 2_000_000, EVT: 3_000_000,
 } as const;
 export type ScalePrefix = keyof typeof ID_BASES;
@@ -49,14 +50,28 @@ export interface ScalePlan {
   /** Events other than task.created (which come one per task). */
   otherEvents: number;
   incidents: number;
+  /** Pods (one per active or paused managed-services line), their SLAs, SLA reports and tickets; integration sync runs. */
+  pods: number;
+  slas: number;
+  slaReports: number;
+  tickets: number;
+  syncRuns: number;
   total: number;
 }
 
 export const WORKSPACES = 4;
 export const USERS = 200;
 export const PROJECTS = 20;
-export const LINES_PER_WORKSPACE = 40;
+/** 100 of them active: the size of workspace a health benchmark assesses in one request (bench/health.ts). */
+export const LINES_PER_WORKSPACE = 124;
 export const INTEGRATIONS_PER_WORKSPACE = 3;
+/** Tickets each pod received over the window (seed/scale-managed.ts). */
+export const TICKETS_PER_POD = 12;
+/** Monthly SLA reports per pod, up to the reference date's month. */
+export const SLA_REPORT_MONTHS = 6;
+/** Days of sync history per integration, a run every six hours: two health windows and more. */
+export const SYNC_HISTORY_DAYS = 60;
+export const SYNC_RUNS_PER_INTEGRATION = SYNC_HISTORY_DAYS * 4;
 /** Every 199th non-task event opens an incident, so the incident count is known before loading. */
 export const INCIDENT_EVERY = 199;
 
@@ -76,6 +91,7 @@ export function planScale(scale: number): ScalePlan {
     usageRecords: Math.floor(scale / 10),
     events: scale,
     incidents: Math.ceil(otherEvents / INCIDENT_EVERY),
+    ...managedCounts(lineCatalog()),
   };
   const total = 1 + Object.values(counts).reduce((a, b) => a + b, 0);
   return { scale, otherEvents, total, ...counts };
@@ -166,7 +182,7 @@ export interface LineInfo {
 export function lineAt(i: number): LineInfo {
   const ws = Math.floor(i / LINES_PER_WORKSPACE);
   const p = i % LINES_PER_WORKSPACE;
-  // 16 of every 20 lines are active, so each workspace has 32 active, 4 paused, 2 draft, 2 closed.
+  // 16 of every 20 lines are active, so each workspace has 100 active, 12 paused, 6 draft, 6 closed.
   const status: LineStatus = p % 20 < 16 ? 'active' : p % 20 < 18 ? 'paused' : p % 20 === 18 ? 'draft' : 'closed';
   const productLine = productLineOf(S.line, i, 1);
   const [execution, billing, noun] = NATURAL[productLine];
@@ -245,5 +261,21 @@ export function integrationAt(n: number) {
     lastSyncedAt: new Date((REF_S - 60 * (5 + below(600, S.integration, n, 1))) * 1000),
     connectedBy: scaleId('USR', userInWorkspace(ws, S.integration, n, 2)),
     createdAt: new Date((START_S - DAY * (10 + n)) * 1000),
+  };
+}
+
+/** Lines that have a pod: active or paused managed-services lines, in catalog order. */
+export function podLines(lines: LineCatalog): LineInfo[] {
+  return lines.all.filter((l) => l.productLine === 'managed_services' && (l.status === 'active' || l.status === 'paused'));
+}
+
+function managedCounts(lines: LineCatalog) {
+  const pods = podLines(lines).length;
+  return {
+    pods,
+    slas: pods,
+    slaReports: pods * SLA_REPORT_MONTHS,
+    tickets: pods * TICKETS_PER_POD,
+    syncRuns: WORKSPACES * INTEGRATIONS_PER_WORKSPACE * SYNC_RUNS_PER_INTEGRATION,
   };
 }

@@ -16,8 +16,9 @@ const EXPECTED: Record<string, number> = {
   'organizations.users': 200,
   'organizations.workspace_members': 200 + 40 * 3, // every fifth user is in all four workspaces
   'organizations.projects': 20,
-  'service_lines.service_lines': 4 * 40,
+  'service_lines.service_lines': 4 * 124,
   'integrations.integrations': 4 * 3,
+  'integrations.sync_runs': 4 * 3 * 60 * 4, // every six hours for the last 60 days
   'tasks.tasks': 200,
   'tasks.task_history': 200,
   'service_lines.usage_records': 200,
@@ -25,10 +26,20 @@ const EXPECTED: Record<string, number> = {
   'managed_services.incidents': 10, // one per 199 non-task events: ceil(1,800 / 199)
 };
 
+/** Rows per pod, and a pod for every active or paused managed-services line (how many, the line catalog's draw says). */
+const PER_POD: Record<string, number> = {
+  'managed_services.pods': 1,
+  'managed_services.slas': 1,
+  'managed_services.sla_reports': 6, // 2025-11 to 2026-04
+  'managed_services.tickets': 12,
+};
+const TABLES = [...Object.keys(EXPECTED), ...Object.keys(PER_POD)];
+
 const ID_TABLES: Array<[table: string, prefix: string]> = [
   ['organizations.organizations', 'ORG'], ['organizations.workspaces', 'WS'], ['organizations.users', 'USR'],
   ['organizations.projects', 'PROJ'], ['service_lines.service_lines', 'LIN'], ['integrations.integrations', 'INT'],
-  ['tasks.tasks', 'TSK'], ['events.events', 'EVT'], ['managed_services.incidents', 'INC'],
+  ['tasks.tasks', 'TSK'], ['events.events', 'EVT'], ['managed_services.incidents', 'INC'], ['managed_services.pods', 'POD'],
+  ['managed_services.slas', 'SLA'], ['managed_services.tickets', 'TKT'], ['integrations.sync_runs', 'SYNC'],
 ];
 
 async function count(database: Database, query: string): Promise<number> {
@@ -46,10 +57,14 @@ describeEngines('seedScale', (ctx) => {
   });
 
   it('writes exactly the planned rows per table and reports them', async () => {
+    const pods = await count(ctx.database, `select count(*) as n from service_lines.service_lines
+      where product_line = 'managed_services' and status in ('active', 'paused')`);
+    expect(pods).toBeGreaterThan(20);
+    const expected = { ...EXPECTED, ...Object.fromEntries(Object.entries(PER_POD).map(([table, n]) => [table, n * pods])) };
     const counts: Record<string, number> = {};
-    for (const table of Object.keys(EXPECTED)) counts[table] = await count(ctx.database, `select count(*) as n from ${table}`);
-    expect(counts).toEqual(EXPECTED);
-    expect(result.rows).toBe(Object.values(EXPECTED).reduce((a, b) => a + b, 0));
+    for (const table of TABLES) counts[table] = await count(ctx.database, `select count(*) as n from ${table}`);
+    expect(counts).toEqual(expected);
+    expect(result.rows).toBe(Object.values(expected).reduce((a, b) => a + b, 0));
     expect(result).toMatchObject({ organizationId: SCALE_ORG_ID, workspaceIds: ['WS-26-100000', 'WS-26-100001', 'WS-26-100002', 'WS-26-100003'] });
     expect(result.rowsPerSecond).toBeGreaterThan(0);
   });
@@ -75,7 +90,7 @@ describeEngines('seedScale', (ctx) => {
   });
 
   it('puts every row in the scale organization', async () => {
-    for (const table of Object.keys(EXPECTED)) {
+    for (const table of TABLES) {
       if (['organizations.organizations', 'organizations.workspace_members', 'tasks.task_history'].includes(table)) continue;
       expect(await count(ctx.database, `select count(*) as n from ${table} where organization_id <> '${SCALE_ORG_ID}'`), table).toBe(0);
     }
@@ -122,6 +137,13 @@ describeEngines('seedScale', (ctx) => {
         where coalesce(t.id, l.id, i.id, c.id, u.id) is null`,
       eventWorkspace: `select count(*) as n from events.events e left join organizations.workspaces w on w.id = e.workspace_id
         where e.workspace_id is not null and w.id is null`,
+      podLine: `select count(*) as n from managed_services.pods p left join service_lines.service_lines l
+        on l.id = p.service_line_id and l.workspace_id = p.workspace_id and l.product_line = 'managed_services' where l.id is null`,
+      ticketPod: `select count(*) as n from managed_services.tickets x left join managed_services.pods p
+        on p.id = x.pod_id and p.workspace_id = x.workspace_id where p.id is null`,
+      ticketDue: `select count(*) as n from managed_services.tickets where sla_response_due_at <> created_at + interval '4 hours'`,
+      reportPod: `select count(*) as n from managed_services.sla_reports r left join managed_services.slas s on s.id = r.sla_id and s.pod_id = r.pod_id where s.id is null`,
+      runIntegration: `select count(*) as n from integrations.sync_runs r left join integrations.integrations i on i.id = r.integration_id where i.id is null`,
     };
     for (const [name, query] of Object.entries(dangling)) expect(await count(ctx.database, query), name).toBe(0);
     // Most lines are active, and the three enums are mixed.
@@ -132,6 +154,8 @@ describeEngines('seedScale', (ctx) => {
     expect(Number(lines.products)).toBeGreaterThan(3);
     expect(Number(lines.executions)).toBeGreaterThan(3);
     expect(Number(lines.billings)).toBeGreaterThan(3);
+    // A workspace of 100 active lines: what the health benchmark assesses in one request.
+    expect(await count(ctx.database, `select count(*) as n from service_lines.service_lines where workspace_id = 'WS-26-100000' and status = 'active'`)).toBe(100);
   });
 
   it('sends array literals that survive quotes, backslashes, commas and NULL', async () => {
@@ -178,7 +202,7 @@ describe('seedScale on failure', () => {
         },
       });
       await expect(failing).rejects.toThrow('interrupted');
-      for (const table of Object.keys(EXPECTED)) expect(await count(test.database, `select count(*) as n from ${table}`), table).toBe(0);
+      for (const table of TABLES) expect(await count(test.database, `select count(*) as n from ${table}`), table).toBe(0);
       const again = await seedScale(test.database, { scale: 500 });
       expect(await count(test.database, 'select count(*) as n from events.events')).toBe(500);
       expect(again.rows).toBeGreaterThan(500);
@@ -194,7 +218,7 @@ describe('seedScale determinism', () => {
     try {
       await seedScale(test.database, { scale: 1_500, batchSize });
       const out: Record<string, string> = {};
-      for (const table of Object.keys(EXPECTED)) {
+      for (const table of TABLES) {
         const [row] = await test.database.rows<{ md5: string }>(sql.raw(
           `select md5(string_agg(x::text, '|' order by x::text)) as md5 from ${table} x`));
         out[table] = row.md5;

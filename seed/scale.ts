@@ -7,6 +7,10 @@ import {
   integrationAt, lineCatalog, planScale, projectAt, scaleId, userAt, workspacesOfUser, type LineCatalog, type ScalePlan,
 } from './scale-model.ts';
 import { eventBatches, taskBatches, usageBatches, type EventBatch, type TaskBatch, type UsageBatch } from './scale-rows.ts';
+import { insertManaged } from './scale-managed.ts';
+import { arrayParam as p, epochAt as at } from './scale-sql.ts';
+
+export { arrayLiteral } from './scale-sql.ts';
 import { APPEND_LOCK as EVENT_APPEND_LOCK } from '../platform/event-log.ts';
 
 export { SCALE_ORG_ID, REFERENCE_DATE, planScale } from './scale-model.ts';
@@ -107,6 +111,8 @@ async function assertIdRangesFree(database: Database, plan: ScalePlan): Promise<
   const ranges: Array<[keyof typeof ID_BASES, string]> = [
     ['WS', 'organizations.ws_id_seq'], ['USR', 'organizations.usr_id_seq'], ['PROJ', 'organizations.proj_id_seq'],
     ['LIN', 'service_lines.lin_id_seq'], ['INT', 'integrations.int_id_seq'], ['INC', 'managed_services.inc_id_seq'],
+    ['POD', 'managed_services.pod_id_seq'], ['SLA', 'managed_services.sla_id_seq'], ['TKT', 'managed_services.tkt_id_seq'],
+    ['SYNC', 'integrations.sync_id_seq'],
     ['TSK', 'tasks.tsk_id_seq'], ['EVT', 'events.evt_id_seq'],
   ];
   const [row] = await database.rows<Record<string, string | number>>(sql.raw(
@@ -149,7 +155,8 @@ async function insertSmallTables(database: Database, lines: LineCatalog): Promis
   await db.insert(t.projects).values(projects);
   await db.insert(t.serviceLines).values(serviceLines);
   await db.insert(t.integrations).values(integrations);
-  return workspaces.length + users.length + members.length + projects.length + serviceLines.length + integrations.length;
+  return workspaces.length + users.length + members.length + projects.length + serviceLines.length + integrations.length
+    + await insertManaged(database, lines, org);
 }
 
 /**
@@ -220,31 +227,6 @@ async function runLanes(lanes: number, jobs: Iterator<Job>, progress: (rows: num
   const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
 }
-
-/**
- * Arrays travel as PostgreSQL array literals in one text parameter each. Both drivers pass a string
- * through untouched, so PGlite and postgres.js see the same bytes (drizzle's postgres.js setup
- * would otherwise skip serializing numeric[] and timestamptz[]), and building the literal here costs
- * a fraction of postgres.js's per-element escaping.
- */
-const p = (values: ReadonlyArray<string | number | null>) => sql.param(arrayLiteral(values));
-
-const NEEDS_ESCAPE = /["\\]/;
-const ESCAPE = /["\\]/g;
-
-export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null) parts[i] = 'NULL';
-    else if (typeof v === 'number') parts[i] = String(v);
-    else parts[i] = `"${NEEDS_ESCAPE.test(v) ? v.replace(ESCAPE, '\\$&') : v}"`;
-  }
-  return `{${parts.join(',')}}`;
-}
-
-/** Instants travel as whole epoch seconds: an int8 array is cheap to send and exact to convert. */
-const at = (seconds: string) => sql.raw(`timestamptz 'epoch' + ${seconds} * interval '1 second'`);
 
 function eventJob(database: Database, b: EventBatch, firstSeq: number): Job {
   const statements: SQL[] = [sql`
@@ -320,7 +302,8 @@ async function finish(database: Database): Promise<void> {
  * while PGlite has no autovacuum, so call this before querying a freshly loaded PGlite database.
  */
 export async function analyzeScaleTables(database: Database): Promise<void> {
-  await database.db.execute(sql`analyze events.events, tasks.tasks, tasks.task_history, service_lines.usage_records, managed_services.incidents`);
+  await database.db.execute(sql`analyze events.events, tasks.tasks, tasks.task_history, service_lines.usage_records, managed_services.incidents,
+    managed_services.tickets, managed_services.sla_reports, integrations.sync_runs`);
 }
 
 /**
@@ -331,7 +314,9 @@ export async function removeScaleData(database: Database): Promise<void> {
   const org = SCALE_ORG_ID;
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`delete from tasks.task_history where task_id in (select id from tasks.tasks where organization_id = ${org})`);
-    for (const table of ['tasks.tasks', 'events.events', 'service_lines.usage_records', 'managed_services.incidents', 'integrations.integrations', 'service_lines.service_lines', 'organizations.projects']) {
+    for (const table of ['tasks.tasks', 'events.events', 'service_lines.usage_records', 'managed_services.incidents', 'managed_services.tickets',
+      'managed_services.sla_reports', 'managed_services.slas', 'managed_services.pods', 'integrations.sync_runs', 'integrations.integrations',
+      'service_lines.health_states', 'service_lines.service_lines', 'organizations.projects']) {
       await tx.execute(sql`delete from ${sql.raw(table)} where organization_id = ${org}`);
     }
     await tx.execute(sql`delete from organizations.workspace_members where workspace_id in (select id from organizations.workspaces where organization_id = ${org})`);

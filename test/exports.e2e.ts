@@ -99,7 +99,7 @@ describeEngines('bulk exports and NDJSON streaming over HTTP', (ctx) => {
     let manual: RunningSystem;
     let graph: ReturnType<typeof createGraph>;
     beforeAll(async () => {
-      manual = await startSystem({ ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET }), port: 0 }, ctx.database, limits, { exportWorker: false });
+      manual = await startSystem({ ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 }, ctx.database, limits, { exportWorker: false });
       graph = createGraph({ subgraphUrls: manual.subgraphUrls, principalKey: TEST_PRINCIPAL_KEY, production: false, limits });
       await graph.runtime.getSchema();
       base = manual.url;

@@ -63,6 +63,7 @@ const QUERY_PROBES: Record<string, Array<(t: Targets) => Args>> = {
   integrations: [() => ({}), (t) => ({ workspaceId: t.workspace })],
   event: [(t) => ({ id: t.event })],
   events: [() => ({}), (t) => ({ workspaceId: t.workspace }), (t) => ({ subjectId: t.task }), (t) => ({ subjectId: t.incident }), (t) => ({ actorId: t.user })],
+  serviceLineHealth: [(t) => ({ serviceLineId: t.serviceLine }), (t) => ({ workspaceId: t.workspace })],
 };
 
 /** Root aggregates, aimed at a target's objects: they count nothing of another tenant or workspace. */
@@ -77,6 +78,7 @@ const OWN_LIST_ARGS: Record<string, (own: Targets) => Args> = {
   tasks: (own) => ({ workspaceId: own.workspace }),
   tickets: (own) => ({ podId: own.pod }),
   slaReports: (own) => ({ podId: own.pod }),
+  serviceLineHealth: (own) => ({ workspaceId: own.workspace }),
 };
 
 /**
@@ -181,7 +183,7 @@ describeEngines('tenant isolation', (ctx) => {
             await probe.expectIsolated(c, field, args, `${label} as ${c.name}`);
           }
         }
-      });
+      }, 120_000);
     }
   });
 
@@ -215,7 +217,7 @@ describeEngines('tenant isolation', (ctx) => {
         expect(seen.data?.nodes).toEqual(ids.map(() => null));
         expect(seen.errors?.map((e) => e.path![1]).sort((a, b) => Number(a) - Number(b))).toEqual(ids.map((_, i) => i));
       }
-    }, 180_000); // one request per ID prefix per caller: minutes on a loaded 2-core machine
+    }, 300_000); // one request per ID prefix per caller: minutes on a loaded 2-core machine
   });
 
   describe('cursors and counts', () => {
@@ -236,7 +238,7 @@ describeEngines('tenant isolation', (ctx) => {
           }
         }
       }
-    }, 120_000);
+    }, 180_000);
 
     it('the same holds for the lists under the caller\'s own objects', async () => {
       for (const c of CASES) {
@@ -603,7 +605,7 @@ describeEngines('tenant isolation', (ctx) => {
           await expect(leaky.expectEntitiesIsolated(entity, c, apex), `${entity.subgraph} ${entity.type} as ${c.name}`).rejects.toThrow();
         }
       }
-    });
+    }, 120_000);
   });
 });
 

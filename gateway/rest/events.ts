@@ -1,8 +1,7 @@
 import { badRequest } from '../../platform/errors.ts';
 import { graphql } from './generated/gql.ts';
 import type { RestEventFieldsFragment } from './generated/graphql.ts';
-import { INSTANT_RULE, MAX_YEAR, MIN_YEAR, parseDate, parseInstant } from '../../platform/dates.ts';
-import { idParam, pageParams, type QueryParam } from './params.ts';
+import { idParam, instantParam, pageParams, type QueryParam } from './params.ts';
 import { idOf, list, route, type Route } from './route.ts';
 
 graphql(`fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }`);
@@ -35,26 +34,6 @@ function textParam<V extends string>(variable: V, description: string): QueryPar
       if (raw === undefined) return undefined;
       if (raw.trim() === '') throw badRequest(`${name} must not be empty.`, name);
       return raw;
-    },
-  };
-}
-
-/**
- * An instant (`2026-04-14T00:00:00Z`, any ISO 8601 offset) or a whole day (`2026-04-01`, UTC). A
- * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
- * is all of April, while an instant as `to` stays the graph's exclusive bound.
- */
-function instantParam<V extends string>(variable: V, bound: 'from' | 'to'): QueryParam<V> {
-  return {
-    variable,
-    schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },
-    parse(raw, name) {
-      if (raw === undefined) return undefined;
-      const isDate = parseDate(raw) !== null;
-      const instant = parseInstant(raw, { requireTime: !isDate, requireOffset: true });
-      if (!instant) throw badRequest(`${name} must be ${INSTANT_RULE}, or a date (2026-04-14, years ${MIN_YEAR} to ${MAX_YEAR}), got "${raw}".`, name);
-      if (isDate && bound === 'to') instant.setUTCDate(instant.getUTCDate() + 1);
-      return instant.toISOString();
     },
   };
 }

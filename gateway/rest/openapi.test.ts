@@ -35,6 +35,16 @@ const SAMPLE: Route[] = [
     map,
   },
   { method: 'DELETE', path: '/v1/things/{id}', summary: 'Delete a thing.', document: '{ a }', map },
+  {
+    method: 'GET',
+    path: '/v1/thing-health',
+    summary: 'Health of a thing, or of an owner\'s things.',
+    query: { thing_id: idParam('thingId', 'Task'), ...pageParams('Task') },
+    lookup: true,
+    item: { name: 'ThingHealth', schema: { type: 'object', required: ['score'], properties: { score: { type: 'integer' } } } },
+    document: '{ a }',
+    map,
+  },
 ];
 
 async function validate(document: unknown) {
@@ -135,6 +145,18 @@ describe('OpenAPI document', () => {
     const notFound = (doc.components as any).responses.NotFound.content['application/json'];
     expect(notFound.example).toEqual({ error: { code: 'not_found', message: expect.any(String), status: 404 } });
     expect(notFound.schema.allOf[1]).toEqual({ properties: { error: { properties: { code: { const: 'not_found' }, status: { const: 404 } } } } });
+  });
+
+  it('lists 404 for a route whose parameters name an object, and documents its items under a named schema', async () => {
+    const doc = openApiDocument(SAMPLE);
+    const op = doc.paths['/v1/thing-health'].get;
+    expect(op.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
+    expect((op.responses['200'] as any).content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ListEnvelope', properties: { data: { items: { $ref: '#/components/schemas/ThingHealth' } } },
+    });
+    expect((doc.components as any).schemas.ThingHealth).toEqual({ type: 'object', required: ['score'], properties: { score: { type: 'integer' } } });
+    expect(doc.paths['/v1/things'].get.responses['200']).not.toHaveProperty('content.application/json.schema.properties');
+    expect((await validate(doc)).valid).toBe(true);
   });
 
   it('puts the Idempotency-Key header on writes only, and bearer security on everything', () => {

@@ -41,7 +41,7 @@ const WRITES = new Set(['POST', 'PATCH', 'DELETE']);
 /** Which documented errors can answer a route: every write reads a body, which may be too large (413), not JSON (415) or invalid (422). */
 function errorCodesOf(route: Route): ErrorCode[] {
   const codes: ErrorCode[] = ['bad_request', 'unauthorized', 'forbidden'];
-  if (route.path.includes('{')) codes.push('not_found');
+  if (route.path.includes('{') || route.lookup) codes.push('not_found');
   if (WRITES.has(route.method)) codes.push('conflict', 'payload_too_large', 'unsupported_media_type', 'unprocessable');
   codes.push('rate_limited', 'server_error', 'service_unavailable');
   return codes;
@@ -75,6 +75,13 @@ function operationId(route: Route): string {
   return route.method.toLowerCase() + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
+/** A route's documented item, beside its envelope (OpenAPI 3.1 schemas may add keywords to a $ref). */
+function itemSchema(route: Route): JsonSchema {
+  if (!route.item) return {};
+  const item = { $ref: `#/components/schemas/${route.item.name}` };
+  return { properties: { data: isListRoute(route) ? { items: item } : item } };
+}
+
 function operation(route: Route): Operation {
   const parameters: unknown[] = [];
   for (const match of route.path.matchAll(/\{(\w+)\}/g)) {
@@ -89,7 +96,7 @@ function operation(route: Route): Operation {
     [status]: {
       description: route.summary,
       ...(WRITES.has(route.method) ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
-      content: { 'application/json': { schema: { $ref: envelope } } },
+      content: { 'application/json': { schema: { $ref: envelope, ...itemSchema(route) } } },
     },
   };
   for (const code of errorCodesOf(route)) {
@@ -123,7 +130,7 @@ function operation(route: Route): Operation {
   return op;
 }
 
-function components() {
+function components(routes: Route[]) {
   const errorSchema = {
     type: 'object',
     additionalProperties: false,
@@ -192,6 +199,7 @@ function components() {
     },
     responses,
     schemas: {
+      ...Object.fromEntries(routes.flatMap((route) => (route.item ? [[route.item.name, route.item.schema]] : []))),
       Error: errorSchema,
       Envelope: {
         type: 'object',
@@ -241,6 +249,6 @@ export function openApiDocument(routes: Route[] = REST_ROUTES): Document {
     security: [{ bearerAuth: [] }],
     tags: [...new Set(Object.keys(paths).map((path) => path.split('/')[2]))].map((name) => ({ name })),
     paths,
-    components: components(),
+    components: components(routes),
   };
 }

@@ -2,7 +2,7 @@ import { checkId } from '../../platform/args.ts';
 import { checkCursor, checkPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { idPattern, type EntityType, ID_PREFIXES } from '../../platform/ids.ts';
-import { DATE_RULE, parseDate } from '../../platform/dates.ts';
+import { DATE_RULE, INSTANT_RULE, MAX_YEAR, MIN_YEAR, parseDate, parseInstant } from '../../platform/dates.ts';
 
 /** A JSON Schema (OpenAPI 3.1 flavour) describing a parameter or field. */
 export type JsonSchema = Record<string, unknown>;
@@ -113,4 +113,28 @@ export function openApiParameter(name: string, param: QueryParam): Record<string
   const description = typeof param.schema.description === 'string' ? { description: param.schema.description } : {};
   const list = param.schema.type === 'array' ? { style: 'form', explode: false } : {};
   return { name, in: 'query', required: param.required ?? false, ...description, ...list, schema: param.schema };
+}
+
+/**
+ * An instant (`2026-04-14T00:00:00Z`, any ISO 8601 offset) or a whole day (`2026-04-01`, UTC). A
+ * day as `from` starts at its midnight; a day as `to` includes that day, so `from=2026-04-01&to=2026-04-30`
+ * is all of April, while an instant as `to` stays the graph's exclusive bound.
+ */
+export function instantParam<V extends string>(variable: V, bound: 'from' | 'to'): QueryParam<V> {
+  return {
+    variable,
+    schema: { type: 'string', description: 'An ISO 8601 date-time, or a date (YYYY-MM-DD, UTC) meaning that whole day.', examples: ['2026-04-01', '2026-04-14T00:00:00Z'] },
+    parse(raw, name) {
+      if (raw === undefined) return undefined;
+      const isDate = parseDate(raw) !== null;
+      const instant = parseInstant(raw, { requireTime: !isDate, requireOffset: true });
+      if (!instant) throw badRequest(`${name} must be ${INSTANT_RULE}, or a date (2026-04-14, years ${MIN_YEAR} to ${MAX_YEAR}), got "${raw}".`, name);
+      if (isDate && bound === 'to') {
+        instant.setUTCDate(instant.getUTCDate() + 1);
+        // The day's end, the next midnight, must itself be an instant the graph takes.
+        if (instant.getUTCFullYear() > MAX_YEAR) throw badRequest(`${name} must be ${INSTANT_RULE}, or a date up to ${MAX_YEAR}-12-30 (a date as ${name} ends at the next midnight), got "${raw}".`, name);
+      }
+      return instant.toISOString();
+    },
+  };
 }

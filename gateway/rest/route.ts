@@ -25,6 +25,10 @@ export interface Route {
   body?: Record<string, BodyField>;
   /** The success status: 200 unless the route creates something (201). */
   status?: number;
+  /** Whether an object its query parameters name may be not found (404), as a path ID may. */
+  lookup?: boolean;
+  /** The JSON Schema of what `data` holds (each item, for a list), named in /v1/openapi.json's components. */
+  item?: { name: string; schema: Record<string, unknown> };
   /** The stored document as sent to the graph, its fragments appended. */
   document: string;
   map(data: unknown): RestBody;

@@ -16,6 +16,7 @@ import { integrationRoutes } from './integrations.ts';
 import { managedServiceRoutes } from './managed-services.ts';
 import { eventRoutes } from './events.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { observabilityRoutes } from './observability.ts';
 
 export const REST_ROUTES: Route[] = [
   ...organizationRoutes,
@@ -26,6 +27,7 @@ export const REST_ROUTES: Route[] = [
   ...managedServiceRoutes,
   ...eventRoutes,
   ...apiKeyRoutes,
+  ...observabilityRoutes,
 ];
 
 interface CompiledRoute {

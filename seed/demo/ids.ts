@@ -37,6 +37,8 @@ export const DEMO = {
   podId: 'POD-26-000008',
   slaId: 'SLA-26-000008',
   incidentId: 'INC-26-000091',
+  /** The pod's priority item past its response deadline at the demo's now (seed/demo/managed-services.ts). */
+  overdueTicketId: 'TKT-26-000242',
   /** A pod still being scoped: no Service Line, no SLA yet. */
   scopingPodId: 'POD-26-000012',
 

@@ -105,6 +105,7 @@ export function buildManagedServices(rng: Random, lines: ServiceLineRow[]): { ro
       }
     }
     rows.tickets.push(...podTickets(r.fork('tickets'), pod, Number(terms[1])));
+    if (documented) rows.tickets.push(overdueTicket(pod, Number(terms[1])));
     for (const p of periods(period(max(line.activatedAt, at('2026-01-01T00:00:00Z'))), '2026-04')) {
       const d = monthStart(p);
       rows.usageRecords.push({
@@ -240,6 +241,23 @@ function podTickets(r: Random, pod: Pod, responseHours: number): DemoData['ticke
       createdAt, updatedAt: resolvedAt ?? (status === 'open' ? createdAt : respondedAt!),
     };
   });
+}
+
+/**
+ * This morning's priority item to the docs' pod, still unanswered at the demo's now, past its
+ * 2-hour response deadline: with the open incident, April's breached quality gate and the ageing
+ * work in progress, what LIN-26-088401's health reads (GET /v1/observability/health). The newest
+ * ticket of all, so it takes the next number (DEMO.overdueTicketId) and renumbers none.
+ */
+function overdueTicket(pod: Pod, responseHours: number): DemoData['tickets'][number] {
+  const createdAt = at('2026-04-15T06:10:00Z');
+  return {
+    organizationId: pod.organizationId, workspaceId: pod.workspaceId, podId: pod.id!, type: 'priority_item',
+    title: 'Settlement webhooks failing for EU merchants since the 06:00 deploy',
+    description: 'Merchants in the EU receive no settlement.completed webhooks since this morning\'s release.',
+    priority: 'high', status: 'open', submittedBy: DEMO.adminUserId,
+    slaResponseDueAt: plus(createdAt, responseHours * HOUR), respondedAt: null, resolvedAt: null, createdAt, updatedAt: createdAt,
+  };
 }
 
 function incidentEvents(inc: Incident): EventDraft[] {

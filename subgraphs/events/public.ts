@@ -42,3 +42,6 @@ export const existingEvents = (db: Db, scope: Scope, ids: readonly string[]) =>
 
 /** The rule by which a list of types (exact, or prefixes ending in a dot) keeps an event (the fan-out benchmark applies it too). */
 export { typeMatches } from './type-filter.ts';
+
+/** Service Line health's read (subgraphs/service-lines/health): capacity and execution signals of many lines per statement. */
+export { signalEventsByLine, CAPACITY_EVENT_TYPES, type LineSignalEvents, type SignalEvent } from './data-health.ts';

@@ -29,3 +29,6 @@ export const existingIntegrations = (db: Db, scope: Scope, ids: readonly string[
 /** Sync runs are visible through their integration. */
 export const existingSyncRuns = (db: Db, scope: Scope, ids: readonly string[]) =>
   existingIds(db, syncRuns, syncRuns.id, ids, integrationScope(scope), { table: integrations, on: eq(integrations.id, syncRuns.integrationId) });
+
+/** Service Line health's read (subgraphs/service-lines/health): failing integrations of many workspaces per statement. */
+export { failingIntegrationsByWorkspace, type FailingIntegration } from './data-health.ts';

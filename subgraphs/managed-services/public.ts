@@ -32,3 +32,9 @@ export const existingTickets = (db: Db, scope: Scope, ids: readonly string[]) =>
 
 export const existingIncidents = (db: Db, scope: Scope, ids: readonly string[]) =>
   existingIds(db, incidents, incidents.id, ids, incidentScoped(scope));
+
+/** Service Line health's reads (subgraphs/service-lines/health): open incidents, overdue tickets and the pod of many lines per statement. */
+export {
+  openIncidentsByLine, overdueTicketsByLine, podsByLine,
+  type IncidentSeverity, type OpenIncident, type LineIncidents, type OverdueTicket, type LineTickets, type LinePod,
+} from './data-health.ts';

@@ -7,6 +7,7 @@ import { schemaFileOf } from '../registry.ts';
 import { serviceLines } from './tables.ts';
 import { scoped } from './data.ts';
 import type { ServiceLineRow } from './models.ts';
+import { evaluateHealth, startHealthEvaluation } from './health/evaluation.ts';
 
 /**
  * The service-lines subgraph's public module: the one file of this folder that code outside it may
@@ -18,6 +19,14 @@ export const definition: SubgraphDefinition = {
   name: 'service-lines',
   schemaFile: schemaFileOf('service-lines'),
   loadResolvers: async () => (await import('./resolvers/index.ts')).resolvers,
+  /**
+   * The process serving this subgraph evaluates Service Line health periodically, appending
+   * service_line.health_changed (HEALTH_EVALUATION_SECONDS; off when null); stopped with the subgraph.
+   */
+  start(deps) {
+    const seconds = deps.config.healthEvaluationSeconds;
+    return seconds ? startHealthEvaluation(deps.database, { intervalSeconds: seconds }) : undefined;
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -38,6 +47,13 @@ export const existingServiceLines = (db: Db, scope: Scope, ids: readonly string[
 // Writes
 
 export const serviceLineWrites = {
+  /**
+   * One health evaluation of every active line as of `now` (the periodic evaluation's step): records
+   * each line's status and appends service_line.health_changed for the changes, in one transaction.
+   * The definition runs it on a schedule; the health benchmark calls it directly.
+   */
+  evaluateHealth,
+
   /**
    * Counts a completed task toward the line's delivery velocity, inside the caller's transaction.
    * This is the one write another subgraph makes to these tables: the seam to cut, by deriving the

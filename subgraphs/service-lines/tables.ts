@@ -58,3 +58,31 @@ export const usageRecords = s.table('usage_records', {
   index('usage_records_ws_idx').on(t.workspaceId, t.recordedAt),
   index('usage_records_org_idx').on(t.organizationId, t.recordedAt),
 ]);
+
+export const HEALTH_STATUSES = ['healthy', 'at_risk', 'critical'] as const;
+export const healthStatusEnum = s.enum('health_status', HEALTH_STATUSES);
+
+/**
+ * The health status the periodic evaluation last recorded for each line (health/evaluation.ts):
+ * written, with the service_line.health_changed event that announces it, in one transaction.
+ */
+export const healthStates = s.table('health_states', {
+  serviceLineId: text('service_line_id').primaryKey().references(() => serviceLines.id),
+  organizationId: text('organization_id').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  status: healthStatusEnum('status').notNull(),
+  score: integer('score').notNull(),
+  /** The evaluation that found this status (its window's end). */
+  changedAt: ts('changed_at').notNull(),
+});
+
+/**
+ * When the periodic evaluation last ran (health/evaluation.ts), by the database's clock: one row
+ * per kind of evaluation ('periodic'). A replica whose turn comes sooner than its interval after
+ * this leaves the work to the replica that did it, so several replicas evaluate about once per
+ * interval between them.
+ */
+export const healthEvaluations = s.table('health_evaluations', {
+  name: text('name').primaryKey(),
+  evaluatedAt: ts('evaluated_at').notNull(),
+});

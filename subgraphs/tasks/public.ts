@@ -22,3 +22,6 @@ export const definition: SubgraphDefinition = {
 /** Which of `ids` are tasks the scope may see (node(id:) asks). */
 export const existingTasks = (db: Db, scope: Scope, ids: readonly string[]) =>
   existingIds(db, tasks, tasks.id, ids, scoped(scope));
+
+/** Service Line health's reads (subgraphs/service-lines/health): completions and work in progress of many lines per statement. */
+export { completionsByLine, workInProgressByLine, type LineCompletions, type LineWip, type WipTask } from './data-health.ts';

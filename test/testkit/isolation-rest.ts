@@ -30,6 +30,8 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof Targets> = {
   users: 'user',
   projects: 'project',
   subscriptions: 'subscription',
+  // GET /v1/observability/health lists assessments of Service Lines, paged by line ID.
+  health: 'serviceLine',
 };
 
 /** Parameters and fields that carry an ID without saying its type in their schema. */
@@ -349,6 +351,9 @@ export function restCursorProbe(route: Route, own: Targets, foreign: Targets): R
   }
   // A list that wants its workspace named reads the caller's own.
   if (route.query.workspace_id) params.workspace_id = own.workspace;
+  // A list read as of a `to` that defaults to now (health) is read at one fixed instant, so the
+  // answer and its twin, a moment apart, are the same reading.
+  if (route.query.to) params.to = '2026-04-15T09:45:00Z';
   const at = (k: string) => `${route.path}?${new URLSearchParams({ ...params, cursor: encodeCursor(k) })}`;
   return { label: `${route.method} ${route.path} after the cursor of ${key}`, url: at(key), twinUrl: at(`${key}0`), key };
 }

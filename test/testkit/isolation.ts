@@ -57,7 +57,7 @@ export class OwnershipIndex {
     private readonly owners: Map<string, Owner | null>,
     /** The table-backed IDs by prefix (event-only references such as AGT-/RUN- are left out). */
     readonly idsByPrefix: Map<string, string[]>,
-    /** Lists paged by a key that is not a platform ID, by GraphQL type: SLA reports page by their row number. */
+    /** Lists paged by a key their nodes do not carry as an ID, by GraphQL type: SLA reports page by their row number, health assessments by their line's ID. */
     private readonly rowKeys: Map<string, Array<{ key: string; owner: Owner }>>,
   ) {}
 
@@ -134,7 +134,12 @@ export async function buildOwnershipIndex(db: Db): Promise<OwnershipIndex> {
   for (const ids of idsByPrefix.values()) ids.sort();
   const reports = await db.select({ id: t.slaReports.id, organizationId: t.slaReports.organizationId, workspaceId: t.pods.workspaceId })
     .from(t.slaReports).innerJoin(t.pods, eq(t.pods.id, t.slaReports.podId)).orderBy(t.slaReports.id);
-  const rowKeys = new Map([['SlaReport', reports.map((r) => ({ key: String(r.id), owner: { organizationId: r.organizationId, workspaceId: r.workspaceId } }))]]);
+  // Health assessments page by the ID of the line they assess.
+  const lines = await db.select({ id: t.serviceLines.id, organizationId: t.serviceLines.organizationId, workspaceId: t.serviceLines.workspaceId }).from(t.serviceLines).orderBy(t.serviceLines.id);
+  const rowKeys = new Map([
+    ['SlaReport', reports.map((r) => ({ key: String(r.id), owner: { organizationId: r.organizationId, workspaceId: r.workspaceId } }))],
+    ['ServiceLineHealth', lines.map((l) => ({ key: l.id, owner: { organizationId: l.organizationId, workspaceId: l.workspaceId } }))],
+  ]);
   return new OwnershipIndex(owners, idsByPrefix, rowKeys);
 }
 

@@ -20,7 +20,7 @@ export interface SubgraphClient {
 
 /** One subgraph on a loopback port over a test database, queried over real HTTP. */
 export async function startSubgraph(definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal): Promise<SubgraphClient> {
-  const subgraph = await createSubgraph(definition, { database, principalKey: TEST_PRINCIPAL_KEY, config: loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET }) });
+  const subgraph = await createSubgraph(definition, { database, principalKey: TEST_PRINCIPAL_KEY, config: loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }) });
   const listener = await subgraph.listen(0);
   return {
     url: listener.url,

@@ -27,6 +27,11 @@ export interface TestSystemOptions {
   previousSecrets?: string[];
   /** NATS JetStream fan-out (NATS_URL) under its own namespace, as replicas of one deployment share. */
   nats?: { url: string; namespace: string };
+  /**
+   * Seconds between periodic health evaluations (HEALTH_EVALUATION_SECONDS). Off unless given: an
+   * evaluation appends events, which tests that read the event stream do not expect.
+   */
+  healthEvaluationSeconds?: number;
   /** More environment for the configuration (CORS_ORIGINS, ...). */
   env?: Record<string, string>;
   /** GraphiQL's Headers tab starts with this token (as under npm start). */
@@ -40,6 +45,7 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...(options.production ? { NODE_ENV: 'production' } : {}),
     ...(options.previousSecrets ? { AUTH_PREVIOUS_SECRETS: options.previousSecrets.join(',') } : {}),
     ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
+    HEALTH_EVALUATION_SECONDS: String(options.healthEvaluationSeconds ?? 'off'),
     ...options.env,
   };
   const config = { ...loadConfig(env), port: 0 };

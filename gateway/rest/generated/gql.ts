@@ -43,6 +43,8 @@ type Documents = {
     "query RestSlaReport($podId: ID!, $period: String) {\n      pod(id: $podId) { id latestSlaReport { period } }\n      slaReports(podId: $podId, period: $period, first: 1) { nodes { ...RestSlaReportFields } }\n    }": typeof types.RestSlaReportDocument,
     "mutation RestRaiseIncident($input: RaiseIncidentInput!) { raiseIncident(input: $input) { ...RestIncident } }": typeof types.RestRaiseIncidentDocument,
     "query RestIncidents($workspaceId: ID, $serviceLineId: ID, $podId: ID, $status: [IncidentStatus!], $severity: [IncidentSeverity!], $first: Int, $after: String) {\n      incidents(workspaceId: $workspaceId, serviceLineId: $serviceLineId, podId: $podId, status: $status, severity: $severity, first: $first, after: $after) {\n        nodes { ...RestIncident } pageInfo { hasNextPage endCursor }\n      }\n    }": typeof types.RestIncidentsDocument,
+    "fragment RestServiceLineHealth on ServiceLineHealth {\n  serviceLineId serviceLine { name workspace { id } } score status from to\n  signals { rule level penalty summary evidence links { type id href } }\n}": typeof types.RestServiceLineHealthFragmentDoc,
+    "query RestHealth($serviceLineId: ID, $workspaceId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      serviceLineHealth(serviceLineId: $serviceLineId, workspaceId: $workspaceId, from: $from, to: $to, first: $first, after: $after) {\n        nodes { ...RestServiceLineHealth } pageInfo { hasNextPage endCursor }\n      }\n    }": typeof types.RestHealthDocument,
     "query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }": typeof types.RestOrganizationDocument,
     "fragment RestServiceLineSummary on ServiceLine { id name productLine executionModel billingModel status }": typeof types.RestServiceLineSummaryFragmentDoc,
     "fragment RestServiceLineDetail on ServiceLine {\n  ...RestServiceLineSummary workspace { id } projects { id } activatedAt closedAt createdAt updatedAt\n}": typeof types.RestServiceLineDetailFragmentDoc,
@@ -88,6 +90,8 @@ const documents: Documents = {
     "query RestSlaReport($podId: ID!, $period: String) {\n      pod(id: $podId) { id latestSlaReport { period } }\n      slaReports(podId: $podId, period: $period, first: 1) { nodes { ...RestSlaReportFields } }\n    }": types.RestSlaReportDocument,
     "mutation RestRaiseIncident($input: RaiseIncidentInput!) { raiseIncident(input: $input) { ...RestIncident } }": types.RestRaiseIncidentDocument,
     "query RestIncidents($workspaceId: ID, $serviceLineId: ID, $podId: ID, $status: [IncidentStatus!], $severity: [IncidentSeverity!], $first: Int, $after: String) {\n      incidents(workspaceId: $workspaceId, serviceLineId: $serviceLineId, podId: $podId, status: $status, severity: $severity, first: $first, after: $after) {\n        nodes { ...RestIncident } pageInfo { hasNextPage endCursor }\n      }\n    }": types.RestIncidentsDocument,
+    "fragment RestServiceLineHealth on ServiceLineHealth {\n  serviceLineId serviceLine { name workspace { id } } score status from to\n  signals { rule level penalty summary evidence links { type id href } }\n}": types.RestServiceLineHealthFragmentDoc,
+    "query RestHealth($serviceLineId: ID, $workspaceId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      serviceLineHealth(serviceLineId: $serviceLineId, workspaceId: $workspaceId, from: $from, to: $to, first: $first, after: $after) {\n        nodes { ...RestServiceLineHealth } pageInfo { hasNextPage endCursor }\n      }\n    }": types.RestHealthDocument,
     "query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }": types.RestOrganizationDocument,
     "fragment RestServiceLineSummary on ServiceLine { id name productLine executionModel billingModel status }": types.RestServiceLineSummaryFragmentDoc,
     "fragment RestServiceLineDetail on ServiceLine {\n  ...RestServiceLineSummary workspace { id } projects { id } activatedAt closedAt createdAt updatedAt\n}": types.RestServiceLineDetailFragmentDoc,
@@ -217,6 +221,14 @@ export function graphql(source: "mutation RestRaiseIncident($input: RaiseInciden
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RestIncidents($workspaceId: ID, $serviceLineId: ID, $podId: ID, $status: [IncidentStatus!], $severity: [IncidentSeverity!], $first: Int, $after: String) {\n      incidents(workspaceId: $workspaceId, serviceLineId: $serviceLineId, podId: $podId, status: $status, severity: $severity, first: $first, after: $after) {\n        nodes { ...RestIncident } pageInfo { hasNextPage endCursor }\n      }\n    }"): typeof import('./graphql.ts').RestIncidentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestServiceLineHealth on ServiceLineHealth {\n  serviceLineId serviceLine { name workspace { id } } score status from to\n  signals { rule level penalty summary evidence links { type id href } }\n}"): typeof import('./graphql.ts').RestServiceLineHealthFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestHealth($serviceLineId: ID, $workspaceId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      serviceLineHealth(serviceLineId: $serviceLineId, workspaceId: $workspaceId, from: $from, to: $to, first: $first, after: $after) {\n        nodes { ...RestServiceLineHealth } pageInfo { hasNextPage endCursor }\n      }\n    }"): typeof import('./graphql.ts').RestHealthDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

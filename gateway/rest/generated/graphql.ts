@@ -159,6 +159,36 @@ export const BillingModel = {
 } as const;
 
 export type BillingModel = typeof BillingModel[keyof typeof BillingModel];
+/** HEALTHY: score 80 or more, no critical signal. AT_RISK: 50 to 79. CRITICAL: below 50, or any critical signal. */
+export const HealthStatus = {
+  Healthy: 'HEALTHY',
+  AtRisk: 'AT_RISK',
+  Critical: 'CRITICAL'
+} as const;
+
+export type HealthStatus = typeof HealthStatus[keyof typeof HealthStatus];
+/** OK takes no points; WARNING takes points; CRITICAL makes the line CRITICAL whatever its score. */
+export const HealthLevel = {
+  Ok: 'OK',
+  Warning: 'WARNING',
+  Critical: 'CRITICAL'
+} as const;
+
+export type HealthLevel = typeof HealthLevel[keyof typeof HealthLevel];
+/** The rules a line's health is assessed by, in the order its signals are listed (README: Service Line health). */
+export const HealthRule = {
+  Incidents: 'INCIDENTS',
+  Tickets: 'TICKETS',
+  Sla: 'SLA',
+  Velocity: 'VELOCITY',
+  WorkInProgress: 'WORK_IN_PROGRESS',
+  Blocked: 'BLOCKED',
+  Capacity: 'CAPACITY',
+  Integrations: 'INTEGRATIONS',
+  Spend: 'SPEND'
+} as const;
+
+export type HealthRule = typeof HealthRule[keyof typeof HealthRule];
 export const TaskStatus = {
   Backlog: 'BACKLOG',
   InProgress: 'IN_PROGRESS',
@@ -443,6 +473,20 @@ export type RestIncidentsQueryVariables = Exact<{
 
 
 export type RestIncidentsQuery = { incidents: { nodes: Array<{ id: string, title: string, description: string | null, type: IncidentType, severity: IncidentSeverity, status: IncidentStatus, openedAt: string, resolvedAt: string | null, pod: { id: string } | null, serviceLine: { id: string } | null, workspace: { id: string } | null, raisedBy: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type RestServiceLineHealthFragment = { serviceLineId: string, score: number, status: HealthStatus, from: string, to: string, serviceLine: { name: string, workspace: { id: string } | null }, signals: Array<{ rule: HealthRule, level: HealthLevel, penalty: number, summary: string, evidence: unknown, links: Array<{ type: string, id: string, href: string }> }> };
+
+export type RestHealthQueryVariables = Exact<{
+  serviceLineId?: string | null | undefined;
+  workspaceId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestHealthQuery = { serviceLineHealth: { nodes: Array<{ serviceLineId: string, score: number, status: HealthStatus, from: string, to: string, serviceLine: { name: string, workspace: { id: string } | null }, signals: Array<{ rule: HealthRule, level: HealthLevel, penalty: number, summary: string, evidence: unknown, links: Array<{ type: string, id: string, href: string }> }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RestOrganizationQueryVariables = Exact<{
   id: string;
@@ -745,6 +789,33 @@ export const RestSlaReportFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RestSlaReportFields"}) as unknown as TypedDocumentString<RestSlaReportFieldsFragment, unknown>;
+export const RestServiceLineHealthFragmentDoc = new TypedDocumentString(`
+    fragment RestServiceLineHealth on ServiceLineHealth {
+  serviceLineId
+  serviceLine {
+    name
+    workspace {
+      id
+    }
+  }
+  score
+  status
+  from
+  to
+  signals {
+    rule
+    level
+    penalty
+    summary
+    evidence
+    links {
+      type
+      id
+      href
+    }
+  }
+}
+    `, {"fragmentName":"RestServiceLineHealth"}) as unknown as TypedDocumentString<RestServiceLineHealthFragment, unknown>;
 export const RestServiceLineSummaryFragmentDoc = new TypedDocumentString(`
     fragment RestServiceLineSummary on ServiceLine {
   id
@@ -1378,6 +1449,50 @@ export const RestIncidentsDocument = new TypedDocumentString(`
   openedAt
   resolvedAt
 }`) as unknown as TypedDocumentString<RestIncidentsQuery, RestIncidentsQueryVariables>;
+export const RestHealthDocument = new TypedDocumentString(`
+    query RestHealth($serviceLineId: ID, $workspaceId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  serviceLineHealth(
+    serviceLineId: $serviceLineId
+    workspaceId: $workspaceId
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...RestServiceLineHealth
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestServiceLineHealth on ServiceLineHealth {
+  serviceLineId
+  serviceLine {
+    name
+    workspace {
+      id
+    }
+  }
+  score
+  status
+  from
+  to
+  signals {
+    rule
+    level
+    penalty
+    summary
+    evidence
+    links {
+      type
+      id
+      href
+    }
+  }
+}`) as unknown as TypedDocumentString<RestHealthQuery, RestHealthQueryVariables>;
 export const RestOrganizationDocument = new TypedDocumentString(`
     query RestOrganization($id: ID!) {
   organization(id: $id) {

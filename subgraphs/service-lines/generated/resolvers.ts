@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ServiceLineModel, ServiceLineConnectionModel, ServiceLineEdgeModel } from '../models.ts';
+import type { ServiceLineModel, ServiceLineConnectionModel, ServiceLineEdgeModel, ServiceLineHealthModel, HealthSignalModel, WorkspaceHealthModel, ServiceLineHealthConnectionModel, ServiceLineHealthEdgeModel } from '../models.ts';
 import type { EntityRef } from '../../../platform/subgraph/models.ts';
 import type { SubgraphContext } from '../../../platform/subgraph/context.ts';
 export type Maybe<T> = T | null;
@@ -35,6 +35,52 @@ export type ExecutionModel =
   | 'estate'
   | 'ongoing_sla'
   | 'outcome';
+
+/** OK takes no points; WARNING takes points; CRITICAL makes the line CRITICAL whatever its score. */
+export type HealthLevel =
+  | 'critical'
+  | 'ok'
+  | 'warning';
+
+/** A record behind a signal: its type (as event subjects name types: incident, ticket, task ...), its ID, and the /v1 URL that serves it. */
+export type HealthLink = {
+  __typename?: 'HealthLink';
+  href: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** The rules a line's health is assessed by, in the order its signals are listed (README: Service Line health). */
+export type HealthRule =
+  | 'blocked'
+  | 'capacity'
+  | 'incidents'
+  | 'integrations'
+  | 'sla'
+  | 'spend'
+  | 'tickets'
+  | 'velocity'
+  | 'work_in_progress';
+
+export type HealthSignal = {
+  __typename?: 'HealthSignal';
+  /** The measures behind the signal (counts, ages, ratios, IDs), snake_case as the REST API prints them. */
+  evidence: Scalars['JSON']['output'];
+  level: HealthLevel;
+  /** The records behind the signal (at most 10): incidents, tickets, tasks, events, integrations, the SLA report, the usage. */
+  links: Array<HealthLink>;
+  /** Points this signal takes off the score. */
+  penalty: Scalars['Int']['output'];
+  rule: HealthRule;
+  /** What was found, in one sentence. */
+  summary: Scalars['String']['output'];
+};
+
+/** HEALTHY: score 80 or more, no critical signal. AT_RISK: 50 to 79. CRITICAL: below 50, or any critical signal. */
+export type HealthStatus =
+  | 'at_risk'
+  | 'critical'
+  | 'healthy';
 
 /**
  * The lifecycle of a Service Line: DRAFT → ACTIVE ⇄ PAUSED, and any of them → CLOSED (final). Each
@@ -149,6 +195,13 @@ export type ProjectServiceLinesArgs = {
 export type Query = {
   __typename?: 'Query';
   serviceLine: Maybe<ServiceLine>;
+  /**
+   * Health assessments (GET /v1/observability/health): of one Service Line (serviceLineId), or of every
+   * ACTIVE line of a workspace (workspaceId), paged by line ID. Exactly one of the two; a line or workspace
+   * that is not the caller's is NOT_FOUND. The window is [from, to): to defaults to now (and a later one
+   * means now), from to 28 days before to; at most 366 days.
+   */
+  serviceLineHealth: Maybe<ServiceLineHealthConnection>;
   /** Service Lines of a workspace, or of the caller's organization when no workspace is given. */
   serviceLines: Maybe<ServiceLineConnection>;
   /** Metered usage per period bucket and metric, of a workspace or of the caller's organization when no workspace is given. */
@@ -158,6 +211,18 @@ export type Query = {
 
 export type QueryServiceLineArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryServiceLineHealthArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  serviceLineId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -189,6 +254,11 @@ export type ServiceLine = Node & {
   /** Tasks completed (done or cancelled) on this line. */
   deliveryVelocity: Scalars['Int']['output'];
   executionModel: ExecutionModel;
+  /**
+   * The line's health over the window [from, to) (to defaults to now, from to 28 days before it): a score,
+   * a status and the signal of every rule, computed in SQL for all the lines of a request at once.
+   */
+  health: ServiceLineHealth;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   productLine: ProductLine;
@@ -201,6 +271,12 @@ export type ServiceLine = Node & {
   /** Metered usage per period bucket and metric between two dates (inclusive). */
   usageSeries: Array<UsagePoint>;
   workspace: Maybe<Workspace>;
+};
+
+
+export type ServiceLineHealthArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -228,6 +304,34 @@ export type ServiceLineEdge = {
   __typename?: 'ServiceLineEdge';
   cursor: Scalars['String']['output'];
   node: ServiceLine;
+};
+
+/** A Service Line's health over a window: 100 less the penalty of every signal (at least 0), and the status that follows. */
+export type ServiceLineHealth = {
+  __typename?: 'ServiceLineHealth';
+  /** The window read: activity inside [from, to), state as it stood at to. */
+  from: Scalars['DateTime']['output'];
+  score: Scalars['Int']['output'];
+  serviceLine: ServiceLine;
+  serviceLineId: Scalars['ID']['output'];
+  /** One signal per rule, in HealthRule order. */
+  signals: Array<HealthSignal>;
+  status: HealthStatus;
+  to: Scalars['DateTime']['output'];
+};
+
+export type ServiceLineHealthConnection = {
+  __typename?: 'ServiceLineHealthConnection';
+  edges: Array<ServiceLineHealthEdge>;
+  nodes: Array<ServiceLineHealth>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ServiceLineHealthEdge = {
+  __typename?: 'ServiceLineHealthEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceLineHealth;
 };
 
 export type ServiceLineStatus =
@@ -271,10 +375,18 @@ export type UsageSummary = {
 
 export type Workspace = {
   __typename?: 'Workspace';
+  /** The health of the workspace's active lines over the window [from, to) (defaults as ServiceLine.health); null when it has no active line. */
+  health: Maybe<WorkspaceHealth>;
   id: Scalars['ID']['output'];
   serviceLines: Maybe<ServiceLineConnection>;
   /** Metered usage of the workspace's lines per period bucket and metric between two dates (inclusive). */
   usageSeries: Maybe<Array<UsagePoint>>;
+};
+
+
+export type WorkspaceHealthArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -293,6 +405,30 @@ export type WorkspaceUsageSeriesArgs = {
   from: Scalars['Date']['input'];
   period: Period;
   to: Scalars['Date']['input'];
+};
+
+/** The health of a workspace's ACTIVE Service Lines over one window. */
+export type WorkspaceHealth = {
+  __typename?: 'WorkspaceHealth';
+  atRisk: Scalars['Int']['output'];
+  /** The lines that are not HEALTHY, worst first (critical, then at risk; lower scores first): at most limit, 1 to 100. */
+  attention: Array<ServiceLineHealth>;
+  critical: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  healthy: Scalars['Int']['output'];
+  lines: Scalars['Int']['output'];
+  /** The mean of the lines' scores, rounded. */
+  score: Scalars['Int']['output'];
+  /** The worst status of its lines: a workspace is as healthy as its least healthy line. */
+  status: HealthStatus;
+  to: Scalars['DateTime']['output'];
+  workspace: Maybe<Workspace>;
+};
+
+
+/** The health of a workspace's ACTIVE Service Lines over one window. */
+export type WorkspaceHealthAttentionArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -405,51 +541,66 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExecutionModel: ResolverTypeWrapper<ExecutionModel>;
+  HealthLevel: ResolverTypeWrapper<HealthLevel>;
+  HealthLink: ResolverTypeWrapper<HealthLink>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  HealthRule: ResolverTypeWrapper<HealthRule>;
+  HealthSignal: ResolverTypeWrapper<HealthSignalModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  HealthStatus: ResolverTypeWrapper<HealthStatus>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Period: ResolverTypeWrapper<Period>;
   ProductLine: ResolverTypeWrapper<ProductLine>;
   Project: ResolverTypeWrapper<EntityRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ServiceLine: ResolverTypeWrapper<ServiceLineModel>;
   ServiceLineConnection: ResolverTypeWrapper<ServiceLineConnectionModel>;
   ServiceLineEdge: ResolverTypeWrapper<ServiceLineEdgeModel>;
+  ServiceLineHealth: ResolverTypeWrapper<ServiceLineHealthModel>;
+  ServiceLineHealthConnection: ResolverTypeWrapper<ServiceLineHealthConnectionModel>;
+  ServiceLineHealthEdge: ResolverTypeWrapper<ServiceLineHealthEdgeModel>;
   ServiceLineStatus: ResolverTypeWrapper<ServiceLineStatus>;
   UsageMetric: ResolverTypeWrapper<UsageMetric>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   UsagePoint: ResolverTypeWrapper<UsagePoint>;
   UsageSummary: ResolverTypeWrapper<UsageSummary>;
   Workspace: ResolverTypeWrapper<EntityRef>;
+  WorkspaceHealth: ResolverTypeWrapper<WorkspaceHealthModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  HealthLink: HealthLink;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  HealthSignal: HealthSignalModel;
+  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Project: EntityRef;
-  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   ServiceLine: ServiceLineModel;
   ServiceLineConnection: ServiceLineConnectionModel;
   ServiceLineEdge: ServiceLineEdgeModel;
+  ServiceLineHealth: ServiceLineHealthModel;
+  ServiceLineHealthConnection: ServiceLineHealthConnectionModel;
+  ServiceLineHealthEdge: ServiceLineHealthEdgeModel;
   UsageMetric: UsageMetric;
   Float: Scalars['Float']['output'];
   UsagePoint: UsagePoint;
   UsageSummary: UsageSummary;
   Workspace: EntityRef;
+  WorkspaceHealth: WorkspaceHealthModel;
 };
 
 export type BillingModelResolvers = { FIXED_MONTHLY: 'fixed_monthly', FIXED_PRICE: 'fixed_price', SUBSCRIPTION: 'subscription', TIME_AND_MATERIALS: 'time_and_materials', USAGE_BASED: 'usage_based' };
@@ -463,6 +614,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type ExecutionModelResolvers = { AGENT: 'agent', ANALYSIS: 'analysis', CAPACITY: 'capacity', ESTATE: 'estate', ONGOING_SLA: 'ongoing_sla', OUTCOME: 'outcome' };
+
+export type HealthLevelResolvers = { CRITICAL: 'critical', OK: 'ok', WARNING: 'warning' };
+
+export type HealthLinkResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HealthLink'] = ResolversParentTypes['HealthLink']> = {
+  href?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HealthRuleResolvers = { BLOCKED: 'blocked', CAPACITY: 'capacity', INCIDENTS: 'incidents', INTEGRATIONS: 'integrations', SLA: 'sla', SPEND: 'spend', TICKETS: 'tickets', VELOCITY: 'velocity', WORK_IN_PROGRESS: 'work_in_progress' };
+
+export type HealthSignalResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HealthSignal'] = ResolversParentTypes['HealthSignal']> = {
+  evidence?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['HealthLevel'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['HealthLink']>, ParentType, ContextType>;
+  penalty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['HealthRule'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HealthStatusResolvers = { AT_RISK: 'at_risk', CRITICAL: 'critical', HEALTHY: 'healthy' };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -498,6 +670,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   serviceLine?: Resolver<Maybe<ResolversTypes['ServiceLine']>, ParentType, ContextType, RequireFields<QueryServiceLineArgs, 'id'>>;
+  serviceLineHealth?: Resolver<Maybe<ResolversTypes['ServiceLineHealthConnection']>, ParentType, ContextType, Partial<QueryServiceLineHealthArgs>>;
   serviceLines?: Resolver<Maybe<ResolversTypes['ServiceLineConnection']>, ParentType, ContextType, Partial<QueryServiceLinesArgs>>;
   usageSeries?: Resolver<Maybe<Array<ResolversTypes['UsagePoint']>>, ParentType, ContextType, RequireFields<QueryUsageSeriesArgs, 'from' | 'period' | 'to'>>;
 };
@@ -510,6 +683,7 @@ export type ServiceLineResolvers<ContextType = SubgraphContext, ParentType exten
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deliveryVelocity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   executionModel?: Resolver<ResolversTypes['ExecutionModel'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ServiceLineHealth'], ParentType, ContextType, Partial<ServiceLineHealthArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   productLine?: Resolver<ResolversTypes['ProductLine'], ParentType, ContextType>;
@@ -532,6 +706,28 @@ export type ServiceLineConnectionResolvers<ContextType = SubgraphContext, Parent
 export type ServiceLineEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLineEdge'] = ResolversParentTypes['ServiceLineEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType>;
+};
+
+export type ServiceLineHealthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLineHealth'] = ResolversParentTypes['ServiceLineHealth']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serviceLine?: Resolver<ResolversTypes['ServiceLine'], ParentType, ContextType>;
+  serviceLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['HealthSignal']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ServiceLineHealthConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLineHealthConnection'] = ResolversParentTypes['ServiceLineHealthConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceLineHealthEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ServiceLineHealth']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceLineHealthEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ServiceLineHealthEdge'] = ResolversParentTypes['ServiceLineHealthEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ServiceLineHealth'], ParentType, ContextType>;
 };
 
 export type ServiceLineStatusResolvers = { ACTIVE: 'active', CLOSED: 'closed', DRAFT: 'draft', PAUSED: 'paused' };
@@ -562,9 +758,23 @@ export type UsageSummaryResolvers<ContextType = SubgraphContext, ParentType exte
 
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['WorkspaceHealth']>, ParentType, ContextType, Partial<WorkspaceHealthArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   serviceLines?: Resolver<Maybe<ResolversTypes['ServiceLineConnection']>, ParentType, ContextType, Partial<WorkspaceServiceLinesArgs>>;
   usageSeries?: Resolver<Maybe<Array<ResolversTypes['UsagePoint']>>, ParentType, ContextType, RequireFields<WorkspaceUsageSeriesArgs, 'from' | 'period' | 'to'>>;
+};
+
+export type WorkspaceHealthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WorkspaceHealth'] = ResolversParentTypes['WorkspaceHealth']> = {
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attention?: Resolver<Array<ResolversTypes['ServiceLineHealth']>, ParentType, ContextType, RequireFields<WorkspaceHealthAttentionArgs, 'limit'>>;
+  critical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {
@@ -572,6 +782,11 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   ExecutionModel?: ExecutionModelResolvers;
+  HealthLevel?: HealthLevelResolvers;
+  HealthLink?: HealthLinkResolvers<ContextType>;
+  HealthRule?: HealthRuleResolvers;
+  HealthSignal?: HealthSignalResolvers<ContextType>;
+  HealthStatus?: HealthStatusResolvers;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -583,10 +798,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ServiceLine?: ServiceLineResolvers<ContextType>;
   ServiceLineConnection?: ServiceLineConnectionResolvers<ContextType>;
   ServiceLineEdge?: ServiceLineEdgeResolvers<ContextType>;
+  ServiceLineHealth?: ServiceLineHealthResolvers<ContextType>;
+  ServiceLineHealthConnection?: ServiceLineHealthConnectionResolvers<ContextType>;
+  ServiceLineHealthEdge?: ServiceLineHealthEdgeResolvers<ContextType>;
   ServiceLineStatus?: ServiceLineStatusResolvers;
   UsageMetric?: UsageMetricResolvers<ContextType>;
   UsagePoint?: UsagePointResolvers<ContextType>;
   UsageSummary?: UsageSummaryResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
+  WorkspaceHealth?: WorkspaceHealthResolvers<ContextType>;
 };
 

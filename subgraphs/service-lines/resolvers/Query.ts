@@ -5,6 +5,7 @@ import { listServiceLines, countServiceLines } from '../data.ts';
 import { serviceLineById, serviceLineFilter } from '../loaders.ts';
 import { usageSeries } from '../usage-series.ts';
 import { checkOptionalId } from '../../../platform/args.ts';
+import { healthConnection } from '../health/loaders.ts';
 
 export const Query: QueryResolvers = {
   serviceLine: (_, { id }, ctx) => findOrNotFound('ServiceLine', id, serviceLineById(ctx)),
@@ -21,4 +22,5 @@ export const Query: QueryResolvers = {
     const workspace = checkOptionalId('Workspace', workspaceId, 'workspaceId');
     return workspace ? usageSeries(ctx, 'workspaceId', workspace, args) : usageSeries(ctx, null, '', args);
   },
+  serviceLineHealth: (_, args, ctx) => healthConnection(ctx, args),
 };

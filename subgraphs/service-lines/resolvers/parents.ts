@@ -1,12 +1,14 @@
 import type { WorkspaceResolvers, ProjectResolvers } from '../generated/resolvers.ts';
 import { nestedServiceLines } from '../loaders.ts';
 import { usageSeries } from '../usage-series.ts';
+import { workspaceHealth } from '../health/loaders.ts';
 
 /** Line lists this subgraph adds to entities other subgraphs own. */
 export const Workspace: WorkspaceResolvers = {
   __resolveReference: (reference) => reference,
   serviceLines: (workspace, args, ctx) => nestedServiceLines(ctx, 'workspaceId', workspace.id, args),
   usageSeries: (workspace, args, ctx) => usageSeries(ctx, 'workspaceId', workspace.id, args),
+  health: (workspace, args, ctx) => workspaceHealth(ctx, workspace.id, args),
 };
 
 export const Project: ProjectResolvers = {
