@@ -47,7 +47,7 @@ describe('REST router', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ data: [], meta: { cursor: null, has_more: false } });
     const call = calls.at(-1)!;
-    expect(call.context).toEqual({ principal });
+    expect(call.context).toEqual({ principal, ownDocument: true });
     expect(call.body.variables).toEqual({ workspaceId: 'WS-26-000021', status: ['ACTIVE', 'PAUSED'], first: 25 });
     expect(call.body.query).toContain('query RestServiceLines');
   });
