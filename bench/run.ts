@@ -4,6 +4,7 @@ import { runExportBench } from './export.ts';
 import { runFanoutBench } from './fanout.ts';
 import { runFragmentsBench } from './fragments.ts';
 import { runHealthBench } from './health.ts';
+import { runWebhooksBench } from './webhooks.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   fanout: runFanoutBench,
   fragments: runFragmentsBench,
   health: runHealthBench,
+  webhooks: runWebhooksBench,
 };
 
 const args = process.argv.slice(2);

@@ -21,7 +21,11 @@ describeEngines('gateway: API key authentication', (ctx) => {
   it('turns a stored key into the principal of that key, valid until the key expires', async () => {
     const key = await storeKey({ workspaceId: DEMO.workspaceId, role: 'member' });
     expect(await apiKeyAuthenticator(ctx.database.db)(key.token)).toEqual({
-      principal: { organizationId: DEMO.organizationId, workspaceId: DEMO.workspaceId, role: 'member', actorId: key.id, actorType: 'api_key' },
+      principal: {
+        organizationId: DEMO.organizationId, workspaceId: DEMO.workspaceId, role: 'member', actorId: key.id, actorType: 'api_key',
+        // The key's non-secret prefix, for the audit trail; the gateway fills in the rest of the origin.
+        origin: { keyPrefix: key.tokenPrefix, clientAddress: null, userAgent: null, channel: 'graphql' },
+      },
       expiresAt: null,
     });
     const expiresAt = new Date(Date.now() + 3_600_000);

@@ -49,7 +49,11 @@ export function apiKeyAuthenticator(db: Db, options: ApiKeyOptions = {}): ApiKey
     if (key.expiresAt && key.expiresAt.getTime() <= now()) throw unauthorized('API key has expired.');
     touch(key.id);
     return {
-      principal: { organizationId: key.organizationId, workspaceId: key.workspaceId, role: key.role, actorId: key.id, actorType: 'api_key' },
+      // The key's prefix travels with the principal for the audit trail; the gateway adds the rest of the origin (origin.ts).
+      principal: {
+        organizationId: key.organizationId, workspaceId: key.workspaceId, role: key.role, actorId: key.id, actorType: 'api_key',
+        origin: { keyPrefix: key.tokenPrefix, clientAddress: null, userAgent: null, channel: 'graphql' },
+      },
       expiresAt: key.expiresAt?.getTime() ?? null,
     };
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase, migrateDatabase } from '../platform/db.ts';
-import { runProcess } from '../platform/process.ts';
+import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
 import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
 import { subgraphUrls } from './subgraph-urls.ts';
 import { startGateway } from './start.ts';
@@ -19,6 +19,7 @@ await runProcess(async () => {
   const gateway = await startGateway({ config, database, subgraphUrls: subgraphUrls(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')) });
   console.log(`gateway on http://${config.host}:${gateway.port}/graphql`);
   return {
+    stopWithinMs: shutdownBudgetMs(config),
     async stop() {
       await gateway.close();
       await database.close();

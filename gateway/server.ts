@@ -17,6 +17,7 @@ import { graphqlGetProblem } from './bad-input.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
 import { createCors } from './cors.ts';
 import type { CorsSettings } from '../platform/config.ts';
+import { withOrigin } from './origin.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -30,6 +31,8 @@ export interface GatewayServerOptions {
   sessions: LiveSessions;
   /** Which browser origins may call (gateway/cors.ts). */
   cors: CorsSettings;
+  /** True once the process is shutting down: /ready answers 503 so load balancers stop sending requests. */
+  stopping?: () => boolean;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -75,13 +78,13 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     try {
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), refusalHeaders(admitted));
-      const { principal } = admitted;
+      const principal = withOrigin(admitted.principal, req, rateLimit.clientAddress(req), 'rest');
       // At most 1 MiB of JSON, no field nested past 32 levels, before anything reads it (rest/request-body.ts).
       const body = req.method === 'GET' ? '' : await readRestBody(req);
       checkRestBody(req.headers['content-type'], body);
       // Bulk exports (gateway/exports/api.ts), and any list streamed as NDJSON (gateway/exports/stream.ts).
       if (isExportsPath((req.url ?? '/').split('?')[0])) {
-        const exported = await serveExports(req, res, principal, body);
+        const exported = await serveExports(req, res, withOrigin(principal, req, rateLimit.clientAddress(req), 'export'), body);
         return exported ? sendJson(res, exported.status, exported.body) : undefined;
       }
       if (wantsNdjson(req) && (await streamRest(req, res, principal))) return;
@@ -105,6 +108,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     if (path === '/graphql' || (path.startsWith('/v1/') && path !== OPENAPI_PATH)) res.setHeader('cache-control', PRIVATE);
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
+      if (stopping()) return sendJson(res, 503, { status: 'stopping', database: database.engine });
       const readiness = await checkReadiness(database, graph.subgraphUrls);
       return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }
@@ -115,7 +119,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       if (graph.graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return serve(req, res, {});
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), refusalHeaders(admitted));
-      const { principal } = admitted;
+      const principal = withOrigin(admitted.principal, req, rateLimit.clientAddress(req), 'graphql');
       const malformed = req.method === 'GET' ? graphqlGetProblem(new URL(req.url ?? '/', 'http://gateway').searchParams) : undefined;
       if (malformed) return sendJson(res, malformed.status, malformed.toGraphQL());
       // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:

@@ -6,6 +6,15 @@ import type { Authenticated, Authenticator } from './auth.ts';
 
 const logger = log.child({ component: 'gateway' });
 
+/**
+ * Why a session ended when its process is shutting down (its abort reason): the WebSocket closes with
+ * 1001 and an SSE stream ends with a last SERVICE_UNAVAILABLE result carrying its resume cursor,
+ * instead of an authentication failure.
+ */
+export class GoingAway {
+  constructor(readonly message: string) {}
+}
+
 /** One open subscription connection (a WebSocket, an SSE response) under the credential it opened with. */
 export interface LiveSession {
   /** Aborts, its reason the message to give the client, when the credential stops being valid. */
@@ -71,6 +80,16 @@ export class LiveSessions {
   end(actorId: string, reason: string): number {
     const entries = [...(this.byActor.get(actorId) ?? [])];
     for (const entry of entries) this.endEntry(entry, reason);
+    return entries.length;
+  }
+
+  /** Ends every open session because the process is shutting down; returns how many. */
+  shutdown(message: string): number {
+    const entries = [...this.byActor.values()].flatMap((set) => [...set]);
+    for (const entry of entries) {
+      this.remove(entry);
+      entry.controller.abort(new GoingAway(message));
+    }
     return entries.length;
   }
 

@@ -2,10 +2,11 @@ import type http from 'node:http';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
-import { listen } from '../platform/process.ts';
+import { GOING_AWAY_REASON, listen } from '../platform/process.ts';
+import { serviceUnavailable } from '../platform/errors.ts';
 import { createGraph, type GraphStats } from './graph.ts';
 import { gatewayAuthenticator } from './auth.ts';
-import { createGatewayHandler } from './server.ts';
+import { createGatewayHandler, sendJson } from './server.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions.ts';
 import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
@@ -49,21 +50,37 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   // Open subscriptions end when their credential expires or is revoked (on any replica).
   const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
   await sessions.listen(database);
-  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors: config.cors });
+  let stopping = false;
+  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors });
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database }) : null;
   worker?.start();
   const listening = await listen(handler, {
     port: config.port,
     host: config.host,
     websockets: (server) => serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions),
+    refuse: (req, res) => {
+      const refused = serviceUnavailable('The gateway is shutting down; retry shortly.');
+      const body = (req.url ?? '/').startsWith('/v1/') ? refused.toRest() : refused.toGraphQL();
+      sendJson(res, 503, body, { 'retry-after': String(refused.retryAfter) });
+    },
   });
   return {
     server: listening.server,
     port: listening.port,
     origin: listening.origin,
     stats: graph.stats,
+    /**
+     * Graceful: /ready answers 503 at once; SHUTDOWN_DELAY_SECONDS later the gateway stops
+     * accepting, ends live subscriptions (WebSockets close with 1001, SSE streams end with a last
+     * SERVICE_UNAVAILABLE result naming their resume cursor), refuses requests arriving on open
+     * connections (503) and waits up to SHUTDOWN_GRACE_SECONDS for in-flight ones; then the export
+     * worker hands its job back to the queue (another gateway, or this one restarted, resumes it).
+     */
     async close() {
-      await listening.close();
+      stopping = true;
+      if (config.shutdownDelaySeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
+      sessions.shutdown(GOING_AWAY_REASON);
+      await listening.close({ graceMs: config.shutdownGraceSeconds * 1000 });
       await sessions.close();
       // Stopped before the graph it runs exports through.
       await worker?.stop();

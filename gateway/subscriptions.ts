@@ -7,9 +7,11 @@ import { BoundedQueue } from '../platform/bounded-queue.ts';
 import { callerError } from '../platform/unavailable.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
-import type { LiveSession, LiveSessions } from './sessions.ts';
+import { GoingAway, type LiveSession, type LiveSessions } from './sessions.ts';
+import { GOING_AWAY } from '../platform/process.ts';
 import type { GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
+import { withOrigin } from './origin.ts';
 
 /**
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
@@ -61,9 +63,14 @@ export function serveGraphQLOverWebSocket(
           closeWith(ctx, 4429, limited.message);
           return false;
         }
-        ctx.extra.principal = authenticated.principal;
+        ctx.extra.principal = withOrigin(authenticated.principal, ctx.extra.request, rateLimit.clientAddress(ctx.extra.request), 'graphql');
         const session = (ctx.extra.session = sessions.open(authorization, authenticated));
-        session.signal.addEventListener('abort', () => closeWith(ctx, 4401, String(session.signal.reason)), { once: true });
+        session.signal.addEventListener('abort', () => {
+          const reason: unknown = session.signal.reason;
+          // Shutting down: 1001 (going away), the client resumes with its cursor elsewhere or after the restart.
+          if (reason instanceof GoingAway) closeWith(ctx, GOING_AWAY, reason.message);
+          else closeWith(ctx, 4401, String(reason));
+        }, { once: true });
         return true;
       },
       onClose(ctx) {
@@ -103,7 +110,9 @@ function cursorOf(result: ExecutionResult): string | null {
  * of the last event it was sent (`extensions.resumeAfter`), and the subscription ends. A burst or a
  * replay of history that a healthy client drains within the grace period never cuts it off.
  * When the connection's session ends (`context.ended`: its credential expired or was revoked), what
- * is still buffered is dropped and the subscription ends at once with a last UNAUTHENTICATED result.
+ * is still buffered is dropped and the subscription ends at once with a last UNAUTHENTICATED result;
+ * when it ends because the gateway shuts down, with a last SERVICE_UNAVAILABLE result whose
+ * `resumeAfter` is the cursor of the last event sent.
  */
 export function useBoundedSubscriptions(limit: number, graceMs: number) {
   return {
@@ -148,7 +157,7 @@ export function useBoundedSubscriptions(limit: number, graceMs: number) {
               ended?.removeEventListener('abort', onEnded);
               await queue.return();
             }
-            if (ended?.aborted) yield { errors: [sessionEnded(ended.reason)] };
+            if (ended?.aborted) yield { errors: [ended.reason instanceof GoingAway ? goingAway(ended.reason, lastCursor) : sessionEnded(ended.reason)] };
           })());
         },
       };
@@ -169,6 +178,11 @@ function asGraphQLError(error: unknown): GraphQLError {
 
 function sessionEnded(reason: unknown): GraphQLError {
   return new GraphQLError(typeof reason === 'string' ? reason : 'The credential of this subscription is no longer valid.', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/** The last result of a stream ended by its gateway shutting down: resume from `resumeAfter`, as after SLOW_CONSUMER. */
+function goingAway(reason: GoingAway, resumeAfter: string | null): GraphQLError {
+  return new GraphQLError(reason.message, { extensions: { code: 'SERVICE_UNAVAILABLE', resumeAfter } });
 }
 
 function slowConsumer(resumeAfter: string | null): GraphQLError {

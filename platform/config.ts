@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
+import { loadWebhookSettings, type WebhookSettings } from './webhook-settings.ts';
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
@@ -49,6 +50,15 @@ export interface Config {
    * evaluation.ts), which append service_line.health_changed events; null turns them off.
    */
   healthEvaluationSeconds: number | null;
+  /** How webhooks are checked and delivered (WEBHOOK_*, webhook-settings.ts): the webhooks subgraph reads them. */
+  webhooks: WebhookSettings;
+  /**
+   * After SIGTERM/SIGINT: seconds /ready answers 503 while requests are still served, so load
+   * balancers take the process out of rotation before it stops accepting (SHUTDOWN_DELAY_SECONDS).
+   */
+  shutdownDelaySeconds: number;
+  /** Longest in-flight HTTP requests are waited for once the process stops accepting (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds: number;
 }
 
 export interface PersistedDocumentsSettings {
@@ -99,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cors: corsSettings(env),
     persistedDocuments: persistedDocumentsSettings(env),
     healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
+    webhooks: loadWebhookSettings(env),
+    shutdownDelaySeconds: shutdownSeconds(env.SHUTDOWN_DELAY_SECONDS, 0, 'SHUTDOWN_DELAY_SECONDS'),
+    shutdownGraceSeconds: shutdownSeconds(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS'),
   };
 }
 
@@ -195,6 +208,14 @@ function healthEvaluationSeconds(value: string | undefined): number | null {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new Error(`HEALTH_EVALUATION_SECONDS must be a whole number of seconds up to 86400, or "off", got "${value}"`);
   return n === 0 ? null : n;
+}
+
+/** SHUTDOWN_*_SECONDS: a number of seconds from 0 to 300. */
+function shutdownSeconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 300) throw new Error(`${name} must be a number of seconds from 0 to 300, got "${value}"`);
+  return n;
 }
 
 function positiveIntFromEnv(value: string | undefined, fallback: number, name: string): number {

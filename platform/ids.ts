@@ -24,6 +24,9 @@ export const ID_PREFIXES = {
   SyncRun: 'SYNC',
   Event: 'EVT',
   ExportJob: 'EXP',
+  Webhook: 'WHK',
+  WebhookDelivery: 'WHD',
+  AuditLog: 'AUD',
 } as const;
 
 export type EntityType = keyof typeof ID_PREFIXES;

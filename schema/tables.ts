@@ -7,5 +7,7 @@ export * from '../subgraphs/service-lines/tables.ts';
 export * from '../subgraphs/tasks/tables.ts';
 export * from '../subgraphs/managed-services/tables.ts';
 export * from '../subgraphs/integrations/tables.ts';
+export * from '../subgraphs/webhooks/tables.ts';
+export * from '../subgraphs/audit-logs/tables.ts';
 export * from '../platform/event-log-table.ts';
 export * from '../gateway/tables.ts';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../platform/config.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
-import { runProcess } from '../platform/process.ts';
+import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
 import { DEMO } from '../seed/demo.ts';
 import { startSystem } from './system.ts';
 import { openConfiguredDatabase, describeDatabase } from './database.ts';
@@ -36,6 +36,7 @@ Try it:
     -d '{"query":"{ serviceLine(id: \\"LIN-26-084729\\") { name status usage(from: \\"2026-04-01\\", to: \\"2026-04-30\\") { totalCost } } }"}'
 `);
   return {
+    stopWithinMs: shutdownBudgetMs(config),
     async stop() {
       await system.close();
       await database.close();

@@ -5,6 +5,7 @@ import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
 import type { SubgraphDeps } from '../platform/subgraph/context.ts';
 import { DEFINITIONS } from '../subgraphs/definitions.ts';
+import { auditLogWrites } from '../subgraphs/audit-logs/public.ts';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import type { GraphStats } from '../gateway/graph.ts';
 import { startGateway } from '../gateway/start.ts';
@@ -37,11 +38,17 @@ export async function startSystem(
   limits: LimitsConfig = loadLimitsConfig(),
   /**
    * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
-   * `graphiqlToken` (development only) is the token GraphiQL's Headers tab starts with.
+   * `webhookWorker: false` leaves webhook deliveries queued (the webhooks subgraph starts no worker)
+   * and starts no background work of any subgraph (the audit trail's sweep); `graphiqlToken`
+   * (development only) is the token GraphiQL's Headers tab starts with.
    */
-  options: { exportWorker?: boolean; graphiqlToken?: () => Promise<string> } = {},
+  options: { exportWorker?: boolean; webhookWorker?: boolean; graphiqlToken?: () => Promise<string> } = {},
 ): Promise<RunningSystem> {
-  const deps: SubgraphDeps = { database, principalKey: principalHeaderKey(config.authSecret), config };
+  const deps: SubgraphDeps = {
+    database, principalKey: principalHeaderKey(config.authSecret), config, workers: options.webhookWorker !== false,
+    // Every subgraph's mutations are audited (subgraphs/audit-logs).
+    recordWrite: auditLogWrites.recordWriteAttempt,
+  };
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   const listeners = new Map<SubgraphName, { url: string; close(): Promise<void> }>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -73,7 +80,7 @@ export async function startSystem(
       if (closed) return;
       closed = true;
       await gateway.close();
-      for (const listener of listeners.values()) await listener.close();
+      await Promise.all([...listeners.values()].map((listener) => listener.close()));
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
     },
   };

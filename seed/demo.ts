@@ -5,6 +5,9 @@ import { EVENTS_CHANNEL } from '../platform/event-log.ts';
 import { advanceIdSequences } from './id-sequences.ts';
 import * as t from '../schema/tables.ts';
 import { buildDemoData } from './demo/build.ts';
+import { demoWebhookSecret } from './demo/webhooks.ts';
+import { loadConfig } from '../platform/config.ts';
+import { seal, sealingKey } from '../platform/secrets.ts';
 import { DEMO } from './demo/ids.ts';
 import type { DemoData } from './demo/types.ts';
 
@@ -68,6 +71,22 @@ async function insertAll(tx: Tx, data: DemoData): Promise<void> {
   for (const organizationId of new Set(data.events.map((e) => e.organizationId))) {
     await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${organizationId})`);
   }
+  await insertWebhooks(tx, data);
+}
+
+/**
+ * The demo's webhook endpoints, their (public) secrets sealed with this deployment's key, and their
+ * delivery history. They receive only events logged after the demo's: their position is the log's end.
+ */
+async function insertWebhooks(tx: Tx, data: DemoData): Promise<void> {
+  const config = loadConfig();
+  const key = sealingKey(config.credentialsKey, config.authSecret);
+  await insertRows(tx, t.endpoints, data.webhookEndpoints);
+  await insertRows(tx, t.secrets, data.webhookEndpoints.map((e) => ({ endpointId: e.id!, keyId: key.id, sealed: seal(key, demoWebhookSecret(e.id!)), createdAt: e.createdAt })));
+  await insertRows(tx, t.deliveries, data.webhookDeliveries);
+  await insertRows(tx, t.attempts, data.webhookAttempts);
+  await tx.execute(sql`update webhooks.endpoints set after_seq = (select coalesce(max(seq), 0) from events.events)`);
+  await tx.execute(sql`update webhooks.deliveries d set event_seq = e.seq from events.events e where e.id = d.event_id`);
 }
 
 async function insertRows<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][]): Promise<void> {

@@ -15,6 +15,8 @@ export const SUBGRAPHS = [
   { name: 'managed-services', port: 4004 },
   { name: 'integrations', port: 4005 },
   { name: 'events', port: 4006 },
+  { name: 'webhooks', port: 4007 },
+  { name: 'audit-logs', port: 4008 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

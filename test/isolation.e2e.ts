@@ -3,7 +3,7 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLObj
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, otherTenant } from './testkit/auth.ts';
-import { buildOwnershipIndex, foreignIds, pickTargets, snapshotTables, unindexedTables, type OwnershipIndex, type Targets } from './testkit/isolation.ts';
+import { buildOwnershipIndex, foreignIds, pickTargets, snapshotTables, succeededAudits, unindexedTables, type OwnershipIndex, type Targets } from './testkit/isolation.ts';
 import { CASES, type Case } from './testkit/isolation-checks.ts';
 import { SubgraphProbe, entityTypes } from './testkit/isolation-subgraphs.ts';
 import { isConnection } from './testkit/selection.ts';
@@ -46,7 +46,7 @@ const QUERY_PROBES: Record<string, Array<(t: Targets) => Args>> = {
   user: [(t) => ({ id: t.user })],
   project: [(t) => ({ id: t.project })],
   apiKeys: [() => ({})],
-  node: [(t) => ({ id: t.task }), (t) => ({ id: t.event }), (t) => ({ id: t.syncRun })],
+  node: [(t) => ({ id: t.task }), (t) => ({ id: t.event }), (t) => ({ id: t.syncRun }), (t) => ({ id: t.webhook })],
   nodes: [(t) => ({ ids: [t.workspace, t.serviceLine, t.task, t.pod, t.sla, t.ticket, t.incident, t.integration, t.syncRun, t.event] })],
   serviceLine: [(t) => ({ id: t.serviceLine })],
   serviceLines: [() => ({}), (t) => ({ workspaceId: t.workspace }), (t) => ({ projectId: t.project })],
@@ -64,6 +64,10 @@ const QUERY_PROBES: Record<string, Array<(t: Targets) => Args>> = {
   event: [(t) => ({ id: t.event })],
   events: [() => ({}), (t) => ({ workspaceId: t.workspace }), (t) => ({ subjectId: t.task }), (t) => ({ subjectId: t.incident }), (t) => ({ actorId: t.user })],
   serviceLineHealth: [(t) => ({ serviceLineId: t.serviceLine }), (t) => ({ workspaceId: t.workspace })],
+  webhook: [(t) => ({ id: t.webhook })],
+  webhooks: [() => ({}), (t) => ({ workspaceId: t.workspace })],
+  // Run before the mutation probes: until then no caller has a refused attempt naming a foreign ID (isolation.ts).
+  auditLogs: [() => ({}), (t) => ({ resourceId: t.apiKey }), (t) => ({ actorId: t.user })],
 };
 
 /** Root aggregates, aimed at a target's objects: they count nothing of another tenant or workspace. */
@@ -122,6 +126,12 @@ const MUTATION_PROBES: Record<string, Array<(f: Targets, own: Targets) => Record
   closeServiceLine: [(f) => ({ id: f.serviceLine })],
   createApiKey: [(f) => ({ input: { name: 'Probe', workspaceId: f.workspace } })],
   revokeApiKey: [(f) => ({ id: f.apiKey })],
+  createWebhook: [(f) => ({ input: { url: 'https://hooks.example.com/probe', eventTypes: ['task.'], workspaceId: f.workspace } })],
+  updateWebhook: [(f) => ({ id: f.webhook, input: { description: 'Probe', enabled: false } })],
+  deleteWebhook: [(f) => ({ id: f.webhook })],
+  rotateWebhookSecret: [(f) => ({ id: f.webhook })],
+  pingWebhook: [(f) => ({ id: f.webhook })],
+  redeliverWebhookDelivery: [(f) => ({ webhookId: f.webhook, deliveryId: f.webhookDelivery }), (f, own) => ({ webhookId: own.webhook, deliveryId: f.webhookDelivery })],
 };
 
 describeEngines('tenant isolation', (ctx) => {
@@ -134,11 +144,12 @@ describeEngines('tenant isolation', (ctx) => {
   beforeAll(async () => {
     // Every other limit stays at its default, so no probe passes only because the gateway is lenient;
     // the request budget is raised because the owner and the narrowed token are one user (USR-26-000044).
-    sys = await startTestSystem(ctx.database, apex, { limits: { rateLimitPoints: 10_000 } });
+    // No webhook worker: a delivery it made meanwhile would change the tables the mutation probes compare.
+    sys = await startTestSystem(ctx.database, apex, { limits: { rateLimitPoints: 10_000 }, webhookWorker: false });
     const introspection = await sys.graphql(getIntrospectionQuery(), {}, apex);
     expect(introspection.errors).toBeUndefined();
     schema = buildClientSchema(introspection.data);
-    await addFixtures(sys, schema);
+    await addFixtures(sys, schema, ctx.database.db);
     index = await buildOwnershipIndex(ctx.database.db);
     probe = new SubgraphProbe(sys, schema, index);
     for (const c of CASES) {
@@ -183,7 +194,7 @@ describeEngines('tenant isolation', (ctx) => {
             await probe.expectIsolated(c, field, args, `${label} as ${c.name}`);
           }
         }
-      }, 120_000);
+      }, 180_000);
     }
   });
 
@@ -238,7 +249,7 @@ describeEngines('tenant isolation', (ctx) => {
           }
         }
       }
-    }, 180_000);
+    }, 300_000);
 
     it('the same holds for the lists under the caller\'s own objects', async () => {
       for (const c of CASES) {
@@ -291,6 +302,7 @@ describeEngines('tenant isolation', (ctx) => {
 
     it('are refused as not found or unprocessable, and change no row of any table', async () => {
       const before = await snapshotTables(ctx.database.db);
+      const audited = await succeededAudits(ctx.database.db);
       for (const c of CASES) {
         const { foreign, own } = targets.get(c)!;
         const attempted = new Set<string>();
@@ -302,6 +314,7 @@ describeEngines('tenant isolation', (ctx) => {
         expect(Object.keys(MUTATION_PROBES).filter((f) => !attempted.has(f)), `mutations never aimed at ${c.name}'s target`).toEqual([]);
       }
       expect(await snapshotTables(ctx.database.db)).toEqual(before);
+      expect(await succeededAudits(ctx.database.db), 'writes audited as succeeded').toBe(audited);
     }, 120_000);
   });
 
@@ -614,7 +627,7 @@ describeEngines('tenant isolation', (ctx) => {
  * tenant and workspace, and a pod in each workspace (the demo has no event whose subject is a pod,
  * which would leave Pod.events without a positive control).
  */
-async function addFixtures(sys: TestSystem, schema: GraphQLSchema) {
+async function addFixtures(sys: TestSystem, schema: GraphQLSchema, db: Parameters<typeof pickTargets>[0]) {
   const mutations = schema.getMutationType()!.getFields();
   const run = async (document: string, input: Record<string, unknown>, as = apex) => {
     const result = await sys.graphql(document, { input }, as);
@@ -625,8 +638,22 @@ async function addFixtures(sys: TestSystem, schema: GraphQLSchema) {
     for (const workspaceId of [undefined, DEMO.workspaceId, DEMO.dataWorkspaceId]) await run(create, { name: 'Isolation probe', workspaceId });
     await run(create, { name: 'Isolation probe' }, other);
   }
+  if (mutations.createWebhook) {
+    // An endpoint (and its queued verification ping) inside the narrowed token's target workspace.
+    const create = 'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }';
+    await run(create, { url: 'https://hooks.example.com/isolation', eventTypes: ['task.'], workspaceId: DEMO.dataWorkspaceId });
+  }
   const pod = 'mutation($input: RequestPodInput!) { requestPod(input: $input) { id } }';
   for (const workspaceId of [DEMO.workspaceId, DEMO.dataWorkspaceId]) {
     await run(pod, { workspaceId, name: 'Isolation probe pod', deliveryModel: 'DEDICATED_TEAM', requestedTeamSize: 2 });
+  }
+  if (schema.getQueryType()!.getFields().auditLogs) {
+    // A write by each workspace's target user, so the audit trail's actor filter has rows for the owner to see.
+    const rename = 'mutation($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { id } }';
+    for (const workspaceId of [DEMO.workspaceId, DEMO.dataWorkspaceId]) {
+      const target = await pickTargets(db, DEMO.organizationId, workspaceId);
+      const result = await sys.graphql(rename, { id: target.task, input: { description: 'Isolation probe' } }, { ...apex, actorId: target.user });
+      expect(result.errors, `fixture write as ${target.user}`).toBeUndefined();
+    }
   }
 }

@@ -155,7 +155,8 @@ function pathValue(method: string, path: string, name: string, created: Map<stri
   const collection = segments.slice(0, at).join('/');
   const isItem = at === segments.length - 1;
   if ((method === 'patch' || method === 'delete') && isItem && created.has(collection)) return created.get(collection)!;
-  const type = name === 'id' ? typeOfName(segments[at - 1]) : typeOfName(name);
+  // `{delivery_id}` under /v1/webhooks/{id}/deliveries names a WebhookDelivery: the parent collection qualifies it.
+  const type = name === 'id' ? typeOfName(segments[at - 1]) : (typeOfName(name) ?? typeOfName(`${segments[at - 3]?.replace(/s$/, '')}_${name}`));
   const id = type && (demoIdOf(ID_PREFIXES[type]) ?? created.get(collection));
   if (!id) throw new Error(`${label}: no demo ID for path parameter ${name}`);
   return id;
@@ -194,6 +195,7 @@ function fieldValue(name: string, schema: Schema, label: string): unknown {
   }
   if (Array.isArray(schema.enum)) return schema.enum.find((v: unknown) => v !== null);
   if (schema.format === 'date') return DEMO_DATE;
+  if (Array.isArray(schema.examples)) return schema.examples[0];
   switch (type) {
     case 'string':
       return `OpenAPI e2e ${name}`;

@@ -23,6 +23,31 @@ function run(entry: string, env: Record<string, string>, args: string[] = []) {
 const DEVELOPMENT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
 describeEngines('standalone processes', (ctx) => {
+  it('npm run token -- --help prints its usage; unknown options, organizations, workspaces and users are refused with a message, no stack trace', async () => {
+    const env = { AUTH_SECRET: 'a-secret-for-the-token-script-0123456789', DATABASE_URL: ctx.url ?? '', PGLITE_DIR: '/nonexistent/the-token-script-never-opens-the-embedded-database' };
+    const help = run('scripts/token.ts', env, ['--help']);
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toMatch(/^Usage: npm run token -- --org ORG-YY-NNNNNN/);
+    const refusals: Array<[string[], string]> = [
+      [['--bogus'], "Unknown option '--bogus'"],
+      [['--org', 'ORG-99-999999'], ctx.engine === 'postgres' ? 'organization ORG-99-999999 does not exist in the database at DATABASE_URL' : 'organization ORG-99-999999 is not in the embedded database\'s demo data'],
+      [['--org', 'ORG-26-090500', '--workspace', 'WS-99-999999'], 'workspace WS-99-999999 does not exist in organization ORG-26-090500'],
+      // A user of the other demo organization is not one of this one's.
+      [['--org', 'ORG-26-090500', '--user', 'USR-99-999999'], 'user USR-99-999999 does not exist in organization ORG-26-090500'],
+    ];
+    for (const [args, message] of refusals) {
+      const refused = run('scripts/token.ts', env, args);
+      expect(await refused.exited, args.join(' ')).toBe(2);
+      expect(refused.output()).toContain(message);
+      expect(refused.output()).toContain('Usage: npm run token');
+      expect(refused.output()).not.toMatch(/\n\s+at /);
+    }
+    const named = run('scripts/token.ts', env, ['--org', 'ORG-26-090500', '--workspace', 'WS-26-000021', '--user', 'USR-26-000081', '--role', 'member']);
+    expect(await named.exited).toBe(0);
+    const { principal } = await verifyToken([signingKeyFromSecret(env.AUTH_SECRET)], named.output().trim());
+    expect(principal).toMatchObject({ organizationId: 'ORG-26-090500', workspaceId: 'WS-26-000021', actorId: 'USR-26-000081', role: 'member' });
+  }, 90_000);
+
   // A standalone subgraph needs PostgreSQL (PGlite serves one process only).
   it.runIf(ctx.engine === 'postgres')('a subgraph listens on loopback unless HOST says otherwise', async () => {
     const subgraph = run('subgraphs/organizations/index.ts', { DATABASE_URL: ctx.url!, PORT: '0' });
@@ -71,4 +96,5 @@ describe('processes that refuse before opening a database', () => {
     expect(await tooLong.exited).toBe(2);
     expect(tooLong.output()).toContain('--expires 48h: Token lives longer than the maximum of 86400 seconds');
   }, 60_000);
+
 });

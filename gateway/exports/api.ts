@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { checkId } from '../../platform/args.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import type { Database } from '../../platform/db.ts';
-import { badRequest, conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { badRequest, conflict, isPlatformError, notFound, unprocessable } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { parseBody } from '../rest/body.ts';
 import { decodePathSegment } from '../rest/params.ts';
@@ -14,6 +14,7 @@ import { graphqlSource, restSource, type ExportSource } from './source.ts';
 import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { wakeExportWorkers } from './worker.ts';
 import { log } from '../../platform/log.ts';
+import { auditLogWrites } from '../../subgraphs/audit-logs/public.ts';
 
 const logger = log.child({ component: 'exports' });
 
@@ -67,9 +68,36 @@ export function createExportsApi({ runtime, database }: { runtime: GatewayRuntim
     // the caller's or (for CSV) a nested row is the submission's error, not a failed job later.
     const probe = await source.fetchPage(runtime, principal, null);
     if (format === 'csv' && probe.rows.length > 0) columnsOf(probe.rows[0]);
-    const job = await insertJob(database, { principal, source: source.kind, query: source.query, variables: source.variables, format });
+    // The submission and its audit entry commit together (subgraphs/audit-logs).
+    const job = await insertJob(database, { principal, source: source.kind, query: source.query, variables: source.variables, format }, (tx, row) =>
+      auditLogWrites.record(tx, { principal, action: 'submitExport', resourceId: row.id, outcome: 'succeeded', changedFields: Object.keys(body) }));
     wakeExportWorkers(database);
     return { status: 201, body: { data: exportJobJson(job) } };
+  }
+
+  /**
+   * A submission or cancellation refused for the caller's mistake is audited as refused (nothing
+   * else was written); one that succeeded was audited in its own transaction.
+   */
+  async function audited(principal: Principal, action: 'submitExport' | 'cancelExport', resourceId: string | null, run: () => Promise<ExportsAnswer>) {
+    try {
+      return await run();
+    } catch (error) {
+      if (isPlatformError(error) && error.status < 500) {
+        await auditLogWrites.record(database.db, { principal, action, resourceId, outcome: 'refused', errorCode: error.code })
+          .catch((failure) => logger.error({ err: failure, action }, 'could not audit a refused export write'));
+      }
+      throw error;
+    }
+  }
+
+  async function cancel(principal: Principal, id: string, rawBody: string): Promise<ExportsAnswer> {
+    if (rawBody.trim() !== '') throw badRequest('POST /v1/exports/{id}/cancel takes no request body.');
+    const outcome = await cancelJob(database, principal, checkId('ExportJob', id, 'id'), (tx, job) =>
+      auditLogWrites.record(tx, { principal, action: 'cancelExport', resourceId: job.id, outcome: 'succeeded' }));
+    if (!outcome) throw notFound(`No export ${id}.`);
+    if (!outcome.cancelled) throw conflict(`Export ${outcome.job.id} is already ${outcome.job.status}.`);
+    return { status: 200, body: { data: exportJobJson(outcome.job) } };
   }
 
   async function list(principal: Principal, url: URL): Promise<ExportsAnswer> {
@@ -120,17 +148,11 @@ export function createExportsApi({ runtime, database }: { runtime: GatewayRuntim
     const parts = url.pathname.slice(EXPORTS_PATH.length).split('/').filter(Boolean).map((p, i) => decodePathSegment(p, i === 0 ? 'id' : 'action'));
     if (method !== 'GET' && method !== 'POST') throw notFound(`No route for ${method} ${url.pathname}.`);
     if (method === 'GET' && rawBody.trim() !== '') throw badRequest(`GET ${url.pathname} takes no request body.`);
-    if (parts.length === 0) return method === 'POST' ? submit(principal, rawBody) : list(principal, url);
+    if (parts.length === 0) return method === 'POST' ? audited(principal, 'submitExport', null, () => submit(principal, rawBody)) : list(principal, url);
     if (url.search !== '') throw badRequest(`${method} ${url.pathname} takes no query parameters.`);
     const [id, action] = parts;
     if (parts.length === 1 && method === 'GET') return { status: 200, body: { data: exportJobJson(await visible(principal, id)) } };
-    if (parts.length === 2 && action === 'cancel' && method === 'POST') {
-      if (rawBody.trim() !== '') throw badRequest('POST /v1/exports/{id}/cancel takes no request body.');
-      const outcome = await cancelJob(database, principal, checkId('ExportJob', id, 'id'));
-      if (!outcome) throw notFound(`No export ${id}.`);
-      if (!outcome.cancelled) throw conflict(`Export ${outcome.job.id} is already ${outcome.job.status}.`);
-      return { status: 200, body: { data: exportJobJson(outcome.job) } };
-    }
+    if (parts.length === 2 && action === 'cancel' && method === 'POST') return audited(principal, 'cancelExport', id, () => cancel(principal, id, rawBody));
     if (parts.length === 2 && action === 'download' && method === 'GET') return download(principal, id, res);
     throw notFound(`No route for ${method} ${url.pathname}.`);
   };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/tokens.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { exportChunks, exportJobs } from '../tables.ts';
 
 export type ExportJob = typeof exportJobs.$inferSelect;
@@ -41,8 +41,20 @@ export interface NewJob {
   format: ExportFormat;
 }
 
-export async function insertJob(database: Database, job: NewJob): Promise<ExportJob> {
-  const [row] = await database.db.insert(exportJobs).values({
+/** What else commits with a job's submission or cancellation (its audit entry). */
+export type AlongsideJob = (tx: Tx, job: ExportJob) => Promise<void>;
+
+export async function insertJob(database: Database, job: NewJob, alongside?: AlongsideJob): Promise<ExportJob> {
+  if (!alongside) return insertJobRow(database.db, job);
+  return database.db.transaction(async (tx) => {
+    const row = await insertJobRow(tx, job);
+    await alongside(tx, row);
+    return row;
+  });
+}
+
+async function insertJobRow(tx: Tx | Database['db'], job: NewJob): Promise<ExportJob> {
+  const [row] = await tx.insert(exportJobs).values({
     organizationId: job.principal.organizationId,
     workspaceId: job.principal.workspaceId,
     actorType: job.principal.actorType,
@@ -80,7 +92,9 @@ export async function listJobs(database: Database, principal: Principal, options
  * writing a page at that moment either commits first (and its output goes with the rest) or finds
  * the job cancelled and writes nothing. Returns the job as it now is, and whether this call cancelled it.
  */
-export async function cancelJob(database: Database, principal: Principal, id: string): Promise<{ job: ExportJob; cancelled: boolean } | undefined> {
+export async function cancelJob(
+  database: Database, principal: Principal, id: string, alongside?: AlongsideJob,
+): Promise<{ job: ExportJob; cancelled: boolean } | undefined> {
   return database.db.transaction(async (tx) => {
     const now = new Date();
     const [cancelled] = await tx.update(exportJobs)
@@ -89,6 +103,7 @@ export async function cancelJob(database: Database, principal: Principal, id: st
       .returning();
     if (cancelled) {
       await tx.delete(exportChunks).where(eq(exportChunks.jobId, id));
+      await alongside?.(tx, cancelled);
       return { job: cancelled, cancelled: true };
     }
     const [row] = await tx.select().from(exportJobs).where(and(eq(exportJobs.id, id), visibleTo(principal))).limit(1);

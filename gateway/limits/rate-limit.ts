@@ -40,6 +40,8 @@ export interface RateLimit {
   admitClient(req: http.IncomingMessage, res?: Headers): Promise<RateLimited | undefined>;
   /** Counts a credential refused (401) against the client address of `req`. */
   authenticationFailed(req: http.IncomingMessage): Promise<void>;
+  /** The client address of `req` (client-address.ts): the socket's peer, or the trusted proxies' X-Forwarded-For. */
+  clientAddress(req: http.IncomingMessage): string;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function createRateLimit(
         if (!(error instanceof RateLimiterRes)) logger.error({ err: error }, 'authentication failure limit unavailable');
       });
     },
+    clientAddress: addressOf,
     async close() {
       if (redis) await redis.quit().catch(() => redis?.disconnect());
     },

@@ -26,7 +26,7 @@ function event(e: RestEventFieldsFragment) {
 }
 
 /** Free text handed to the graph, which checks it and names the parameter (renamed to the REST name). */
-function textParam<V extends string>(variable: V, description: string): QueryParam<V> {
+export function textParam<V extends string>(variable: V, description: string): QueryParam<V> {
   return {
     variable,
     schema: { type: 'string', description },

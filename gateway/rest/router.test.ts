@@ -25,7 +25,7 @@ describe('REST router', () => {
     const options = {
       graph: { runtime, stats: { subgraphFetches: 0 } },
       authenticator: { authenticate: async () => ({ principal, expiresAt: null }) },
-      rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, close: async () => {} },
+      rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, clientAddress: () => '203.0.113.9', close: async () => {} },
       database: {},
       sessions: {},
       cors: { origins: [], credentials: false, maxAgeSeconds: 600 },
@@ -37,7 +37,7 @@ describe('REST router', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const get = async (path: string) => {
-    const res = await fetch(`${url}${path}`, { headers: { authorization: 'Bearer anything' } });
+    const res = await fetch(`${url}${path}`, { headers: { authorization: 'Bearer anything', 'user-agent': 'router-test' } });
     return { status: res.status, body: await res.json() };
   };
 
@@ -47,7 +47,8 @@ describe('REST router', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ data: [], meta: { cursor: null, has_more: false } });
     const call = calls.at(-1)!;
-    expect(call.context).toEqual({ principal, ownDocument: true });
+    // The principal travels with where its request came from (gateway/origin.ts), for the audit trail.
+    expect(call.context).toEqual({ principal: { ...principal, origin: { clientAddress: '203.0.113.9', userAgent: 'router-test', keyPrefix: null, channel: 'rest' } }, ownDocument: true });
     expect(call.body.variables).toEqual({ workspaceId: 'WS-26-000021', status: ['ACTIVE', 'PAUSED'], first: 25 });
     expect(call.body.query).toContain('query RestServiceLines');
   });

@@ -17,6 +17,8 @@ import { managedServiceRoutes } from './managed-services.ts';
 import { eventRoutes } from './events.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { observabilityRoutes } from './observability.ts';
+import { webhookRoutes } from './webhooks.ts';
+import { auditLogRoutes } from './audit-logs.ts';
 
 export const REST_ROUTES: Route[] = [
   ...organizationRoutes,
@@ -28,6 +30,8 @@ export const REST_ROUTES: Route[] = [
   ...eventRoutes,
   ...apiKeyRoutes,
   ...observabilityRoutes,
+  ...webhookRoutes,
+  ...auditLogRoutes,
 ];
 
 interface CompiledRoute {

@@ -13,6 +13,17 @@ export interface Principal {
   /** USR-*, KEY-* or AGT-* that acts. */
   actorId: string;
   actorType: 'user' | 'api_key' | 'agent';
+  /** Where the request came from, as the gateway saw it (the audit trail records it); absent off the request path. */
+  origin?: RequestOrigin;
+}
+
+/** The request behind a principal: its client's address and user agent, the API key's prefix, the API it used. */
+export interface RequestOrigin {
+  clientAddress: string | null;
+  userAgent: string | null;
+  /** The acting API key's non-secret prefix (`sk_<prefix>_...`), when a key acts. */
+  keyPrefix: string | null;
+  channel: 'graphql' | 'rest' | 'export';
 }
 
 const ISSUER = 'scrums-platform-graph';

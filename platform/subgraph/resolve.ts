@@ -4,7 +4,7 @@ import type { EntityType } from '../ids.ts';
 import type DataLoader from 'dataloader';
 
 /** Human names of types in not-found messages, as the docs write them ("Service Line LIN-.. not found."). */
-const DISPLAY_NAMES: Partial<Record<EntityType, string>> = { ServiceLine: 'Service Line', SyncRun: 'Sync run', Sla: 'SLA', ApiKey: 'API key' };
+const DISPLAY_NAMES: Partial<Record<EntityType, string>> = { ServiceLine: 'Service Line', SyncRun: 'Sync run', Sla: 'SLA', ApiKey: 'API key', WebhookDelivery: 'Webhook delivery', AuditLog: 'Audit log' };
 
 export function displayName(type: EntityType): string {
   return DISPLAY_NAMES[type] ?? type;

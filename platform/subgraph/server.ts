@@ -12,8 +12,13 @@ import { scalarResolvers } from './scalars.ts';
 import { enumInternalValues } from './enums.ts';
 import { log } from '../log.ts';
 import { subgraphSdl } from './sdl.ts';
-import { listen } from '../process.ts';
+import { listen, type CloseOptions } from '../process.ts';
 import { readBody } from '../http.ts';
+import { writeAuditPlugin } from './write-audit.ts';
+import { sql } from 'drizzle-orm';
+
+/** How long the database may take to answer a readiness probe. */
+const READY_TIMEOUT_MS = 2000;
 
 /** The resolver map buildSubgraphSchema takes, named through its public signature. */
 type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
@@ -39,9 +44,9 @@ export interface Subgraph {
   name: string;
   typeDefs: DocumentNode;
   schema: GraphQLSchema;
-  /** The node HTTP handler: POST /graphql (principal required), GET /health. */
+  /** The node HTTP handler: POST /graphql (principal required), GET /health, GET /ready. */
   handler: http.RequestListener;
-  listen(port?: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;
+  listen(port?: number, host?: string): Promise<{ url: string; close(options?: CloseOptions): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +61,8 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
     logger: log.child({ component: 'subgraph', subgraph: definition.name }),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Every write is recorded (deps.recordWrite: the audit trail), in its own transaction when it succeeds.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), writeAuditPlugin(deps.recordWrite)],
     // The process stops the subgraph (platform/process.ts), once; Apollo's own handler would stop it
     // a second time and raise the signal again.
     stopOnTerminationSignals: false,
@@ -74,6 +80,11 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/health') return send(res, 200, { status: 'ok', subgraph: definition.name });
+    // Ready when its database answers (a process shutting down refuses every request, /ready included: platform/process.ts).
+    if (url.pathname === '/ready') {
+      const ready = await Promise.race([deps.database.rows(sql`select 1`).then(() => true, () => false), new Promise<false>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref())]);
+      return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraph: definition.name, database: ready ? deps.database.engine : 'unavailable' });
+    }
     if (url.pathname !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found.' }] });
     const principal = verifyPrincipal(deps.principalKey, headerValue(req.headers[PRINCIPAL_HEADER]));
     if (!principal) {

@@ -5,6 +5,7 @@ import { buildTasks } from './tasks.ts';
 import { buildManagedServices } from './managed-services.ts';
 import { buildIntegrations } from './integrations.ts';
 import { buildEvents } from './events.ts';
+import { buildWebhooks, webhookEventDrafts } from './webhooks.ts';
 import type { DemoData } from './types.ts';
 
 /** Changing the seed changes every generated value; the documented records stay as they are. */
@@ -35,8 +36,13 @@ export function buildDemoData(): DemoData {
     integrations: integrations.rows.integrations,
     syncRuns: integrations.rows.syncRuns,
     events: [],
+    webhookEndpoints: [],
+    webhookDeliveries: [],
+    webhookAttempts: [],
   };
-  const drafts = [...organizations.events, ...lines.events, ...tasks.events, ...managed.events, ...integrations.events];
+  const drafts = [...organizations.events, ...lines.events, ...tasks.events, ...managed.events, ...integrations.events, ...webhookEventDrafts()];
   data.events = buildEvents(rng.fork('events'), data, drafts, lines.runs);
+  // Deliveries name the events they carried, so they are built once the log has its IDs.
+  Object.assign(data, buildWebhooks(rng.fork('webhooks'), data));
   return data;
 }

@@ -70,7 +70,7 @@ function invoiceEvents(data: DemoData): EventDraft[] {
   return out;
 }
 
-/** Capacity, execution and webhook signals on real Service Lines, a few of each. */
+/** Capacity and execution signals on real Service Lines, a few of each (webhook events come from ./webhooks.ts). */
 function signalEvents(rng: Random, data: DemoData): EventDraft[] {
   const active = (workspaceId: string, productLine: string) =>
     data.serviceLines.filter((l) => l.workspaceId === workspaceId && l.status === 'active' && l.productLine === productLine);
@@ -92,12 +92,5 @@ function signalEvents(rng: Random, data: DemoData): EventDraft[] {
     type: 'agent.policy_violated', organizationId: agentLine.organizationId, workspaceId: agentLine.workspaceId, actorType: 'system', actorId: null,
     subjectType: 'service_line', subjectId: agentLine.id!, payload: { policy: 'no_direct_push_to_main', tool: 'github.push' }, createdAt: at('2026-03-19T14:05:00Z'),
   });
-  for (const when of ['2026-04-02T06:00:41Z', '2026-04-02T06:05:41Z']) {
-    out.push({
-      type: 'webhook.delivery_failed', organizationId: DEMO.organizationId, workspaceId: null, actorType: 'system', actorId: null,
-      subjectType: 'webhook', subjectId: 'WHK-26-000004', payload: { endpoint_url: 'https://hooks.apexdigital.com/scrums', status_code: 503, event_type: 'invoice.finalized' },
-      createdAt: at(when),
-    });
-  }
   return out;
 }

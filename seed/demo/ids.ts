@@ -51,6 +51,10 @@ export const DEMO = {
   lastSyncRunId: 'SYNC-26-000810',
 
   activationEventId: 'EVT-26-044912',
+  /** The docs' "Debugging a webhook" endpoint. */
+  webhookId: 'WHK-26-000004',
+  /** Its delivery of the activation EVT-26-044912: answered 503, then delivered on the retry. */
+  webhookDeliveryId: 'WHD-26-000001',
   agentRunEventId: 'EVT-26-044899',
 
   otherOrganizationId: 'ORG-26-090777',

@@ -1,7 +1,7 @@
 import type {
   plans, organizations, workspaces, users, workspaceMembers, projects, subscriptions,
   serviceLines, usageRecords, tasks, taskHistory, pods, podMembers, slas, slaReports, tickets,
-  incidents, integrations, syncRuns, events,
+  incidents, integrations, syncRuns, events, endpoints, deliveries, attempts,
 } from '../../schema/tables.ts';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -31,6 +31,9 @@ export interface DemoData {
   integrations: Insert<typeof integrations>[];
   syncRuns: Insert<typeof syncRuns>[];
   events: Insert<typeof events>[];
+  webhookEndpoints: Insert<typeof endpoints>[];
+  webhookDeliveries: Insert<typeof deliveries>[];
+  webhookAttempts: Insert<typeof attempts>[];
 }
 
 export type ServiceLineRow = Insert<typeof serviceLines>;

@@ -32,3 +32,5 @@ export const existingSyncRuns = (db: Db, scope: Scope, ids: readonly string[]) =
 
 /** Service Line health's read (subgraphs/service-lines/health): failing integrations of many workspaces per statement. */
 export { failingIntegrationsByWorkspace, type FailingIntegration } from './data-health.ts';
+/** The key that seals secrets at rest (CREDENTIALS_KEY, else derived from AUTH_SECRET): webhook signing secrets are sealed like credentials. */
+export { credentialsKeyOf } from './credentials-key.ts';

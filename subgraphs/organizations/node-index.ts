@@ -10,6 +10,8 @@ import { existingTasks } from '../tasks/public.ts';
 import { existingPods, existingSlas, existingTickets, existingIncidents } from '../managed-services/public.ts';
 import { existingIntegrations, existingSyncRuns } from '../integrations/public.ts';
 import { existingEvents } from '../events/public.ts';
+import { existingWebhooks, existingWebhookDeliveries } from '../webhooks/public.ts';
+import { existingAuditLogs } from '../audit-logs/public.ts';
 import type { NodeResolvers } from './generated/resolvers.ts';
 import { organizationById, workspaceById, userById, projectById, subscriptionById, apiKeyById } from './loaders.ts';
 
@@ -49,6 +51,9 @@ export const NODE_TYPES: Partial<Record<EntityType, { typename: NodeTypename; fi
   Integration: { typename: 'Integration', find: reference('Integration', existingIntegrations) },
   SyncRun: { typename: 'SyncRun', find: reference('SyncRun', existingSyncRuns) },
   Event: { typename: 'Event', find: reference('Event', existingEvents) },
+  Webhook: { typename: 'Webhook', find: reference('Webhook', existingWebhooks) },
+  WebhookDelivery: { typename: 'WebhookDelivery', find: reference('WebhookDelivery', existingWebhookDeliveries) },
+  AuditLog: { typename: 'AuditLog', find: reference('AuditLog', existingAuditLogs) },
 };
 
 /** The Node type an ID names; anything else is BAD_USER_INPUT naming the argument. */

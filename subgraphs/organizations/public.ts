@@ -4,7 +4,7 @@ import { existingIds } from '../../platform/existing-ids.ts';
 import type { Scope } from '../../platform/scope.ts';
 import type { SubgraphDefinition } from '../../platform/subgraph/server.ts';
 import { schemaFileOf } from '../registry.ts';
-import { workspaces, users, projects, subscriptions, apiKeys } from './tables.ts';
+import { organizations, workspaces, users, projects, subscriptions, apiKeys } from './tables.ts';
 import { workspaceScoped, userScoped, projectScoped, subscriptionScoped } from './data.ts';
 import type { ApiKeyRow, WorkspaceRow } from './models.ts';
 
@@ -24,6 +24,21 @@ export const definition: SubgraphDefinition = {
 // Reads
 
 export type { ApiKeyRow, WorkspaceRow };
+
+/** Whether an organization exists (tools outside any request ask: `npm run token`). */
+export async function organizationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id));
+  return row !== undefined;
+}
+
+/** The user a tool acts as when none is named: the organization's first active owner or admin, else its first user. */
+export async function defaultActorOf(db: Db, organizationId: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: users.id }).from(users)
+    .where(eq(users.organizationId, organizationId))
+    .orderBy(sql`(${users.status} = 'active' and ${users.role} in ('owner', 'admin')) desc`, users.id)
+    .limit(1);
+  return row?.id;
+}
 
 /** A workspace visible to the scope, or undefined. */
 export async function findWorkspace(db: Db, scope: Scope, id: string): Promise<WorkspaceRow | undefined> {
@@ -64,3 +79,8 @@ export const organizationWrites = {
       .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Operator commands (npm run admin)
+
+export { createOrganizationWithOwner, createOwnerKey } from './admin.ts';

@@ -32,6 +32,8 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof Targets> = {
   subscriptions: 'subscription',
   // GET /v1/observability/health lists assessments of Service Lines, paged by line ID.
   health: 'serviceLine',
+  webhooks: 'webhook',
+  deliveries: 'webhookDelivery',
 };
 
 /** Parameters and fields that carry an ID without saying its type in their schema. */
@@ -39,7 +41,16 @@ const TARGET_OF_NAME: Record<string, keyof Targets> = {
   subject_id: 'task',
   actor_id: 'user',
   submitted_by: 'user',
+  // The audit trail's resource filter is aimed at an API key: the fixtures' keys have audit entries.
+  resource_id: 'apiKey',
 };
+
+/**
+ * Query parameters some lists are always probed with. The audit trail is read for succeeded writes:
+ * a caller's refused attempts name the IDs it sent, foreign ones too (its own input, see
+ * isolation.ts), so a list of them differs between a foreign ID and its twin by what the caller did.
+ */
+const FIXED_QUERY: Record<string, Record<string, string>> = { '/v1/audit-logs': { outcome: 'succeeded' } };
 
 /** Valid values for required parameters that are not IDs, by JSON Schema format. */
 const DATE_RANGE: Record<string, string> = { from: '2026-01-01', to: '2026-12-31' };
@@ -86,6 +97,10 @@ function targetKeyOf(name: string, schema: JsonSchema, prefixes: Map<string, key
 /** A valid value for a required parameter or field that names no object. */
 function validValue(name: string, schema: JsonSchema): unknown {
   if (Array.isArray(schema.enum)) return schema.enum[0];
+  // A value the schema gives as an example (a webhook's url, an event type) is a valid one.
+  if (Array.isArray(schema.examples)) return schema.examples[0];
+  const items = schema.items as JsonSchema | undefined;
+  if (schema.type === 'array' && Array.isArray(items?.examples)) return [items.examples[0]];
   if (schema.format === 'date') return DATE_RANGE[name] ?? '2026-04-01';
   switch (schema.type) {
     case 'integer':
@@ -145,7 +160,7 @@ export function restPlan(route: Route, foreign: Targets, own: Targets): RestPlan
   const probes: RestProbe[] = [];
 
   if (route.method === 'GET') {
-    const required: Record<string, string> = {};
+    const required: Record<string, string> = { ...FIXED_QUERY[route.path] };
     for (const p of query) {
       if (!p.spec.required) continue;
       required[p.name] = String(p.target ? foreign[p.target] : validValue(p.name, p.spec.schema));

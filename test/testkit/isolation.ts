@@ -40,6 +40,9 @@ const OWNED: Array<[PgTable, (db: Db) => Promise<OwnedRow[]>]> = [
   [t.syncRuns, (db) => db.select({ id: t.syncRuns.id, organizationId: t.syncRuns.organizationId, workspaceId: t.integrations.workspaceId }).from(t.syncRuns).innerJoin(t.integrations, eq(t.integrations.id, t.syncRuns.integrationId))],
   [t.events, (db) => db.select({ id: t.events.id, organizationId: t.events.organizationId, workspaceId: t.events.workspaceId }).from(t.events)],
   [t.exportJobs, (db) => db.select({ id: t.exportJobs.id, organizationId: t.exportJobs.organizationId, workspaceId: t.exportJobs.workspaceId }).from(t.exportJobs)],
+  [t.endpoints, (db) => db.select({ id: t.endpoints.id, organizationId: t.endpoints.organizationId, workspaceId: t.endpoints.workspaceId }).from(t.endpoints)],
+  [t.deliveries, (db) => db.select({ id: t.deliveries.id, organizationId: t.deliveries.organizationId, workspaceId: t.deliveries.workspaceId }).from(t.deliveries)],
+  [t.auditLogs, (db) => db.select({ id: t.auditLogs.id, organizationId: t.auditLogs.organizationId, workspaceId: t.auditLogs.workspaceId }).from(t.auditLogs)],
 ];
 
 /** Tables of the platform's own catalogue, the same for every tenant: their IDs are no one's secret. */
@@ -157,11 +160,23 @@ export interface FoundId {
   path: string;
 }
 
+/**
+ * An audit entry of a refused write (GraphQL `outcome: REFUSED`, REST `"outcome": "refused"`) names
+ * the object the caller aimed at, as the caller sent it: a foreign ID there is the caller's own
+ * input, recorded, not something the graph revealed (the write was refused alike for a foreign and a
+ * missing ID). Its `resourceId` / `resource` are left out of the search for IDs.
+ */
+const ECHOED_BY_REFUSED_AUDIT = new Set(['resourceId', 'resource']);
+const isRefusedAudit = (value: object) => /^refused$/i.test(String((value as { outcome?: unknown }).outcome)) && ('resourceId' in value || 'resource' in value);
+
 /** Every string of a JSON value that is exactly a platform ID, with where it was found. */
 export function platformIds(value: unknown, path = '$'): FoundId[] {
   if (typeof value === 'string') return PLATFORM_ID.test(value) ? [{ id: value, path }] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => platformIds(v, `${path}[${i}]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => platformIds(v, `${path}.${k}`));
+  if (value && typeof value === 'object') {
+    const echoes = isRefusedAudit(value);
+    return Object.entries(value).flatMap(([k, v]) => (echoes && ECHOED_BY_REFUSED_AUDIT.has(k) ? [] : platformIds(v, `${path}.${k}`)));
+  }
   return [];
 }
 
@@ -199,10 +214,14 @@ export function countMismatches(value: unknown, pageSize: number, path = '$'): s
   return [...own, ...Object.entries(value).flatMap(([k, v]) => countMismatches(v, pageSize, `${path}.${k}`))];
 }
 
-/** Every row of every table, counted and hashed, so a refused write provably changed nothing. */
+/**
+ * Every row of every table, counted and hashed, so a refused write provably changed nothing. The
+ * audit trail is left out: a refused write is audited, as refused, the one row it adds; callers
+ * check with `succeededAudits` that no write was audited as succeeded.
+ */
 export async function snapshotTables(db: Db): Promise<Record<string, { rows: number; digest: string }>> {
   const out: Record<string, { rows: number; digest: string }> = {};
-  for (const table of ALL_TABLES) {
+  for (const table of ALL_TABLES.filter((table) => table !== t.auditLogs)) {
     const rows = (await db.select().from(table)).map((row) => JSON.stringify(row)).sort();
     out[tableName(table)] = { rows: rows.length, digest: createHash('sha256').update(rows.join('\n')).digest('hex') };
   }
@@ -226,6 +245,9 @@ export interface Targets {
   integration: string;
   syncRun: string;
   event: string;
+  /** A webhook endpoint of the workspace (else of the organization), and one of its deliveries, when there is one. */
+  webhook: string | undefined;
+  webhookDelivery: string | undefined;
 }
 
 /** The preferred element when it is there, else the one with the highest score (the first on ties). */
@@ -257,6 +279,9 @@ export async function pickTargets(db: Db, organizationId: string, workspaceId: s
   const slas = await db.select().from(t.slas);
   const keys = (await db.select().from(t.apiKeys)).filter((k) => k.organizationId === organizationId);
   const [subscription] = await db.select().from(t.subscriptions).where(eq(t.subscriptions.organizationId, organizationId));
+  const webhooks = (await db.select().from(t.endpoints)).filter((w) => w.organizationId === organizationId);
+  const webhook = webhooks.find((w) => w.workspaceId === workspaceId) ?? webhooks.find((w) => !w.workspaceId);
+  const [webhookDelivery] = webhook ? await db.select().from(t.deliveries).where(eq(t.deliveries.endpointId, webhook.id)).limit(1) : [];
 
   const eventsOf = count(events, (e) => e.subjectId);
   const tasksOfLine = count(tasks, (x) => x.serviceLineId);
@@ -285,5 +310,12 @@ export async function pickTargets(db: Db, organizationId: string, workspaceId: s
     integration: integration.id,
     syncRun: best('sync run', runs.filter((r) => r.integrationId === integration.id), () => 0).id,
     event: best('event', events.filter((e) => e.subjectId === task.id), () => 0).id,
+    webhook: webhook?.id,
+    webhookDelivery: webhookDelivery?.id,
   };
+}
+
+/** How many writes the audit trail records as succeeded. */
+export async function succeededAudits(db: Db): Promise<number> {
+  return (await db.select({ id: t.auditLogs.id }).from(t.auditLogs).where(eq(t.auditLogs.outcome, 'succeeded'))).length;
 }

@@ -1,9 +1,11 @@
 import type { Database } from '../../platform/db.ts';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../../platform/auth/principal-header.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { createSubgraph, type SubgraphDefinition } from '../../platform/subgraph/server.ts';
+import type { WebhookSettings } from '../../platform/webhook-settings.ts';
+import { loadConfig } from '../../platform/config.ts';
 import { TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './auth.ts';
+import { auditLogWrites } from '../../subgraphs/audit-logs/public.ts';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -18,9 +20,21 @@ export interface SubgraphClient {
   close(): Promise<void>;
 }
 
-/** One subgraph on a loopback port over a test database, queried over real HTTP. */
-export async function startSubgraph(definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal): Promise<SubgraphClient> {
-  const subgraph = await createSubgraph(definition, { database, principalKey: TEST_PRINCIPAL_KEY, config: loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }) });
+/**
+ * One subgraph on a loopback port over a test database, queried over real HTTP. Its background
+ * workers stay off (tests run a webhook worker of their own); `options.webhooks` overrides WEBHOOK_* settings.
+ */
+export async function startSubgraph(
+  definition: SubgraphDefinition, database: Database, defaultPrincipal: Principal, options: { webhooks?: Partial<WebhookSettings> } = {},
+): Promise<SubgraphClient> {
+  const config = loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' });
+  const subgraph = await createSubgraph(definition, {
+    database,
+    principalKey: TEST_PRINCIPAL_KEY,
+    config: { ...config, webhooks: { ...config.webhooks, ...options.webhooks } },
+    workers: false,
+    recordWrite: auditLogWrites.recordWriteAttempt,
+  });
   const listener = await subgraph.listen(0);
   return {
     url: listener.url,

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.ts';
 import type { Principal } from '../../platform/auth/tokens.ts';
 import { startSystem, type RunningSystem } from '../../scripts/system.ts';
 import { loadLimitsConfig, type LimitsConfig } from '../../gateway/limits/index.ts';
+import type { WebhookSettings } from '../../platform/webhook-settings.ts';
 import { TEST_AUTH_SECRET, bearer } from './auth.ts';
 import type { GraphQLResponse } from './subgraph.ts';
 
@@ -32,6 +33,10 @@ export interface TestSystemOptions {
    * evaluation appends events, which tests that read the event stream do not expect.
    */
   healthEvaluationSeconds?: number;
+  /** WEBHOOK_* settings to override (tests allow loopback receivers and shorten the retry schedule). */
+  webhooks?: Partial<WebhookSettings>;
+  /** false: no webhook delivery worker (deliveries stay queued, so a suite can compare table snapshots). */
+  webhookWorker?: boolean;
   /** More environment for the configuration (CORS_ORIGINS, ...). */
   env?: Record<string, string>;
   /** GraphiQL's Headers tab starts with this token (as under npm start). */
@@ -48,8 +53,9 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     HEALTH_EVALUATION_SECONDS: String(options.healthEvaluationSeconds ?? 'off'),
     ...options.env,
   };
-  const config = { ...loadConfig(env), port: 0 };
-  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { graphiqlToken: options.graphiqlToken });
+  const loaded = loadConfig(env);
+  const config = { ...loaded, port: 0, webhooks: { ...loaded.webhooks, ...options.webhooks } };
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhookWorker: options.webhookWorker, graphiqlToken: options.graphiqlToken });
   async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (authorization !== null) headers.authorization = authorization;

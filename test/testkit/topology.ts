@@ -23,8 +23,10 @@ interface ServiceSpec {
   name: string;
   command: string[];
   environment: Record<string, string>;
-  /** The port the service listens on in the compose file (its `expose`, or PORT). */
+  /** The port the service listens on in the compose file (its `expose`, or PORT); 0 for a one-shot service. */
   composePort: number;
+  /** A one-shot service (`restart: "no"`, the migrations): run to completion before the others start. */
+  oneShot: boolean;
 }
 
 export interface TopologyService {
@@ -59,25 +61,30 @@ export interface Topology {
  */
 export function composeServices(): ServiceSpec[] {
   const compose = parseYaml(fs.readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as {
-    services: Record<string, { command?: string[]; environment?: Record<string, string | number>; expose?: string[] }>;
+    services: Record<string, { command?: string[]; environment?: Record<string, string | number>; expose?: string[]; restart?: string }>;
   };
   return Object.entries(compose.services)
-    .filter(([, service]) => service.command?.[0] === 'npx')
+    .filter(([, service]) => service.command?.[0] === 'node')
     .map(([name, service]) => {
       const environment = Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, interpolate(String(value))]));
-      const composePort = Number(environment.PORT ?? service.expose?.[0]);
+      const oneShot = service.restart === 'no';
+      const composePort = oneShot ? 0 : Number(environment.PORT ?? service.expose?.[0]);
       if (!Number.isInteger(composePort)) throw new Error(`docker-compose.yml: service ${name} has no port (expose or PORT)`);
-      return { name, command: service.command!, environment, composePort };
+      return { name, command: service.command!, environment, composePort, oneShot };
     });
 }
 
-/** `${NAME:-default}` as compose reads it with NAME unset: the test's environment must not leak in. */
+/**
+ * `${NAME:-default}` as compose reads it with NAME unset: the test's environment must not leak in.
+ * `${NAME:?message}` (required: AUTH_SECRET, POSTGRES_PASSWORD) reads as empty; the test sets those itself.
+ */
 function interpolate(value: string): string {
-  return value.replace(/\$\{(\w+)(?::?-([^}]*))?\}/g, (_, _name: string, fallback = '') => fallback);
+  return value.replace(/\$\{(\w+)(?::?([-?])([^}]*))?\}/g, (_, _name: string, kind?: string, fallback = '') => (kind === '-' ? fallback : ''));
 }
 
 export async function startTopology(options: TopologyOptions): Promise<Topology> {
-  const specs = composeServices();
+  const all = composeServices();
+  const specs = all.filter((spec) => !spec.oneShot);
   const ports = new Map<string, number>();
   for (const spec of specs) ports.set(spec.name, await freePort());
 
@@ -91,7 +98,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       NATS_NAMESPACE: options.natsNamespace,
       AUTH_SECRET: options.authSecret,
       HOST: '127.0.0.1',
-      PORT: String(ports.get(spec.name)),
+      ...(spec.oneShot ? {} : { PORT: String(ports.get(spec.name)) }),
     };
   };
 
@@ -120,7 +127,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     if (!spec) throw new Error(`no service ${name} in docker-compose.yml`);
     if (services[name].running) return;
     const [command, ...args] = spec.command;
-    // Its own process group, so that npx, tsx and node go down together.
+    // Its own process group, so that node and anything it starts go down together.
     const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...environmentOf(spec) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = logs.get(name)!;
     const keep = (chunk: Buffer) => {
@@ -155,7 +162,9 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     },
   };
   try {
-    // As compose orders them: the subgraphs, then the gateway that depends on them.
+    // As compose orders them: the one-shot services (migrations) to completion, the subgraphs, then
+    // the gateway that depends on them.
+    for (const spec of all.filter((s) => s.oneShot)) await runOnce(spec, environmentOf(spec));
     await Promise.all(specs.filter((s) => s.name !== 'gateway').map((s) => start(s.name)));
     await start('gateway');
   } catch (error) {
@@ -163,6 +172,17 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     throw error;
   }
   return topology;
+}
+
+/** Runs a one-shot service to completion; fails with its output unless it exits 0. */
+async function runOnce(spec: ServiceSpec, env: Record<string, string>): Promise<void> {
+  const [command, ...args] = spec.command;
+  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  if (code !== 0) throw new Error(`one-shot service ${spec.name} exited ${code}:\n${output}`);
 }
 
 /** A URL naming a compose service (`http://tasks:4003/graphql`) points at where the test runs it. */

@@ -19,6 +19,8 @@ type Documents = {
     "query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestApiKeysDocument,
     "mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }": typeof types.RestCreateApiKeyDocument,
     "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }": typeof types.RestRevokeApiKeyDocument,
+    "fragment RestAuditLog on AuditLog {\n  id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields\n  clientAddress userAgent channel createdAt\n}": typeof types.RestAuditLogFragmentDoc,
+    "query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!],\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,\n        first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestAuditLogsDocument,
     "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": typeof types.RestEventFieldsFragmentDoc,
     "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestEventsDocument,
     "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": typeof types.RestEventDocument,
@@ -57,6 +59,17 @@ type Documents = {
     "mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }": typeof types.RestCreateTaskDocument,
     "query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }": typeof types.RestTaskDocument,
     "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }": typeof types.RestUpdateTaskDocument,
+    "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}": typeof types.RestWebhookFragmentDoc,
+    "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}": typeof types.RestWebhookDeliveryFragmentDoc,
+    "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWebhooksDocument,
+    "mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }": typeof types.RestCreateWebhookDocument,
+    "query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }": typeof types.RestWebhookDocument,
+    "mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }": typeof types.RestUpdateWebhookDocument,
+    "mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }": typeof types.RestDeleteWebhookDocument,
+    "mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {\n      rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }\n    }": typeof types.RestRotateWebhookSecretDocument,
+    "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }": typeof types.RestPingWebhookDocument,
+    "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }": typeof types.RestWebhookDeliveriesDocument,
+    "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }": typeof types.RestRedeliverDocument,
     "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": typeof types.RestWorkspaceFieldsFragmentDoc,
     "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": typeof types.RestWorkspacesDocument,
     "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": typeof types.RestWorkspaceDocument,
@@ -66,6 +79,8 @@ const documents: Documents = {
     "query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n      apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }\n    }": types.RestApiKeysDocument,
     "mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }": types.RestCreateApiKeyDocument,
     "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }": types.RestRevokeApiKeyDocument,
+    "fragment RestAuditLog on AuditLog {\n  id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields\n  clientAddress userAgent channel createdAt\n}": types.RestAuditLogFragmentDoc,
+    "query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!],\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,\n        first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }\n    }": types.RestAuditLogsDocument,
     "fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }": types.RestEventFieldsFragmentDoc,
     "query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID,\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,\n        actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestEventsDocument,
     "query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }": types.RestEventDocument,
@@ -104,6 +119,17 @@ const documents: Documents = {
     "mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }": types.RestCreateTaskDocument,
     "query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }": types.RestTaskDocument,
     "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }": types.RestUpdateTaskDocument,
+    "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}": types.RestWebhookFragmentDoc,
+    "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}": types.RestWebhookDeliveryFragmentDoc,
+    "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }": types.RestWebhooksDocument,
+    "mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }": types.RestCreateWebhookDocument,
+    "query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }": types.RestWebhookDocument,
+    "mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }": types.RestUpdateWebhookDocument,
+    "mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }": types.RestDeleteWebhookDocument,
+    "mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {\n      rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }\n    }": types.RestRotateWebhookSecretDocument,
+    "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }": types.RestPingWebhookDocument,
+    "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }": types.RestWebhookDeliveriesDocument,
+    "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }": types.RestRedeliverDocument,
     "fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }": types.RestWorkspaceFieldsFragmentDoc,
     "query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {\n      workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }\n    }": types.RestWorkspacesDocument,
     "query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }": types.RestWorkspaceDocument,
@@ -125,6 +151,14 @@ export function graphql(source: "mutation RestCreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }"): typeof import('./graphql.ts').RestRevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestAuditLog on AuditLog {\n  id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields\n  clientAddress userAgent channel createdAt\n}"): typeof import('./graphql.ts').RestAuditLogFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!],\n      $from: DateTime, $to: DateTime, $first: Int, $after: String) {\n      auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,\n        first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestAuditLogsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -277,6 +311,50 @@ export function graphql(source: "query RestTask($id: ID!) { task(id: $id) { ...R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }"): typeof import('./graphql.ts').RestUpdateTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestWebhook on Webhook {\n  id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt\n}"): typeof import('./graphql.ts').RestWebhookFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RestWebhookDelivery on WebhookDelivery {\n  id webhook { id } kind eventId eventType status attemptCount nextAttemptAt requestBody redeliveryOf createdAt finishedAt\n  attempts { attempt startedAt requestHeaders responseStatus responseBody latencyMs error nextAttemptAt }\n}"): typeof import('./graphql.ts').RestWebhookDeliveryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {\n      webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }\n    }"): typeof import('./graphql.ts').RestWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }"): typeof import('./graphql.ts').RestCreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }"): typeof import('./graphql.ts').RestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }"): typeof import('./graphql.ts').RestUpdateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }"): typeof import('./graphql.ts').RestDeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {\n      rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }\n    }"): typeof import('./graphql.ts').RestRotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }"): typeof import('./graphql.ts').RestPingWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime,\n      $first: Int, $after: String) {\n      webhook(id: $id) {\n        deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }\n      }\n    }"): typeof import('./graphql.ts').RestWebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }"): typeof import('./graphql.ts').RestRedeliverDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export const AuditOutcome = {
+  Succeeded: 'SUCCEEDED',
+  Refused: 'REFUSED'
+} as const;
+
+export type AuditOutcome = typeof AuditOutcome[keyof typeof AuditOutcome];
 export const IntegrationType = {
   Github: 'GITHUB',
   Gitlab: 'GITLAB',
@@ -206,6 +212,36 @@ export const TaskPriority = {
 } as const;
 
 export type TaskPriority = typeof TaskPriority[keyof typeof TaskPriority];
+export const WebhookVerification = {
+  Pending: 'PENDING',
+  Verified: 'VERIFIED',
+  Failed: 'FAILED'
+} as const;
+
+export type WebhookVerification = typeof WebhookVerification[keyof typeof WebhookVerification];
+/** Why an endpoint receives nothing: disabled by its owner, answered 410 Gone, or kept failing. */
+export const WebhookDisabledReason = {
+  Manual: 'MANUAL',
+  Gone: 'GONE',
+  Failing: 'FAILING'
+} as const;
+
+export type WebhookDisabledReason = typeof WebhookDisabledReason[keyof typeof WebhookDisabledReason];
+export const WebhookDeliveryStatus = {
+  Pending: 'PENDING',
+  Succeeded: 'SUCCEEDED',
+  Failed: 'FAILED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
+/** EVENT: an event of the log, in order; PING: verification or test; REDELIVERY: an event sent again. */
+export const WebhookDeliveryKind = {
+  Event: 'EVENT',
+  Ping: 'PING',
+  Redelivery: 'REDELIVERY'
+} as const;
+
+export type WebhookDeliveryKind = typeof WebhookDeliveryKind[keyof typeof WebhookDeliveryKind];
 export type ConnectIntegrationInput = {
   workspaceId: string;
   type: IntegrationType;
@@ -294,6 +330,29 @@ export type UpdateTaskInput = {
   serviceLineId?: string | null | undefined;
 };
 
+export type CreateWebhookInput = {
+  /** https (http only for this machine, with WEBHOOK_ALLOW_LOOPBACK); never a private, loopback or link-local address. */
+  url: string;
+  /** Exact event types (task.created) or domain prefixes ending in a dot (task.). */
+  eventTypes: Array<string>;
+  /** Receive only this workspace's events; the caller's own when narrowed. */
+  workspaceId?: string | null | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+};
+
+export type UpdateWebhookInput = {
+  url?: string | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+};
+
+export type RotateWebhookSecretInput = {
+  /** How long the previous secret keeps signing: 0 to 604800 seconds, 86400 when absent. */
+  overlapSeconds?: number | null | undefined;
+};
+
 export type RestApiKeyFragment = { id: string, name: string, role: Role, tokenPrefix: string, createdBy: string | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, workspace: { id: string } | null };
 
 export type RestApiKeysQueryVariables = Exact<{
@@ -318,6 +377,23 @@ export type RestRevokeApiKeyMutationVariables = Exact<{
 
 
 export type RestRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, role: Role, tokenPrefix: string, createdBy: string | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, workspace: { id: string } | null } };
+
+export type RestAuditLogFragment = { id: string, actorType: string, actorId: string | null, keyPrefix: string | null, action: string, resourceType: string | null, resourceId: string | null, outcome: AuditOutcome, errorCode: string | null, changedFields: Array<string>, clientAddress: string | null, userAgent: string | null, channel: string | null, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null };
+
+export type RestAuditLogsQueryVariables = Exact<{
+  actorId?: string | null | undefined;
+  actions?: Array<string> | string | null | undefined;
+  resourceType?: string | null | undefined;
+  resourceId?: string | null | undefined;
+  outcome?: Array<AuditOutcome> | AuditOutcome | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestAuditLogsQuery = { auditLogs: { nodes: Array<{ id: string, actorType: string, actorId: string | null, keyPrefix: string | null, action: string, resourceType: string | null, resourceId: string | null, outcome: AuditOutcome, errorCode: string | null, changedFields: Array<string>, clientAddress: string | null, userAgent: string | null, channel: string | null, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RestEventFieldsFragment = { id: string, type: string, actorType: string, actorId: string | null, subjectType: string, subjectId: string, payload: unknown, createdAt: string, organization: { id: string } | null, workspace: { id: string } | null };
 
@@ -567,6 +643,86 @@ export type RestUpdateTaskMutationVariables = Exact<{
 
 export type RestUpdateTaskMutation = { updateTask: { id: string, title: string, description: string | null, status: TaskStatus, priority: TaskPriority, createdAt: string, updatedAt: string, workspace: { id: string } | null, serviceLine: { id: string } | null, project: { id: string } | null, assignee: { id: string } | null, external: { id: string, source: string, url: string | null } | null, history: Array<{ at: string, change: string, from: string | null, to: string | null, by: string | null }> } };
 
+export type RestWebhookFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null };
+
+export type RestWebhookDeliveryFragment = { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> };
+
+export type RestWebhooksQueryVariables = Exact<{
+  workspaceId?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestWebhooksQuery = { webhooks: { nodes: Array<{ id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type RestCreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type RestCreateWebhookMutation = { createWebhook: { secret: string, webhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } } };
+
+export type RestWebhookQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestWebhookQuery = { webhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } | null };
+
+export type RestUpdateWebhookMutationVariables = Exact<{
+  id: string;
+  input: UpdateWebhookInput;
+}>;
+
+
+export type RestUpdateWebhookMutation = { updateWebhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } };
+
+export type RestDeleteWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestDeleteWebhookMutation = { deleteWebhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } };
+
+export type RestRotateWebhookSecretMutationVariables = Exact<{
+  id: string;
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RestRotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, previousSecretExpiresAt: string | null, webhook: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, verification: WebhookVerification, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, organization: { id: string } | null, workspace: { id: string } | null } } };
+
+export type RestPingWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestPingWebhookMutation = { pingWebhook: { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> } };
+
+export type RestWebhookDeliveriesQueryVariables = Exact<{
+  id: string;
+  eventTypes?: Array<string> | string | null | undefined;
+  eventId?: string | null | undefined;
+  status?: Array<WebhookDeliveryStatus> | WebhookDeliveryStatus | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RestWebhookDeliveriesQuery = { webhook: { deliveries: { nodes: Array<{ id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type RestRedeliverMutationVariables = Exact<{
+  id: string;
+  delivery_id: string;
+}>;
+
+
+export type RestRedeliverMutation = { redeliverWebhookDelivery: { id: string, kind: WebhookDeliveryKind, eventId: string | null, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, nextAttemptAt: string | null, requestBody: string, redeliveryOf: string | null, createdAt: string, finishedAt: string | null, webhook: { id: string } | null, attempts: Array<{ attempt: number, startedAt: string, requestHeaders: unknown, responseStatus: number | null, responseBody: string | null, latencyMs: number, error: string | null, nextAttemptAt: string | null }> } };
+
 export type RestWorkspaceFieldsFragment = { id: string, name: string, slug: string, createdAt: string, organization: { id: string }, settings: { requireTaskServiceLine: boolean } };
 
 export type RestWorkspacesQueryVariables = Exact<{
@@ -619,6 +775,30 @@ export const RestApiKeyFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"RestApiKey"}) as unknown as TypedDocumentString<RestApiKeyFragment, unknown>;
+export const RestAuditLogFragmentDoc = new TypedDocumentString(`
+    fragment RestAuditLog on AuditLog {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  keyPrefix
+  action
+  resourceType
+  resourceId
+  outcome
+  errorCode
+  changedFields
+  clientAddress
+  userAgent
+  channel
+  createdAt
+}
+    `, {"fragmentName":"RestAuditLog"}) as unknown as TypedDocumentString<RestAuditLogFragment, unknown>;
 export const RestEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestEventFields on Event {
   id
@@ -909,6 +1089,54 @@ export const RestTaskDetailFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"RestTaskDetail"}) as unknown as TypedDocumentString<RestTaskDetailFragment, unknown>;
+export const RestWebhookFragmentDoc = new TypedDocumentString(`
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"RestWebhook"}) as unknown as TypedDocumentString<RestWebhookFragment, unknown>;
+export const RestWebhookDeliveryFragmentDoc = new TypedDocumentString(`
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}
+    `, {"fragmentName":"RestWebhookDelivery"}) as unknown as TypedDocumentString<RestWebhookDeliveryFragment, unknown>;
 export const RestWorkspaceFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestWorkspaceFields on Workspace {
   id
@@ -992,6 +1220,50 @@ export const RestRevokeApiKeyDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
 }`) as unknown as TypedDocumentString<RestRevokeApiKeyMutation, RestRevokeApiKeyMutationVariables>;
+export const RestAuditLogsDocument = new TypedDocumentString(`
+    query RestAuditLogs($actorId: ID, $actions: [String!], $resourceType: String, $resourceId: ID, $outcome: [AuditOutcome!], $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  auditLogs(
+    actorId: $actorId
+    actions: $actions
+    resourceType: $resourceType
+    resourceId: $resourceId
+    outcome: $outcome
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...RestAuditLog
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestAuditLog on AuditLog {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  actorType
+  actorId
+  keyPrefix
+  action
+  resourceType
+  resourceId
+  outcome
+  errorCode
+  changedFields
+  clientAddress
+  userAgent
+  channel
+  createdAt
+}`) as unknown as TypedDocumentString<RestAuditLogsQuery, RestAuditLogsQueryVariables>;
 export const RestEventsDocument = new TypedDocumentString(`
     query RestEvents($organizationId: ID, $workspaceId: ID, $types: [String!], $subjectType: String, $subjectId: ID, $actorId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   events(
@@ -1735,6 +2007,280 @@ export const RestUpdateTaskDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<RestUpdateTaskMutation, RestUpdateTaskMutationVariables>;
+export const RestWebhooksDocument = new TypedDocumentString(`
+    query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {
+  webhooks(
+    workspaceId: $workspaceId
+    enabled: $enabled
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...RestWebhook
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestWebhooksQuery, RestWebhooksQueryVariables>;
+export const RestCreateWebhookDocument = new TypedDocumentString(`
+    mutation RestCreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      ...RestWebhook
+    }
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestCreateWebhookMutation, RestCreateWebhookMutationVariables>;
+export const RestWebhookDocument = new TypedDocumentString(`
+    query RestWebhook($id: ID!) {
+  webhook(id: $id) {
+    ...RestWebhook
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestWebhookQuery, RestWebhookQueryVariables>;
+export const RestUpdateWebhookDocument = new TypedDocumentString(`
+    mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+  updateWebhook(id: $id, input: $input) {
+    ...RestWebhook
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestUpdateWebhookMutation, RestUpdateWebhookMutationVariables>;
+export const RestDeleteWebhookDocument = new TypedDocumentString(`
+    mutation RestDeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    ...RestWebhook
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestDeleteWebhookMutation, RestDeleteWebhookMutationVariables>;
+export const RestRotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(id: $id, input: $input) {
+    secret
+    previousSecretExpiresAt
+    webhook {
+      ...RestWebhook
+    }
+  }
+}
+    fragment RestWebhook on Webhook {
+  id
+  organization {
+    id
+  }
+  workspace {
+    id
+  }
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  verification
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RestRotateWebhookSecretMutation, RestRotateWebhookSecretMutationVariables>;
+export const RestPingWebhookDocument = new TypedDocumentString(`
+    mutation RestPingWebhook($id: ID!) {
+  pingWebhook(id: $id) {
+    ...RestWebhookDelivery
+  }
+}
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<RestPingWebhookMutation, RestPingWebhookMutationVariables>;
+export const RestWebhookDeliveriesDocument = new TypedDocumentString(`
+    query RestWebhookDeliveries($id: ID!, $eventTypes: [String!], $eventId: ID, $status: [WebhookDeliveryStatus!], $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  webhook(id: $id) {
+    deliveries(
+      eventTypes: $eventTypes
+      eventId: $eventId
+      status: $status
+      from: $from
+      to: $to
+      first: $first
+      after: $after
+    ) {
+      nodes {
+        ...RestWebhookDelivery
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<RestWebhookDeliveriesQuery, RestWebhookDeliveriesQueryVariables>;
+export const RestRedeliverDocument = new TypedDocumentString(`
+    mutation RestRedeliver($id: ID!, $delivery_id: ID!) {
+  redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) {
+    ...RestWebhookDelivery
+  }
+}
+    fragment RestWebhookDelivery on WebhookDelivery {
+  id
+  webhook {
+    id
+  }
+  kind
+  eventId
+  eventType
+  status
+  attemptCount
+  nextAttemptAt
+  requestBody
+  redeliveryOf
+  createdAt
+  finishedAt
+  attempts {
+    attempt
+    startedAt
+    requestHeaders
+    responseStatus
+    responseBody
+    latencyMs
+    error
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<RestRedeliverMutation, RestRedeliverMutationVariables>;
 export const RestWorkspacesDocument = new TypedDocumentString(`
     query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {
   workspaces(organizationId: $organizationId, first: $first, after: $after) {

@@ -56,6 +56,11 @@ export type ApiKeyEdge = {
   node: ApiKey;
 };
 
+export type AuditLog = Node & {
+  __typename?: 'AuditLog';
+  id: Scalars['ID']['output'];
+};
+
 export type CreateApiKeyInput = {
   /** When the key stops working; unset means never. Must lie in the future. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -362,6 +367,16 @@ export type Viewer = {
   workspace: Maybe<Workspace>;
 };
 
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  id: Scalars['ID']['output'];
+};
+
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  id: Scalars['ID']['output'];
+};
+
 /** An operational unit that activates and owns Service Lines. */
 export type Workspace = Node & {
   __typename?: 'Workspace';
@@ -543,6 +558,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRef )
     | ( EntityRef )
     | ( EntityRef )
+    | ( EntityRef )
     | ( OrganizationModel )
     | ( PlanSubscriptionModel )
     | ( EntityRef )
@@ -553,6 +569,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRef )
     | ( EntityRef )
     | ( UserModel )
+    | ( EntityRef )
+    | ( EntityRef )
     | ( WorkspaceModel )
   ;
 };
@@ -565,6 +583,7 @@ export type ResolversTypes = {
   ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
+  AuditLog: ResolverTypeWrapper<EntityRef>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -598,6 +617,8 @@ export type ResolversTypes = {
   UserEdge: ResolverTypeWrapper<UserEdgeModel>;
   UserStatus: ResolverTypeWrapper<UserStatus>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  Webhook: ResolverTypeWrapper<EntityRef>;
+  WebhookDelivery: ResolverTypeWrapper<EntityRef>;
   Workspace: ResolverTypeWrapper<WorkspaceModel>;
   WorkspaceConnection: ResolverTypeWrapper<WorkspaceConnectionModel>;
   WorkspaceEdge: ResolverTypeWrapper<WorkspaceEdgeModel>;
@@ -615,6 +636,7 @@ export type ResolversParentTypes = {
   ApiKeyConnection: ApiKeyConnectionModel;
   Int: Scalars['Int']['output'];
   ApiKeyEdge: ApiKeyEdgeModel;
+  AuditLog: EntityRef;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Scalars['Date']['output'];
@@ -644,6 +666,8 @@ export type ResolversParentTypes = {
   UserConnection: UserConnectionModel;
   UserEdge: UserEdgeModel;
   Viewer: ViewerModel;
+  Webhook: EntityRef;
+  WebhookDelivery: EntityRef;
   Workspace: WorkspaceModel;
   WorkspaceConnection: WorkspaceConnectionModel;
   WorkspaceEdge: WorkspaceEdgeModel;
@@ -678,6 +702,11 @@ export type ApiKeyConnectionResolvers<ContextType = SubgraphContext, ParentType 
 export type ApiKeyEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type AuditLogResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CreatedApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
@@ -718,7 +747,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
 };
 
 export type NodeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiKey' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Workspace', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'AuditLog' | 'Event' | 'Incident' | 'Integration' | 'Organization' | 'PlanSubscription' | 'Pod' | 'Project' | 'ServiceLine' | 'Sla' | 'SyncRun' | 'Task' | 'Ticket' | 'User' | 'Webhook' | 'WebhookDelivery' | 'Workspace', ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -865,6 +894,16 @@ export type ViewerResolvers<ContextType = SubgraphContext, ParentType extends Re
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
 };
 
+export type WebhookResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type WorkspaceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Workspace'] = ResolversParentTypes['Workspace'], FederationReferenceType extends FederationReferenceTypes['Workspace'] = FederationReferenceTypes['Workspace']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workspace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -915,6 +954,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -946,6 +986,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserStatus?: UserStatusResolvers;
   Viewer?: ViewerResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
   WorkspaceConnection?: WorkspaceConnectionResolvers<ContextType>;
   WorkspaceEdge?: WorkspaceEdgeResolvers<ContextType>;

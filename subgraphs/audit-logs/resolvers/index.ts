@@ -1,0 +1,4 @@
+import { Query } from './Query.ts';
+import { AuditLog } from './AuditLog.ts';
+
+export const resolvers = { Query, AuditLog };
