@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -16,6 +17,8 @@ import type { EventStream } from '../subgraphs/events/public.ts';
 import { ActivityFeed } from './live/feed.ts';
 import { BatchExecutor } from './live/execute.ts';
 import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
+import { usePersistedDocuments } from './persisted/plugin.ts';
+import type { PersistedDocumentsSettings } from '../platform/config.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -49,6 +52,13 @@ export interface GraphOptions {
    * SUBSCRIPTION_FANOUT=per-subscriber, each subscription is its own upstream subscription to the events subgraph.
    */
   eventStream?: () => Promise<EventStream>;
+  /**
+   * Development only (ignored in production): the bearer token GraphiQL's Headers tab starts with,
+   * minted for each page load (`npm start` gives the demo organization's admin).
+   */
+  graphiqlToken?: () => Promise<string>;
+  /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
+  persistedDocuments?: PersistedDocumentsSettings;
 }
 
 /**
@@ -82,8 +92,14 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       Object.entries(options.subgraphUrls).map(([name, location]) => [name, name === 'events' ? eventsTransport(location) : { location }]),
     ),
     graphqlEndpoint: '/graphql',
-    graphiql: options.production ? false : { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: options.production ? false : graphiqlOptions(options.graphiqlToken),
+    // GraphiQL's script, styles and editor workers inlined in the page from the installed package,
+    // so it works offline (the runtime's own page loads them from a CDN); loaded on first use.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     landingPage: false,
+    // CORS is the HTTP server's, for /graphql and /v1 alike (gateway/cors.ts); left on, the runtime
+    // would echo any Origin with Access-Control-Allow-Credentials.
+    cors: false,
     logging: hiveLogger(),
     // Never a stack or an original message in an answer; in production not even which subgraph
     // an error came from (gateway/limits/production.ts hides the rest).
@@ -92,6 +108,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     plugins: () => [
       // First: nothing may serialise a request's variables before their depth is known to be safe.
       useBoundedVariables(),
+      // Then the document a persisted ID names, so every check after this one sees it whole.
+      usePersistedDocuments(options.persistedDocuments ?? { manifests: [], safelist: false, apq: true, apqMaxDocuments: 1000 }),
       useAuthenticatedExecution(),
       {
         // Signed for a subscription's socket to the events subgraph (its connection parameters), when
@@ -153,8 +171,28 @@ function hiveLogger(): HiveLogger {
   return new HiveLogger({ level: logger.level as LogLevel, writers: [new PinoLogWriter(logger)] });
 }
 
-const EXAMPLE_QUERY = `# Send the demo token printed by \`npm start\` as a header:
-# { "Authorization": "Bearer <token>" }
+/**
+ * GraphiQL's page: the example document, and the Headers tab with the development token when there
+ * is one (so the schema loads at once), else with a placeholder to replace.
+ */
+function graphiqlOptions(token: (() => Promise<string>) | undefined) {
+  const base = { title: 'Scrums platform graph', defaultQuery: EXAMPLE_QUERY, defaultEditorToolsVisibility: 'headers' as const };
+  const placeholder = { ...base, headers: JSON.stringify({ Authorization: 'Bearer <token: npm run token -- --org ORG-26-090500>' }, null, 2) };
+  if (!token) return placeholder;
+  // Only a browser on this machine gets a token: with HOST on an outside interface, a page served
+  // to the network must not hand out an admin's credential.
+  return async (_request: Request, server: unknown) =>
+    isLoopback((server as { req?: http.IncomingMessage }).req?.socket.remoteAddress)
+      ? { ...base, headers: JSON.stringify({ Authorization: `Bearer ${await token()}` }, null, 2) }
+      : placeholder;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+const EXAMPLE_QUERY = `# Every request sends the token in the Headers tab below
+# (npm start fills in the demo admin's; else: npm run token)
 query Dashboard {
   workspace(id: "WS-26-000021") {
     name

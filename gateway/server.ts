@@ -16,6 +16,8 @@ import { documentLimits } from './limits/index.ts';
 import { createExportsApi, isExportsPath } from './exports/api.ts';
 import { graphqlGetProblem } from './bad-input.ts';
 import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
+import { createCors } from './cors.ts';
+import type { CorsSettings } from '../platform/config.ts';
 import { withOrigin } from './origin.ts';
 
 const logger = log.child({ component: 'gateway' });
@@ -28,6 +30,8 @@ export interface GatewayServerOptions {
   rateLimit: RateLimit;
   /** Streaming responses (SSE) end when their credential expires or is revoked. */
   sessions: LiveSessions;
+  /** Which browser origins may call (gateway/cors.ts). */
+  cors: CorsSettings;
   /** True once the process is shutting down: /ready answers 503 so load balancers stop sending requests. */
   stopping?: () => boolean;
 }
@@ -37,7 +41,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping = () => false }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -47,6 +51,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   const openApi = openApiDocument();
   const serveExports = createExportsApi({ runtime, database, limits: { document: documentLimits(graph.limits), maxNodes: graph.limits.maxNodes } });
   const streamRest = createRestStreamer(runtime);
+  const applyCors = createCors(cors);
 
   /**
    * Who is asking, or why they may not be served: an address past its budget of refused
@@ -95,7 +100,13 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // CORS first: a preflight carries no credential, so it is answered before authentication.
+    if (await applyCors(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
+    // Every answer of the graph depends on who asks (organization, workspace, role): no shared
+    // cache may keep one, and no browser should keep one on disk. GET queries are cacheable by
+    // HTTP's rules, so they say so; SSE sets its own `no-cache`, which keeps this meaning.
+    if (path === '/graphql' || (path.startsWith('/v1/') && path !== OPENAPI_PATH)) res.setHeader('cache-control', PRIVATE);
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
       if (stopping()) return sendJson(res, 503, { status: 'stopping', database: database.engine });
@@ -120,7 +131,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       return serve(req, res, { principal, ended: session.signal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).
-    if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi);
+    if (path === OPENAPI_PATH && req.method === 'GET') return sendJson(res, 200, openApi, { 'cache-control': 'public, max-age=300' });
     if (path.startsWith('/v1/')) return handleRest(req, res);
     return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });
   }
@@ -146,6 +157,8 @@ function refusalHeaders(error: PlatformError): Record<string, string> {
     ...(error.code === 'payload_too_large' ? { connection: 'close' } : {}),
   };
 }
+
+const PRIVATE = 'private, no-store';
 
 const STREAMING = /text\/event-stream|multipart\/mixed/i;
 

@@ -32,6 +32,8 @@ export interface GatewayOptions {
    * itself (a member of the NATS fan-out with NATS_URL), and stops that stream when it closes.
    */
   eventStream?: () => Promise<EventStream>;
+  /** Development only: the token GraphiQL's Headers tab starts with (gateway/graph.ts). */
+  graphiqlToken?: () => Promise<string>;
 }
 
 export interface RunningGateway {
@@ -53,12 +55,13 @@ export interface RunningGateway {
  * gateway processes share the queue, FOR UPDATE SKIP LOCKED). The same for the standalone gateway
  * (index.ts) and the whole system in one process (scripts/system.ts).
  */
-export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, eventStream }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, eventStream, graphiqlToken }: GatewayOptions): Promise<RunningGateway> {
   // Live activity: this process serves its subscribers in audiences (gateway/live/) from the stream given,
   // or from one it follows itself.
   const ownStream = eventStream ? undefined : createEventStream(database, config);
   const graph = createGraph({
     subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
+    graphiqlToken, persistedDocuments: config.persistedDocuments,
     eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
   });
   // Load the supergraph before accepting connections, so the first request never races it.
@@ -69,7 +72,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
   await sessions.listen(database);
   let stopping = false;
-  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping });
+  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors });
   const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();

@@ -43,6 +43,10 @@ export interface Config {
    * be older than the window.
    */
   eventRetentionDays: number | null;
+  /** Which browser origins may call the gateway (CORS_*); none unless configured. */
+  cors: CorsSettings;
+  /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
+  persistedDocuments: PersistedDocumentsSettings;
   /**
    * The longest an export job waits out a subgraph or the database that does not answer, retrying
    * one page with backoff, before the job fails (gateway/exports/retry.ts).
@@ -62,6 +66,27 @@ export interface Config {
   shutdownDelaySeconds: number;
   /** Longest in-flight HTTP requests are waited for once the process stops accepting (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceSeconds: number;
+}
+
+export interface PersistedDocumentsSettings {
+  /** Manifest files of trusted documents, each for one client name or (null) for every client. */
+  manifests: { client: string | null; file: string }[];
+  /** Refuse every document that is not in a manifest that applies to the caller's client. */
+  safelist: boolean;
+  /** Automatic persisted queries: register a document on a miss, then run it by its hash. */
+  apq: boolean;
+  /** Documents the APQ store keeps (least recently used go first). */
+  apqMaxDocuments: number;
+}
+
+/** Cross-origin access for browsers (gateway/cors.ts applies it). */
+export interface CorsSettings {
+  /** Exact origins (`https://app.example.com`), or `*` for any; empty: no cross-origin access. */
+  origins: string[];
+  /** Whether a browser may send cookies or HTTP authentication along (Access-Control-Allow-Credentials). */
+  credentials: boolean;
+  /** How long a browser may keep a preflight's answer (Access-Control-Max-Age). */
+  maxAgeSeconds: number;
 }
 
 /** Public (it is in this repository): signs development tokens only, never in production. */
@@ -89,11 +114,75 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     eventRetentionDays: retentionDays(env.EVENT_RETENTION_DAYS, env.DATABASE_URL ? 90 : null),
     exportRetrySeconds: secondsFromEnv(env.EXPORT_RETRY_SECONDS, DEFAULT_EXPORT_RETRY_SECONDS, 'EXPORT_RETRY_SECONDS'),
+    cors: corsSettings(env),
+    persistedDocuments: persistedDocumentsSettings(env),
     healthEvaluationSeconds: healthEvaluationSeconds(env.HEALTH_EVALUATION_SECONDS),
     webhooks: loadWebhookSettings(env),
     shutdownDelaySeconds: shutdownSeconds(env.SHUTDOWN_DELAY_SECONDS, 0, 'SHUTDOWN_DELAY_SECONDS'),
     shutdownGraceSeconds: shutdownSeconds(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS'),
   };
+}
+
+/**
+ * PERSISTED_DOCUMENTS (`file` or `client=file`, comma-separated), PERSISTED_DOCUMENTS_SAFELIST,
+ * APQ, APQ_MAX_DOCUMENTS. A safelist with no manifest would refuse everything: refused at start.
+ */
+function persistedDocumentsSettings(env: NodeJS.ProcessEnv): PersistedDocumentsSettings {
+  const manifests = (env.PERSISTED_DOCUMENTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf('=');
+      const client = at > 0 ? entry.slice(0, at).trim() : null;
+      const file = (at > 0 ? entry.slice(at + 1) : entry).trim();
+      if (!file) throw new Error(`PERSISTED_DOCUMENTS entries are "file" or "client=file", got "${entry}"`);
+      return { client, file: path.resolve(file) };
+    });
+  const safelist = onOffFromEnv(env.PERSISTED_DOCUMENTS_SAFELIST, false, 'PERSISTED_DOCUMENTS_SAFELIST');
+  if (safelist && manifests.length === 0) throw new Error('PERSISTED_DOCUMENTS_SAFELIST=on needs PERSISTED_DOCUMENTS: the manifests of the documents to allow');
+  return {
+    manifests,
+    safelist,
+    apq: onOffFromEnv(env.APQ, true, 'APQ'),
+    apqMaxDocuments: positiveIntFromEnv(env.APQ_MAX_DOCUMENTS, 1000, 'APQ_MAX_DOCUMENTS'),
+  };
+}
+
+/**
+ * CORS_ORIGINS, CORS_CREDENTIALS, CORS_MAX_AGE_SECONDS. An origin is compared as the browser sends
+ * it, so each must be one exactly (scheme, host, port; no path or trailing slash): a typo would
+ * otherwise lock a frontend out without a word. `*` cannot go with credentials (browsers refuse it).
+ */
+function corsSettings(env: NodeJS.ProcessEnv): CorsSettings {
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new Error(`CORS_ORIGINS must list origins like "https://app.example.com" (scheme, host and port only), got "${origin}"`);
+    }
+  }
+  const credentials = onOffFromEnv(env.CORS_CREDENTIALS, false, 'CORS_CREDENTIALS');
+  if (credentials && origins.includes('*')) throw new Error('CORS_CREDENTIALS=on cannot go with CORS_ORIGINS=*: list the origins');
+  const maxAge = env.CORS_MAX_AGE_SECONDS?.trim() ? Number(env.CORS_MAX_AGE_SECONDS) : 600;
+  if (!Number.isSafeInteger(maxAge) || maxAge < 0 || maxAge > 86_400) {
+    throw new Error(`CORS_MAX_AGE_SECONDS must be a whole number of seconds from 0 to 86400, got "${env.CORS_MAX_AGE_SECONDS}"`);
+  }
+  return { origins, credentials, maxAgeSeconds: maxAge };
+}
+
+function onOffFromEnv(value: string | undefined, fallback: boolean, name: string): boolean {
+  const v = value?.trim().toLowerCase();
+  if (v === undefined || v === '') return fallback;
+  if (v === 'on' || v === 'true') return true;
+  if (v === 'off' || v === 'false') return false;
+  throw new Error(`${name} must be "on" or "off", got "${value}"`);
 }
 
 /**

@@ -25,6 +25,14 @@ else await runProcess(async () => {
     throw new Error(`GATEWAY_PROCESSES=${process.env.GATEWAY_PROCESSES} needs DATABASE_URL: the embedded database (PGlite) serves one process only`);
   }
   const database = await openConfiguredDatabase(config);
+  const demoToken = () =>
+    mintToken(signingKeyFromSecret(config.authSecret), {
+      organizationId: DEMO.organizationId,
+      workspaceId: null,
+      role: 'admin',
+      actorId: DEMO.adminUserId,
+      actorType: 'user',
+    });
   let url: string;
   let close: () => Promise<void>;
   if (processes > 1) {
@@ -34,20 +42,16 @@ else await runProcess(async () => {
     url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     close = () => subgraphs.close();
   } else {
-    const system = await startSystem(config, database);
+    // In development GraphiQL opens with a demo token in its Headers tab, minted for each page load
+    // (so it never expires under a long-running npm start); never in production.
+    const system = await startSystem(config, database, undefined, config.production ? {} : { graphiqlToken: demoToken });
     url = system.url;
     close = () => system.close();
   }
-  const token = await mintToken(signingKeyFromSecret(config.authSecret), {
-    organizationId: DEMO.organizationId,
-    workspaceId: null,
-    role: 'admin',
-    actorId: DEMO.adminUserId,
-    actorType: 'user',
-  });
+  const token = await demoToken();
 
   console.log(`Scrums platform graph is up on ${describeDatabase(config)}${processes > 1 ? `, ${processes} gateway processes sharing the port` : ''}
-  GraphQL    ${url}/graphql   (GraphiQL in a browser)
+  GraphQL    ${url}/graphql   (GraphiQL in a browser${config.production ? '' : ', with the demo token below'})
   health     ${url}/health
   readiness  ${url}/ready
   events     ${config.eventRetentionDays ? `kept ${config.eventRetentionDays} days (EVENT_RETENTION_DAYS), swept hourly` : 'retention off, every event kept (the demo data is older than 90 days; set EVENT_RETENTION_DAYS to sweep)'}

@@ -75,13 +75,14 @@ export async function startSystem(
   /**
    * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
    * `webhookWorker: false` leaves webhook deliveries queued (the webhooks subgraph starts no worker)
-   * and starts no background work of any subgraph (the audit trail's sweep).
+   * and starts no background work of any subgraph (the audit trail's sweep); `graphiqlToken`
+   * (development only) is the token GraphiQL's Headers tab starts with.
    */
-  options: { exportWorker?: boolean; webhookWorker?: boolean } = {},
+  options: { exportWorker?: boolean; webhookWorker?: boolean; graphiqlToken?: () => Promise<string> } = {},
 ): Promise<RunningSystem> {
   const { deps, subgraphs, listeners, subgraphUrls } = await startSubgraphs(config, database, { workers: options.webhookWorker !== false });
   // Live activity follows the events subgraph's own stream of this process: one reader for both.
-  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps) });
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps), graphiqlToken: options.graphiqlToken });
 
   let closed = false;
   return {

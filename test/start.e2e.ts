@@ -35,6 +35,16 @@ describeEngines('npm start', (ctx) => {
         body: JSON.stringify({ query: '{ serviceLine(id: "LIN-26-084729") { name usage(from: "2026-04-01", to: "2026-04-30") { totalCost } } }' }),
       });
       expect(await res.json()).toMatchObject({ data: { serviceLine: { name: 'Backend Engineering - Q2 2026', usage: { totalCost: 60800 } } } });
+      // GraphiQL, to a browser on this machine, opens with a demo token of the same organization.
+      const page = await (await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } })).text();
+      const prefilled = /Bearer (ey[\w-]+\.[\w-]+\.[\w-]+)/.exec(page)?.[1];
+      expect(prefilled).toBeDefined();
+      const viaPage = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${prefilled}` },
+        body: JSON.stringify({ query: '{ organization(id: "ORG-26-090500") { name } }' }),
+      });
+      expect(await viaPage.json()).toEqual({ data: { organization: { name: 'Apex Digital' } }, extensions: expect.anything() });
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

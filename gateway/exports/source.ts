@@ -230,7 +230,7 @@ export function storedGraphQLSource(document: string, variables: Record<string, 
     query: document,
     variables,
     async fetchPage(runtime, principal, after) {
-      const data = await executeDocument(runtime, principal, document, { ...variables, after });
+      const data = await executeDocument(runtime, principal, document, { ...variables, after }, false);
       let value: unknown = data;
       for (const key of path) {
         value = value === null || value === undefined ? null : (value as Record<string, unknown>)[key];

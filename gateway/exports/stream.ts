@@ -38,7 +38,7 @@ export function createRestStreamer(runtime: GatewayRuntime<GraphContext>, routes
     let after = (matched.variables.after as string | undefined) ?? null;
     // The first page before the status: a refused filter is still an ordinary JSON error.
     let page = await source.fetchPage(runtime, principal, after);
-    res.writeHead(200, { 'content-type': `${NDJSON}; charset=utf-8`, 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': `${NDJSON}; charset=utf-8`, 'cache-control': 'private, no-store' });
     try {
       for (;;) {
         let lines = '';

@@ -29,6 +29,7 @@ describe('REST router', () => {
       rateLimit: { take: async () => undefined, admitClient: async () => undefined, authenticationFailed: async () => {}, clientAddress: () => '203.0.113.9', close: async () => {} },
       database: {},
       sessions: {},
+      cors: { origins: [], credentials: false, maxAgeSeconds: 600 },
     } as unknown as GatewayServerOptions;
     server = http.createServer(createGatewayHandler(options));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,7 +49,7 @@ describe('REST router', () => {
     expect(body).toEqual({ data: [], meta: { cursor: null, has_more: false } });
     const call = calls.at(-1)!;
     // The principal travels with where its request came from (gateway/origin.ts), for the audit trail.
-    expect(call.context).toEqual({ principal: { ...principal, origin: { clientAddress: '203.0.113.9', userAgent: 'router-test', keyPrefix: null, channel: 'rest' } } });
+    expect(call.context).toEqual({ principal: { ...principal, origin: { clientAddress: '203.0.113.9', userAgent: 'router-test', keyPrefix: null, channel: 'rest' } }, ownDocument: true });
     expect(call.body.variables).toEqual({ workspaceId: 'WS-26-000021', status: ['ACTIVE', 'PAUSED'], first: 25 });
     expect(call.body.query).toContain('query RestServiceLines');
   });

@@ -3,10 +3,18 @@ import { badRequest } from '../errors.ts';
 import { toIso } from '../time.ts';
 import { DATE_RULE, INSTANT_RULE, parseDate as strictDate, parseInstant } from '../dates.ts';
 
+/** The specifications the scalars follow (@specifiedBy in platform/subgraph/shared.graphql, the same URLs). */
+export const SPECIFIED_BY = {
+  DateTime: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  Date: 'https://scalars.graphql.org/andimarek/local-date',
+  JSON: 'https://www.rfc-editor.org/rfc/rfc8259',
+} as const;
+
 /** ISO 8601 instants, printed as the docs print them ("2026-04-10T10:00:00Z"). */
 export const DateTimeScalar = new GraphQLScalarType<Date | null, string | null>({
   name: 'DateTime',
-  description: 'An instant in ISO 8601, e.g. 2026-04-10T10:00:00Z.',
+  description: 'An instant, answered as an RFC 3339 date-time in UTC, e.g. 2026-04-10T10:00:00Z; also taken as a date alone (its midnight UTC) or without an offset (UTC).',
+  specifiedByURL: SPECIFIED_BY.DateTime,
   serialize: (value) => toIso(value as Date | string),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -22,7 +30,8 @@ function parseDateTime(value: unknown): Date {
 /** Calendar dates, YYYY-MM-DD. */
 export const DateScalar = new GraphQLScalarType<string | null, string | null>({
   name: 'Date',
-  description: 'A calendar date, YYYY-MM-DD.',
+  description: 'A calendar date, YYYY-MM-DD (RFC 3339 full-date), years 1900 to 2999.',
+  specifiedByURL: SPECIFIED_BY.Date,
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value as string | null)),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -37,7 +46,8 @@ function parseDate(value: unknown): string {
 /** Arbitrary JSON objects (integration config, event payloads). */
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
-  description: 'Any JSON value.',
+  description: 'Any JSON value (RFC 8259): an object, list, string, number, boolean or null.',
+  specifiedByURL: SPECIFIED_BY.JSON,
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: function literal(ast: ValueNode, variables?: Record<string, unknown> | null): unknown {

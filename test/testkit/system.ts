@@ -37,6 +37,10 @@ export interface TestSystemOptions {
   webhooks?: Partial<WebhookSettings>;
   /** false: no webhook delivery worker (deliveries stay queued, so a suite can compare table snapshots). */
   webhookWorker?: boolean;
+  /** More environment for the configuration (CORS_ORIGINS, ...). */
+  env?: Record<string, string>;
+  /** GraphiQL's Headers tab starts with this token (as under npm start). */
+  graphiqlToken?: () => Promise<string>;
 }
 
 /** The whole system (six subgraphs and the gateway) on free ports over a test database. */
@@ -47,10 +51,11 @@ export async function startTestSystem(database: Database, defaultPrincipal: Prin
     ...(options.previousSecrets ? { AUTH_PREVIOUS_SECRETS: options.previousSecrets.join(',') } : {}),
     ...(options.nats ? { NATS_URL: options.nats.url, NATS_NAMESPACE: options.nats.namespace } : {}),
     HEALTH_EVALUATION_SECONDS: String(options.healthEvaluationSeconds ?? 'off'),
+    ...options.env,
   };
   const loaded = loadConfig(env);
   const config = { ...loaded, port: 0, webhooks: { ...loaded.webhooks, ...options.webhooks } };
-  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhookWorker: options.webhookWorker });
+  const system = await startSystem(config, database, { ...loadLimitsConfig({}), ...options.limits }, { webhookWorker: options.webhookWorker, graphiqlToken: options.graphiqlToken });
   async function graphqlWith(authorization: string | null, query: string, variables?: Record<string, unknown>) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (authorization !== null) headers.authorization = authorization;

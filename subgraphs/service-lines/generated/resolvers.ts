@@ -12,11 +12,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (RFC 3339 full-date), years 1900 to 2999. */
   Date: { input: string; output: string; }
-  /** An instant in ISO 8601, e.g. 2026-04-10T10:00:00Z. */
+  /** An instant, answered as an RFC 3339 date-time in UTC, e.g. 2026-04-10T10:00:00Z; also taken as a date alone (its midnight UTC) or without an offset (UTC). */
   DateTime: { input: Date; output: Date; }
-  /** Any JSON value. */
+  /** Any JSON value (RFC 8259): an object, list, string, number, boolean or null. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
