@@ -49,13 +49,18 @@ describe('what decides the events an activity subscriber reads', () => {
       .map((file) => path.relative(root, file))
       .filter((file) => !file.startsWith('kit/'))
       .sort();
-    // Each reads for one type: API keys (admins only) and the viewer (who is calling).
-    expect(principalReads).toEqual(['organizations/loaders.ts', 'organizations/resolvers/Query.ts', 'organizations/resolvers/Viewer.ts']);
+    // Each reads for one type: API keys (admins only), the viewer (who is calling), audit entries
+    // and webhooks (owners and admins manage them).
+    expect(principalReads).toEqual([
+      'audit-logs/record.ts', 'audit-logs/resolvers/AuditLog.ts', 'audit-logs/resolvers/Query.ts',
+      'organizations/loaders.ts', 'organizations/resolvers/Query.ts', 'organizations/resolvers/Viewer.ts',
+      'webhooks/resolvers/Query.ts', 'webhooks/resolvers/Webhook.ts',
+    ]);
 
     const schema = (await graph.runtime.getSchema()) as GraphQLSchema;
     const types = reachable(schema, 'EventEdge');
     expect(types).toContain('Task');
     expect(types).toContain('Organization');
-    for (const gated of ['ApiKey', 'Viewer', 'Query', 'Mutation']) expect(types, `${gated} is reachable from an event`).not.toContain(gated);
+    for (const gated of ['ApiKey', 'Viewer', 'AuditLog', 'Webhook', 'WebhookDelivery', 'Query', 'Mutation']) expect(types, `${gated} is reachable from an event`).not.toContain(gated);
   });
 });
