@@ -7,7 +7,7 @@ import * as t from '../../schema/tables.ts';
 
 /**
  * The tenant-isolation kit: who owns every ID of the database, which IDs a response carries, and
- * whether any of them belongs to someone the caller is not. The suite itself is test/isolation.e2e.ts.
+ * whether any of them belongs to someone the caller is not. The suites themselves are test/isolation*.e2e.ts.
  */
 
 /** Where an object lives; `workspaceId` null means organization-wide (users, projects, the organization). */
