@@ -19,7 +19,8 @@ const ERROR = {
   },
 };
 
-const EXPORT_JOB = {
+/** An export job, as every export route answers it; also /v1/openapi.json's `Export` component. */
+export const EXPORT_JOB = {
   type: 'object',
   required: ['id', 'status', 'format', 'source', 'objects_written', 'bytes_written', 'created_at', 'started_at', 'finished_at', 'expires_at', 'error', 'download_url'],
   properties: {
