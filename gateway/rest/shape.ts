@@ -82,7 +82,7 @@ export interface Shape {
 }
 
 export function shape(name: string, fields: Fields, options: Options = {}): Shape {
-  return { name, fields, ...options, map: (value) => mapFields(fields, value, name) };
+  return { name, fields, ...options, map: compileFields(fields, name) };
 }
 
 /** The value at `path`: null as soon as a step is null; a step the answer lacks is a bug (the document does not select it). */
@@ -98,31 +98,87 @@ export function read(value: unknown, path: string[], where: string): unknown {
   return current;
 }
 
-function mapField(field: Field, value: unknown, where: string): unknown {
+/*
+ * A shape's mapper is compiled once into closures (a reader per path, a builder per record), so
+ * mapping a row walks no field table and allocates nothing but its answer (bench/rest-shapes.ts).
+ */
+type Mapper = (value: unknown) => unknown;
+
+/** A reader of one path: null as soon as a step is null; a step the answer lacks (undefined) is the bug `read` names. */
+function reader(path: string[], where: string): Mapper {
+  const missing = (): never => {
+    throw new Error(`${where}: the graph's answer has no ${path.join('.')}`);
+  };
+  if (path.length === 1) {
+    const [a] = path;
+    return (value) => {
+      const x = (value as Record<string, unknown>)[a];
+      return x === undefined ? missing() : x;
+    };
+  }
+  if (path.length === 2) {
+    const [a, b] = path;
+    return (value) => {
+      const x = (value as Record<string, Record<string, unknown> | null>)[a];
+      if (x === null) return null;
+      const y = x === undefined ? missing() : x[b];
+      return y === undefined ? missing() : y;
+    };
+  }
+  return (value) => {
+    let current = value;
+    for (const key of path) {
+      if (current === null) return null;
+      current = (current as Record<string, unknown>)[key];
+      if (current === undefined) missing();
+    }
+    return current;
+  };
+}
+
+function compileField(field: Field, where: string): Mapper {
   switch (field.kind) {
     case 'at': {
-      const found = read(value, field.path, where);
-      if (!field.lower) return found;
-      return Array.isArray(found) ? found.map(lowerOf) : lowerOf(found);
+      const get = reader(field.path, where);
+      if (!field.lower) return get;
+      return (value) => {
+        const found = get(value);
+        return Array.isArray(found) ? found.map(lowerOf) : lowerOf(found);
+      };
     }
     case 'each': {
-      const list = read(value, field.path, where);
-      if (list === null) return null;
-      if (!Array.isArray(list)) throw new Error(`${where}: ${field.path.join('.')} is not a list`);
-      return list.map((element) => (element === null ? null : mapField(field.item, element, where)));
+      const get = reader(field.path, where);
+      const item = compileField(field.item, where);
+      const label = field.path.join('.');
+      return (value) => {
+        const list = get(value);
+        if (list === null) return null;
+        if (!Array.isArray(list)) throw new Error(`${where}: ${label} is not a list`);
+        const out = new Array(list.length);
+        for (let i = 0; i < list.length; i++) out[i] = list[i] === null ? null : item(list[i]);
+        return out;
+      };
     }
     case 'record': {
-      const base = field.from ? read(value, field.from, where) : value;
-      if (base === null || (field.when && read(value, field.when, where) === null)) return null;
-      return mapFields(field.fields, base, where);
+      const build = compileFields(field.fields, where);
+      const base = field.from ? reader(field.from, where) : undefined;
+      const when = field.when ? reader(field.when, where) : undefined;
+      return (value) => {
+        const from = base ? base(value) : value;
+        if (from === null || (when && when(value) === null)) return null;
+        return build(from);
+      };
     }
   }
 }
 
-function mapFields(fields: Fields, value: unknown, where: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(fields)) out[name] = mapField(field, value, where);
-  return out;
+function compileFields(fields: Fields, where: string): (value: unknown) => Record<string, unknown> {
+  const names = Object.keys(fields);
+  const mappers = names.map((name) => compileField(fields[name], where));
+  // One object literal per record (what a hand-written mapper makes), its keys our own field
+  // names, never input: every answer of a shape then shares one hidden class, built in one step.
+  const literal = names.map((name, i) => `${JSON.stringify(name)}: m[${i}](v)`).join(', ');
+  return new Function('m', `return (v) => ({ ${literal} });`)(mappers) as (value: unknown) => Record<string, unknown>;
 }
 
 const lowerOf = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
