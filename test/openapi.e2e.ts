@@ -166,6 +166,21 @@ describeEngines('OpenAPI document, called route by route', (ctx) => {
     expect(resources.filter((name) => !met.has(name))).toEqual([]);
   });
 
+  it('answers an export submission, its retrieval and the list in their documented schemas (the Export component)', async () => {
+    const validateAnswer = answerValidator(doc);
+    const post = doc.paths['/v1/exports'].post;
+    const submitted = await call('post', new URL('/v1/exports', sys.url), post.requestBody.content['application/json'].examples.rest.value, randomUUID());
+    expect(submitted.status, submitted.text).toBe(201);
+    expect(validateAnswer('POST /v1/exports', post.responses['201'].content['application/json'].schema, submitted.json)).toEqual([]);
+    const job = await call('get', new URL(`/v1/exports/${submitted.json.data.id}`, sys.url), undefined, undefined);
+    expect(validateAnswer('GET /v1/exports/{id}', doc.paths['/v1/exports/{id}'].get.responses['200'].content['application/json'].schema, job.json)).toEqual([]);
+    const list = await call('get', new URL('/v1/exports', sys.url), undefined, undefined);
+    expect(list.json.data.length).toBeGreaterThan(0);
+    expect(validateAnswer('GET /v1/exports', doc.paths['/v1/exports'].get.responses['200'].content['application/json'].schema, list.json)).toEqual([]);
+    // The named component is the schema the export routes answer with.
+    expect(doc.components.schemas.Export).toEqual(post.responses['201'].content['application/json'].schema.properties.data);
+  });
+
   async function call(method: string, url: URL, body: unknown, key: string | undefined) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';

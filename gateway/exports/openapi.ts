@@ -79,7 +79,8 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
             },
             examples: {
               graphql: { value: { format: 'ndjson', query: 'query($after: String) { events(types: ["task."], first: 100, after: $after) { nodes { id type createdAt } pageInfo { hasNextPage endCursor } } }' } },
-              rest: { value: { format: 'csv', route: '/v1/workspaces', params: { organization_id: 'ORG-26-090500' } } },
+              // A list of flat items: CSV refuses an item holding an object (a workspace's settings).
+              rest: { value: { format: 'csv', route: '/v1/tasks', params: { workspace_id: 'WS-26-000021', status: 'in_progress' } } },
             },
           },
         },
