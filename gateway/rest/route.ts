@@ -50,8 +50,9 @@ type InputFieldOf<V> = V extends { input: infer I } ? keyof NonNullable<I> & str
 
 /**
  * A route as a resource file writes it: its document is one GraphQL Code Generator typed
- * (`graphql(...)`, gateway/rest/generated), so the mapper takes exactly the document's result, and
- * each parameter and body field must name one of its variables or input fields.
+ * (`graphql(...)`, gateway/rest/generated), so each parameter and body field must name one of its
+ * variables or input fields and `check` takes exactly the document's result; its answer is a Shape
+ * (shape.ts), whose every path is held to the same document when /v1/openapi.json is generated.
  */
 export interface RouteSpec<TData, TVariables> extends Omit<Route, 'document' | 'map' | 'query' | 'body' | 'answer' | 'item'> {
   document: TypedDocumentString<TData, TVariables>;
@@ -109,9 +110,6 @@ function mapAnswer(answer: Answer, data: unknown, where: string): RestBody {
   }
 }
 
-/** The docs print enum values in lowercase; the graph's are UPPER_CASE. */
-export const lower = <T extends string>(value: T | null | undefined) => (value == null ? null : (value.toLowerCase() as Lowercase<T>));
-
 /** The docs' lowercase values of one of the graph's enums (generated from the SDL), in the SDL's order. */
 export const restValues = <T extends Record<string, string>>(graphEnum: T) => Object.values(graphEnum).map((value) => value.toLowerCase());
 
@@ -125,6 +123,3 @@ export function list<T>(connection: ConnectionData<T>, item: (node: T) => unknow
   const hasMore = connection.pageInfo.hasNextPage;
   return { data: connection.nodes.map(item), meta: { cursor: hasMore ? connection.pageInfo.endCursor : null, has_more: hasMore } };
 }
-
-/** The ID of a referenced object, or null. */
-export const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;
