@@ -18,6 +18,7 @@ import { ActivityFeed } from './live/feed.ts';
 import { BatchExecutor } from './live/execute.ts';
 import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
 import { usePersistedDocuments } from './persisted/plugin.ts';
+import { useIncrementalDeliveryRefusal } from './incremental.ts';
 import type { PersistedDocumentsSettings } from '../platform/config.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
@@ -111,6 +112,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       // Then the document a persisted ID names, so every check after this one sees it whole.
       usePersistedDocuments(options.persistedDocuments ?? { manifests: [], safelist: false, apq: true, apqMaxDocuments: 1000 }),
       useAuthenticatedExecution(),
+      // @defer and @stream: a clear refusal, not "Unknown directive" (the Rust planner cannot defer).
+      useIncrementalDeliveryRefusal(),
       {
         // Signed for a subscription's socket to the events subgraph (its connection parameters), when
         // that socket is opened: most requests never open one (a grouped `activity` neither).

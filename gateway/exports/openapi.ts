@@ -19,7 +19,8 @@ const ERROR = {
   },
 };
 
-const EXPORT_JOB = {
+/** An export job, as every export route answers it; also /v1/openapi.json's `Export` component. */
+export const EXPORT_JOB = {
   type: 'object',
   required: ['id', 'status', 'format', 'source', 'objects_written', 'bytes_written', 'created_at', 'started_at', 'finished_at', 'expires_at', 'error', 'download_url'],
   properties: {
@@ -78,7 +79,8 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
             },
             examples: {
               graphql: { value: { format: 'ndjson', query: 'query($after: String) { events(types: ["task."], first: 100, after: $after) { nodes { id type createdAt } pageInfo { hasNextPage endCursor } } }' } },
-              rest: { value: { format: 'csv', route: '/v1/workspaces', params: { organization_id: 'ORG-26-090500' } } },
+              // A list of flat items: CSV refuses an item holding an object (a workspace's settings).
+              rest: { value: { format: 'csv', route: '/v1/tasks', params: { workspace_id: 'WS-26-000021', status: 'in_progress' } } },
             },
           },
         },

@@ -1,29 +1,33 @@
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { graphql } from './generated/gql.ts';
-import { Role, type RestApiKeyFragment } from './generated/graphql.ts';
+import { Role } from './generated/graphql.ts';
 import { ROLES } from '../../platform/auth/tokens.ts';
 import { INSTANT_RULE, parseInstant } from '../../platform/dates.ts';
 import { enumField, idField, stringField, type BodyField } from './body.ts';
 import { pageParams, type QueryParam } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { many, one, restValues, route, type Route } from './route.ts';
+import { at, lowered, shape, within } from './shape.ts';
 
 graphql(`fragment RestApiKey on ApiKey { id name role workspace { id } tokenPrefix createdBy createdAt lastUsedAt expiresAt revokedAt }`);
 
 /** A key as listed: never its secret, which no one can read back. */
-function apiKey(k: RestApiKeyFragment) {
-  return {
-    id: k.id,
-    name: k.name,
-    role: lower(k.role),
-    workspace_id: idOf(k.workspace),
-    token_prefix: k.tokenPrefix,
-    created_by: k.createdBy,
-    created_at: k.createdAt,
-    last_used_at: k.lastUsedAt,
-    expires_at: k.expiresAt,
-    revoked_at: k.revokedAt,
-  };
-}
+export const API_KEY = shape('ApiKey', {
+  id: at('id'),
+  name: at('name'),
+  role: lowered('role'),
+  workspace_id: at('workspace.id'),
+  token_prefix: at('tokenPrefix'),
+  created_by: at('createdBy'),
+  created_at: at('createdAt'),
+  last_used_at: at('lastUsedAt'),
+  expires_at: at('expiresAt'),
+  revoked_at: at('revokedAt'),
+}, { description: 'An API key; never its secret.' });
+
+/** The secret, sent as `Authorization: Bearer <secret>`, is shown in the answer that creates the key and never again. */
+export const API_KEY_WITH_SECRET = shape('ApiKeyWithSecret', { ...within('apiKey', API_KEY.fields), secret: at('secret') }, {
+  description: 'A new API key with its secret, shown in this answer only.',
+});
 
 /** `include_revoked=true`: revoked keys are left out unless asked for. */
 const includeRevokedParam: QueryParam<'includeRevoked'> = {
@@ -55,7 +59,7 @@ export const apiKeyRoutes: Route[] = [
     document: graphql(`query RestApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {
       apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { ...RestApiKey } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.apiKeys, apiKey),
+    answer: many('apiKeys', API_KEY),
   }),
   route({
     method: 'POST',
@@ -69,14 +73,13 @@ export const apiKeyRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ...RestApiKey } } }`),
-    // The secret, sent as `Authorization: Bearer <secret>`, is shown here and never again.
-    map: (data) => ({ data: { ...apiKey(data.createApiKey.apiKey), secret: data.createApiKey.secret } }),
+    answer: one('createApiKey', API_KEY_WITH_SECRET),
   }),
   route({
     method: 'DELETE',
     path: '/v1/api-keys/{id}',
     summary: 'Revoke an API key: from now on it authenticates nothing. Owners and admins only.',
     document: graphql(`mutation RestRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...RestApiKey } }`),
-    map: (data) => ({ data: apiKey(data.revokeApiKey) }),
+    answer: one('revokeApiKey', API_KEY),
   }),
 ];

@@ -1,10 +1,11 @@
 import { badRequest } from '../../platform/errors.ts';
 import { graphql } from './generated/gql.ts';
-import { AuditOutcome, type RestAuditLogFragment } from './generated/graphql.ts';
+import { AuditOutcome } from './generated/graphql.ts';
 import { enumListParam, pageParams } from './params.ts';
 import { textParam } from './events.ts';
 import { instantParam } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { many, restValues, route, type Route } from './route.ts';
+import { at, lowered, record, shape } from './shape.ts';
 
 graphql(`fragment RestAuditLog on AuditLog {
   id organization { id } workspace { id } actorType actorId keyPrefix action resourceType resourceId outcome errorCode changedFields
@@ -12,23 +13,21 @@ graphql(`fragment RestAuditLog on AuditLog {
 }`);
 
 /** An audit entry: who, what, when, from where, and how it ended. */
-function entry(e: RestAuditLogFragment) {
-  return {
-    id: e.id,
-    organization_id: idOf(e.organization),
-    workspace_id: idOf(e.workspace),
-    actor: { type: e.actorType, id: e.actorId, key_prefix: e.keyPrefix },
-    action: e.action,
-    resource: e.resourceId ? { type: e.resourceType, id: e.resourceId } : null,
-    outcome: lower(e.outcome),
-    error_code: e.errorCode,
-    changed_fields: e.changedFields,
-    client_address: e.clientAddress,
-    user_agent: e.userAgent,
-    channel: e.channel,
-    created_at: e.createdAt,
-  };
-}
+export const AUDIT_LOG = shape('AuditLog', {
+  id: at('id'),
+  organization_id: at('organization.id'),
+  workspace_id: at('workspace.id'),
+  actor: record({ type: at('actorType'), id: at('actorId'), key_prefix: at('keyPrefix') }, { description: 'Who attempted the write.' }),
+  action: at('action'),
+  resource: record({ type: at('resourceType'), id: at('resourceId') }, { when: 'resourceId', description: 'The object written, or aimed at; null when there is none.' }),
+  outcome: lowered('outcome'),
+  error_code: at('errorCode'),
+  changed_fields: at('changedFields'),
+  client_address: at('clientAddress'),
+  user_agent: at('userAgent'),
+  channel: at('channel'),
+  created_at: at('createdAt'),
+}, { description: 'An entry of the audit trail: a write attempted.' });
 
 export const auditLogRoutes: Route[] = [
   route({
@@ -58,6 +57,6 @@ export const auditLogRoutes: Route[] = [
       auditLogs(actorId: $actorId, actions: $actions, resourceType: $resourceType, resourceId: $resourceId, outcome: $outcome, from: $from, to: $to,
         first: $first, after: $after) { nodes { ...RestAuditLog } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.auditLogs, entry),
+    answer: many('auditLogs', AUDIT_LOG),
   }),
 ];

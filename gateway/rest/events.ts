@@ -1,8 +1,8 @@
 import { badRequest } from '../../platform/errors.ts';
 import { graphql } from './generated/gql.ts';
-import type { RestEventFieldsFragment } from './generated/graphql.ts';
 import { idParam, instantParam, pageParams, type QueryParam } from './params.ts';
-import { idOf, list, route, type Route } from './route.ts';
+import { many, one, route, type Route } from './route.ts';
+import { at, record, shape } from './shape.ts';
 
 graphql(`fragment RestEventFields on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt }`);
 
@@ -11,19 +11,17 @@ graphql(`fragment RestEventFields on Event { id type organization { id } workspa
  * docs' lowercase snake_case types (user, agent, service_line, run) rather than the graph's union
  * members, so a subject no graph type holds (an agent run) reads the same as one that has a type.
  */
-function event(e: RestEventFieldsFragment) {
-  return {
-    id: e.id,
-    type: e.type,
-    organization_id: idOf(e.organization),
-    workspace_id: idOf(e.workspace),
-    // The platform itself acts with no ID: { "type": "system", "id": null }.
-    actor: { type: e.actorType, id: e.actorId },
-    subject: { type: e.subjectType, id: e.subjectId },
-    payload: e.payload,
-    created_at: e.createdAt,
-  };
-}
+export const EVENT = shape('Event', {
+  id: at('id'),
+  type: at('type'),
+  organization_id: at('organization.id'),
+  workspace_id: at('workspace.id'),
+  // The platform itself acts with no ID: { "type": "system", "id": null }.
+  actor: record({ type: at('actorType'), id: at('actorId') }, { description: 'Who acted: user, agent, api_key or system (whose id is null).' }),
+  subject: record({ type: at('subjectType'), id: at('subjectId') }, { description: 'The resource the event is about.' }),
+  payload: at('payload'),
+  created_at: at('createdAt'),
+}, { description: 'An event of the platform\'s stream.' });
 
 /** Free text handed to the graph, which checks it and names the parameter (renamed to the REST name). */
 export function textParam<V extends string>(variable: V, description: string): QueryParam<V> {
@@ -68,13 +66,13 @@ export const eventRoutes: Route[] = [
       events(organizationId: $organizationId, workspaceId: $workspaceId, types: $types, subjectType: $subjectType, subjectId: $subjectId,
         actorId: $actorId, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestEventFields } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.events, event),
+    answer: many('events', EVENT),
   }),
   route({
     method: 'GET',
     path: '/v1/events/{id}',
     summary: 'Retrieve one event with its full payload.',
     document: graphql(`query RestEvent($id: ID!) { event(id: $id) { ...RestEventFields } }`),
-    map: (data) => ({ data: event(data.event) }),
+    answer: one('event', EVENT),
   }),
 ];

@@ -1,9 +1,10 @@
 import { Kind, parse, visit } from 'graphql';
 import { graphql } from './generated/gql.ts';
-import { IntegrationType, RestIntegrationDetailFragmentDoc, type RestIntegrationDetailFragment, type RestIntegrationSummaryFragment } from './generated/graphql.ts';
+import { IntegrationType, RestIntegrationDetailFragmentDoc } from './generated/graphql.ts';
 import { enumField, idField, objectField, stringField } from './body.ts';
 import { idParam, pageParams } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { many, one, restValues, route, type Route } from './route.ts';
+import { at, each, lowered, pick, shape } from './shape.ts';
 
 graphql(`fragment RestIntegrationSummary on Integration { id workspace { id } type name status lastSyncedAt syncStatus createdAt }`);
 graphql(`fragment RestIntegrationDetail on Integration {
@@ -32,37 +33,35 @@ function syncHistorySize(): number {
 }
 
 /** A list item: exactly the fields of the docs' list example. */
-function summary(integration: RestIntegrationSummaryFragment) {
-  return {
-    id: integration.id,
-    workspace_id: idOf(integration.workspace),
-    type: lower(integration.type),
-    name: integration.name,
-    status: lower(integration.status),
-    last_synced_at: integration.lastSyncedAt,
-    sync_status: lower(integration.syncStatus),
-    created_at: integration.createdAt,
-  };
-}
+export const INTEGRATION = shape('Integration', {
+  id: at('id'),
+  workspace_id: at('workspace.id'),
+  type: lowered('type'),
+  name: at('name'),
+  status: lowered('status'),
+  last_synced_at: at('lastSyncedAt'),
+  sync_status: lowered('syncStatus'),
+  created_at: at('createdAt'),
+}, { description: 'An integration as lists show it.' });
 
 /**
  * One integration on its own, in the docs' field order: the summary plus its configuration and
  * recent sync runs. Credentials are write-only in the graph, so no REST answer can hold them.
  */
-function detail(integration: RestIntegrationDetailFragment) {
-  return {
-    id: integration.id,
-    workspace_id: idOf(integration.workspace),
-    type: lower(integration.type),
-    name: integration.name,
-    status: lower(integration.status),
-    config: integration.config,
-    last_synced_at: integration.lastSyncedAt,
-    sync_status: lower(integration.syncStatus),
-    sync_history: integration.syncHistory.nodes.map((run) => ({ at: run.startedAt, status: lower(run.status), records_synced: run.recordsSynced })),
-    created_at: integration.createdAt,
-  };
-}
+export const INTEGRATION_DETAIL = shape('IntegrationDetail', {
+  ...pick(INTEGRATION.fields, 'id', 'workspace_id', 'type', 'name', 'status'),
+  config: at('config'),
+  ...pick(INTEGRATION.fields, 'last_synced_at', 'sync_status'),
+  sync_history: each('syncHistory.nodes', { at: at('startedAt'), status: lowered('status'), records_synced: at('recordsSynced') }, {
+    description: `The most recent sync runs (at most ${SYNC_HISTORY_SIZE}), newest first.`,
+  }),
+  ...pick(INTEGRATION.fields, 'created_at'),
+}, { description: 'An integration with its configuration and recent sync history; never its credentials.' });
+
+/** A manual sync run just started. */
+export const SYNC_RUN = shape('SyncRun', { sync_id: at('id'), status: lowered('status'), started_at: at('startedAt') }, {
+  description: 'A sync run, started in the background.',
+});
 
 export const integrationRoutes: Route[] = [
   route({
@@ -74,7 +73,7 @@ export const integrationRoutes: Route[] = [
     document: graphql(`query RestIntegrations($workspaceId: ID, $first: Int, $after: String) {
       integrations(workspaceId: $workspaceId, first: $first, after: $after) { nodes { ...RestIntegrationSummary } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.integrations, summary),
+    answer: many('integrations', INTEGRATION),
   }),
   route({
     method: 'POST',
@@ -89,14 +88,14 @@ export const integrationRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestConnectIntegration($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { ...RestIntegrationDetail } }`),
-    map: (data) => ({ data: detail(data.connectIntegration) }),
+    answer: one('connectIntegration', INTEGRATION_DETAIL),
   }),
   route({
     method: 'GET',
     path: '/v1/integrations/{id}',
     summary: 'Retrieve an integration with its configuration and recent sync history.',
     document: graphql(`query RestIntegration($id: ID!) { integration(id: $id) { ...RestIntegrationDetail } }`),
-    map: (data) => ({ data: detail(data.integration) }),
+    answer: one('integration', INTEGRATION_DETAIL),
   }),
   route({
     method: 'PATCH',
@@ -108,14 +107,14 @@ export const integrationRoutes: Route[] = [
       credentials: objectField('credentials', { description: 'Write-only: never returned.' }),
     },
     document: graphql(`mutation RestUpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) { updateIntegration(id: $id, input: $input) { ...RestIntegrationDetail } }`),
-    map: (data) => ({ data: detail(data.updateIntegration) }),
+    answer: one('updateIntegration', INTEGRATION_DETAIL),
   }),
   route({
     method: 'DELETE',
     path: '/v1/integrations/{id}',
     summary: 'Disconnect an integration: synced data is kept, no new data arrives.',
     document: graphql(`mutation RestDisconnectIntegration($id: ID!) { disconnectIntegration(id: $id) { ...RestIntegrationDetail } }`),
-    map: (data) => ({ data: detail(data.disconnectIntegration) }),
+    answer: one('disconnectIntegration', INTEGRATION_DETAIL),
   }),
   route({
     method: 'POST',
@@ -124,6 +123,6 @@ export const integrationRoutes: Route[] = [
     // 202: the run is started, not finished (status "running"); there is no sync resource route to point a 201 at.
     status: 202,
     document: graphql(`mutation RestSyncIntegration($id: ID!) { syncIntegration(id: $id) { id status startedAt } }`),
-    map: (data) => ({ data: { sync_id: data.syncIntegration.id, status: lower(data.syncIntegration.status), started_at: data.syncIntegration.startedAt } }),
+    answer: one('syncIntegration', SYNC_RUN),
   }),
 ];

@@ -1,12 +1,10 @@
 import { notFound } from '../../platform/errors.ts';
 import { graphql } from './generated/gql.ts';
-import {
-  DeliveryModel, IncidentSeverity, IncidentStatus, IncidentType, PodStatus, TicketPriority, TicketStatus, TicketType,
-  type RestIncidentFragment, type RestPodDetailFragment, type RestPodFieldsFragment, type RestSlaReportFieldsFragment, type RestTicketFragment,
-} from './generated/graphql.ts';
+import { DeliveryModel, IncidentSeverity, IncidentStatus, IncidentType, PodStatus, TicketPriority, TicketStatus, TicketType } from './generated/graphql.ts';
 import { dateField, enumField, idField, idListField, intField, stringField, stringListField } from './body.ts';
 import { enumListParam, idParam, pageParams, type QueryParam } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { first, many, one, restValues, route, type Route } from './route.ts';
+import { at, each, lowered, pick, record, shape } from './shape.ts';
 
 const PRIORITIES = restValues(TicketPriority);
 const SEVERITIES = restValues(IncidentSeverity);
@@ -27,95 +25,78 @@ graphql(`fragment RestIncident on Incident {
 graphql(`fragment RestSlaReportFields on SlaReport { pod { id } sla { id } period compliancePercent metrics { metric target actual status } incidents { id } }`);
 
 /** A pod record: exactly the fields of the docs' list example (the team only comes with GET by ID). */
-function pod(p: RestPodFieldsFragment) {
-  return {
-    id: p.id,
-    organization_id: idOf(p.organization),
-    workspace_id: idOf(p.workspace),
-    service_line_id: idOf(p.serviceLine),
-    name: p.name,
-    status: lower(p.status),
-    team_size: p.teamSize,
-    delivery_model: lower(p.deliveryModel),
-    sla_id: idOf(p.sla),
-    started_at: p.startedAt,
-    renews_at: p.renewsAt,
-    cost_per_month: p.costPerMonth,
-    currency: p.currency,
-  };
-}
+export const POD = shape('Pod', {
+  id: at('id'),
+  organization_id: at('organization.id'),
+  workspace_id: at('workspace.id'),
+  service_line_id: at('serviceLine.id'),
+  name: at('name'),
+  status: lowered('status'),
+  team_size: at('teamSize'),
+  delivery_model: lowered('deliveryModel'),
+  sla_id: at('sla.id'),
+  started_at: at('startedAt'),
+  renews_at: at('renewsAt'),
+  cost_per_month: at('costPerMonth'),
+  currency: at('currency'),
+}, { description: 'A managed service pod as lists (and its request) show it.' });
 
 /** One pod on its own, in the docs' field order: its team and SLA terms instead of their IDs. */
-function podDetail(p: RestPodDetailFragment) {
-  return {
-    id: p.id,
-    service_line_id: idOf(p.serviceLine),
-    name: p.name,
-    status: lower(p.status),
-    team_size: p.teamSize,
-    // Roles are the docs' free-form labels (senior_backend_engineer ...), stored as written.
-    team: p.team.map((m) => ({ talent_id: m.talentId, role: m.role })),
-    // Null while the pod is being scoped: SLA terms come with activation.
-    sla: p.sla && {
-      id: p.sla.id,
-      throughput_tasks_per_sprint: p.sla.throughputTasksPerSprint,
-      response_time_hours: p.sla.responseTimeHours,
-      availability_hours_per_week: p.sla.availabilityHoursPerWeek,
-      current_compliance: p.sla.currentCompliance,
-    },
-    cost_per_month: p.costPerMonth,
-    currency: p.currency,
-    started_at: p.startedAt,
-    renews_at: p.renewsAt,
-  };
-}
+export const POD_DETAIL = shape('PodDetail', {
+  ...pick(POD.fields, 'id', 'service_line_id', 'name', 'status', 'team_size'),
+  // Roles are the docs' free-form labels (senior_backend_engineer ...), stored as written.
+  team: each('team', { talent_id: at('talentId'), role: at('role') }),
+  // Null while the pod is being scoped: SLA terms come with activation.
+  sla: record({
+    id: at('id'),
+    throughput_tasks_per_sprint: at('throughputTasksPerSprint'),
+    response_time_hours: at('responseTimeHours'),
+    availability_hours_per_week: at('availabilityHoursPerWeek'),
+    current_compliance: at('currentCompliance'),
+  }, { from: 'sla' }),
+  ...pick(POD.fields, 'cost_per_month', 'currency', 'started_at', 'renews_at'),
+}, { description: 'A pod with its team and SLA terms.' });
 
 /** A ticket, with the deadline its pod's response time sets. */
-function ticket(t: RestTicketFragment) {
-  return {
-    id: t.id,
-    pod_id: idOf(t.pod),
-    type: lower(t.type),
-    title: t.title,
-    description: t.description,
-    priority: lower(t.priority),
-    status: lower(t.status),
-    submitted_by: idOf(t.submittedBy),
-    sla_response_due_at: t.slaResponseDueAt,
-    responded_at: t.respondedAt,
-    resolved_at: t.resolvedAt,
-    created_at: t.createdAt,
-  };
-}
+export const TICKET = shape('Ticket', {
+  id: at('id'),
+  pod_id: at('pod.id'),
+  type: lowered('type'),
+  title: at('title'),
+  description: at('description'),
+  priority: lowered('priority'),
+  status: lowered('status'),
+  submitted_by: at('submittedBy.id'),
+  sla_response_due_at: at('slaResponseDueAt'),
+  responded_at: at('respondedAt'),
+  resolved_at: at('resolvedAt'),
+  created_at: at('createdAt'),
+}, { description: 'A service ticket of a pod.' });
 
-function incident(i: RestIncidentFragment) {
-  return {
-    id: i.id,
-    pod_id: idOf(i.pod),
-    service_line_id: idOf(i.serviceLine),
-    workspace_id: idOf(i.workspace),
-    title: i.title,
-    description: i.description,
-    type: lower(i.type),
-    severity: lower(i.severity),
-    status: lower(i.status),
-    raised_by: idOf(i.raisedBy),
-    opened_at: i.openedAt,
-    resolved_at: i.resolvedAt,
-  };
-}
+export const INCIDENT = shape('Incident', {
+  id: at('id'),
+  pod_id: at('pod.id'),
+  service_line_id: at('serviceLine.id'),
+  workspace_id: at('workspace.id'),
+  title: at('title'),
+  description: at('description'),
+  type: lowered('type'),
+  severity: lowered('severity'),
+  status: lowered('status'),
+  raised_by: at('raisedBy.id'),
+  opened_at: at('openedAt'),
+  resolved_at: at('resolvedAt'),
+}, { description: 'An incident raised against a pod.' });
 
 /** The docs' SLA report; metric names are stored as the docs write them (throughput, response_time_hours ...). */
-function slaReport(r: RestSlaReportFieldsFragment) {
-  return {
-    pod_id: idOf(r.pod),
-    sla_id: idOf(r.sla),
-    period: r.period,
-    compliance_percent: r.compliancePercent,
-    metrics: r.metrics.map((m) => ({ metric: m.metric, target: m.target, actual: m.actual, status: lower(m.status) })),
-    incidents: r.incidents.map(idOf),
-  };
-}
+export const SLA_REPORT = shape('SlaReport', {
+  pod_id: at('pod.id'),
+  sla_id: at('sla.id'),
+  period: at('period'),
+  compliance_percent: at('compliancePercent'),
+  metrics: each('metrics', { metric: at('metric'), target: at('target'), actual: at('actual'), status: lowered('status') }),
+  incidents: each('incidents', at('id')),
+}, { description: "A pod's SLA performance for one month." });
 
 /** `period=2026-04`: passed through; the graph checks it is a month (Query.slaReports) and names it. */
 const periodParam: QueryParam<'period'> = {
@@ -138,7 +119,7 @@ export const managedServiceRoutes: Route[] = [
     document: graphql(`query RestPods($organizationId: ID, $workspaceId: ID, $status: [PodStatus!], $first: Int, $after: String) {
       pods(organizationId: $organizationId, workspaceId: $workspaceId, status: $status, first: $first, after: $after) { nodes { ...RestPodFields } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.pods, pod),
+    answer: many('pods', POD),
   }),
   route({
     method: 'POST',
@@ -159,14 +140,14 @@ export const managedServiceRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestRequestPod($input: RequestPodInput!) { requestPod(input: $input) { ...RestPodFields } }`),
-    map: (data) => ({ data: pod(data.requestPod) }),
+    answer: one('requestPod', POD),
   }),
   route({
     method: 'GET',
     path: '/v1/managed-services/pods/{id}',
     summary: 'Retrieve a pod with its team and SLA terms.',
     document: graphql(`query RestPod($id: ID!) { pod(id: $id) { ...RestPodDetail } }`),
-    map: (data) => ({ data: podDetail(data.pod) }),
+    answer: one('pod', POD_DETAIL),
   }),
   route({
     method: 'POST',
@@ -183,7 +164,7 @@ export const managedServiceRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestSubmitServiceRequest($input: ServiceRequestInput!) { submitServiceRequest(input: $input) { ...RestTicket } }`),
-    map: (data) => ({ data: ticket(data.submitServiceRequest) }),
+    answer: one('submitServiceRequest', TICKET),
   }),
   route({
     method: 'GET',
@@ -200,7 +181,7 @@ export const managedServiceRoutes: Route[] = [
     document: graphql(`query RestTickets($podId: ID!, $status: [TicketStatus!], $priority: [TicketPriority!], $first: Int, $after: String) {
       pod(id: $podId) { tickets(status: $status, priority: $priority, first: $first, after: $after) { nodes { ...RestTicket } pageInfo { hasNextPage endCursor } } }
     }`),
-    map: (data) => list(data.pod.tickets, ticket),
+    answer: many('pod.tickets', TICKET),
   }),
   route({
     method: 'GET',
@@ -214,14 +195,12 @@ export const managedServiceRoutes: Route[] = [
       pod(id: $podId) { id latestSlaReport { period } }
       slaReports(podId: $podId, period: $period, first: 1) { nodes { ...RestSlaReportFields } }
     }`),
-    map(data) {
-      const [report] = data.slaReports.nodes;
-      if (!report) {
-        const latest = data.pod.latestSlaReport?.period;
-        throw notFound(latest ? `Pod ${data.pod.id} has no SLA report for that period; the latest is ${latest}.` : `Pod ${data.pod.id} has no SLA report yet.`);
-      }
-      return { data: slaReport(report) };
+    check(data) {
+      if (data.slaReports.nodes.length > 0) return;
+      const latest = data.pod.latestSlaReport?.period;
+      throw notFound(latest ? `Pod ${data.pod.id} has no SLA report for that period; the latest is ${latest}.` : `Pod ${data.pod.id} has no SLA report yet.`);
     },
+    answer: first('slaReports.nodes', SLA_REPORT),
   }),
   route({
     method: 'POST',
@@ -237,7 +216,7 @@ export const managedServiceRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestRaiseIncident($input: RaiseIncidentInput!) { raiseIncident(input: $input) { ...RestIncident } }`),
-    map: (data) => ({ data: incident(data.raiseIncident) }),
+    answer: one('raiseIncident', INCIDENT),
   }),
   route({
     method: 'GET',
@@ -256,6 +235,6 @@ export const managedServiceRoutes: Route[] = [
         nodes { ...RestIncident } pageInfo { hasNextPage endCursor }
       }
     }`),
-    map: (data) => list(data.incidents, incident),
+    answer: many('incidents', INCIDENT),
   }),
 ];

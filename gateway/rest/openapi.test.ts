@@ -152,7 +152,10 @@ describe('OpenAPI document', () => {
     const op = doc.paths['/v1/thing-health'].get;
     expect(op.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
     expect((op.responses['200'] as any).content['application/json'].schema).toEqual({
-      $ref: '#/components/schemas/ListEnvelope', properties: { data: { items: { $ref: '#/components/schemas/ThingHealth' } } },
+      type: 'object',
+      additionalProperties: false,
+      required: ['data', 'meta'],
+      properties: { data: { type: 'array', items: { $ref: '#/components/schemas/ThingHealth' } }, meta: { $ref: '#/components/schemas/ListMeta' } },
     });
     expect((doc.components as any).schemas.ThingHealth).toEqual({ type: 'object', required: ['score'], properties: { score: { type: 'integer' } } });
     expect(doc.paths['/v1/things'].get.responses['200']).not.toHaveProperty('content.application/json.schema.properties');

@@ -1,7 +1,9 @@
 import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
-import { EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
+import { EXPORT_JOB, EXPORT_OPENAPI_PATHS } from '../exports/openapi.ts';
 import { LIMIT_REASONS } from '../limits/refusal.ts';
+import { RESOURCE_EXAMPLES } from './examples.ts';
 import { openApiParameter, type JsonSchema } from './params.ts';
+import { resourceSchema } from './resource-schema.ts';
 import type { Route } from './route.ts';
 import { REST_ROUTES } from './router.ts';
 
@@ -76,11 +78,42 @@ function operationId(route: Route): string {
   return route.method.toLowerCase() + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
-/** A route's documented item, beside its envelope (OpenAPI 3.1 schemas may add keywords to a $ref). */
-function itemSchema(route: Route): JsonSchema {
-  if (!route.item) return {};
-  const item = { $ref: `#/components/schemas/${route.item.name}` };
-  return { properties: { data: isListRoute(route) ? { items: item } : item } };
+/** The named schema of what a route's `data` holds: derived from its answer's Shape, or given by hand. */
+function resourceOf(route: Route): { name: string; schema: JsonSchema } | undefined {
+  if (route.answer) return { name: route.answer.shape.name, schema: resourceSchema(route.document, route.answer) };
+  return route.item;
+}
+
+/**
+ * The success answer's schema: the docs' envelope around the route's resource, a closed object whose
+ * `data` is the resource (an array of it, with `meta`, on a list), so a generated client types
+ * `data` exactly; the untyped envelope for a route that names no resource.
+ */
+function answerSchema(route: Route): JsonSchema {
+  const list = isListRoute(route);
+  const resource = resourceOf(route);
+  if (!resource) return { $ref: list ? '#/components/schemas/ListEnvelope' : '#/components/schemas/Envelope' };
+  const item = { $ref: `#/components/schemas/${resource.name}` };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: list ? ['data', 'meta'] : ['data'],
+    properties: list ? { data: { type: 'array', items: item }, meta: { $ref: '#/components/schemas/ListMeta' } } : { data: item },
+  };
+}
+
+/** Every resource the routes name, once each; one name with two different schemas is a mistake in the route table. */
+function resourceSchemas(routes: Route[]): Record<string, JsonSchema> {
+  const schemas: Record<string, JsonSchema> = {};
+  for (const route of routes) {
+    const resource = resourceOf(route);
+    if (!resource) continue;
+    const known = schemas[resource.name];
+    if (known && JSON.stringify(known) !== JSON.stringify(resource.schema)) throw new Error(`two resources are named ${resource.name}`);
+    schemas[resource.name] = resource.schema;
+  }
+  // The docs' examples (examples.ts), each beside its resource's schema.
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, RESOURCE_EXAMPLES[name] ? { ...schema, examples: [RESOURCE_EXAMPLES[name]] } : schema]));
 }
 
 function operation(route: Route): Operation {
@@ -92,12 +125,11 @@ function operation(route: Route): Operation {
   if (WRITES.has(route.method)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
 
   const status = String(route.status ?? 200);
-  const envelope = isListRoute(route) ? '#/components/schemas/ListEnvelope' : '#/components/schemas/Envelope';
   const responses: Record<string, unknown> = {
     [status]: {
       description: route.summary,
       ...(WRITES.has(route.method) ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
-      content: { 'application/json': { schema: { $ref: envelope, ...itemSchema(route) } } },
+      content: { 'application/json': { schema: answerSchema(route) } },
     },
   };
   for (const code of errorCodesOf(route)) {
@@ -205,7 +237,9 @@ function components(routes: Route[]) {
     },
     responses,
     schemas: {
-      ...Object.fromEntries(routes.flatMap((route) => (route.item ? [[route.item.name, route.item.schema]] : []))),
+      ...resourceSchemas(routes),
+      // The export routes (gateway/exports) describe their job inline; named here too, for clients.
+      ...(routes === REST_ROUTES ? { Export: EXPORT_JOB } : {}),
       Error: errorSchema,
       Envelope: {
         type: 'object',
@@ -219,15 +253,16 @@ function components(routes: Route[]) {
         required: ['data', 'meta'],
         properties: {
           data: { type: 'array', items: { type: 'object' } },
-          meta: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['cursor', 'has_more'],
-            properties: {
-              cursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page.' },
-              has_more: { type: 'boolean' },
-            },
-          },
+          meta: { $ref: '#/components/schemas/ListMeta' },
+        },
+      },
+      ListMeta: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['cursor', 'has_more'],
+        properties: {
+          cursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page.' },
+          has_more: { type: 'boolean' },
         },
       },
     },

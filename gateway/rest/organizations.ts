@@ -1,10 +1,10 @@
 import { graphql } from './generated/gql.ts';
-import type { RestOrganizationQuery } from './generated/graphql.ts';
-import { route, type Route } from './route.ts';
+import { one, route, type Route } from './route.ts';
+import { at, shape } from './shape.ts';
 
-function organization(o: NonNullable<RestOrganizationQuery['organization']>) {
-  return { id: o.id, name: o.name, slug: o.slug, created_at: o.createdAt };
-}
+export const ORGANIZATION = shape('Organization', { id: at('id'), name: at('name'), slug: at('slug'), created_at: at('createdAt') }, {
+  description: 'An organization: the tenant.',
+});
 
 export const organizationRoutes: Route[] = [
   route({
@@ -12,6 +12,6 @@ export const organizationRoutes: Route[] = [
     path: '/v1/organizations/{id}',
     summary: 'Retrieve an organization.',
     document: graphql(`query RestOrganization($id: ID!) { organization(id: $id) { id name slug createdAt } }`),
-    map: (data) => ({ data: organization(data.organization) }),
+    answer: one('organization', ORGANIZATION),
   }),
 ];

@@ -1,7 +1,8 @@
 import { graphql } from './generated/gql.ts';
-import { ProductLine, ServiceLineStatus, type RestServiceLineDetailFragment, type RestServiceLineSummaryFragment, type RestServiceLineUsageQuery } from './generated/graphql.ts';
+import { ProductLine, ServiceLineStatus } from './generated/graphql.ts';
 import { dateParam, enumListParam, idParam, pageParams } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { many, one, restValues, route, type Route } from './route.ts';
+import { at, each, lowered, shape } from './shape.ts';
 
 graphql(`fragment RestServiceLineSummary on ServiceLine { id name productLine executionModel billingModel status }`);
 graphql(`fragment RestServiceLineDetail on ServiceLine {
@@ -9,39 +10,31 @@ graphql(`fragment RestServiceLineDetail on ServiceLine {
 }`);
 
 /** A list item: exactly the fields of the overview's example. */
-function summary(line: RestServiceLineSummaryFragment) {
-  return {
-    id: line.id,
-    name: line.name,
-    product_line: lower(line.productLine),
-    execution_model: lower(line.executionModel),
-    billing_model: lower(line.billingModel),
-    status: lower(line.status),
-  };
-}
+export const SERVICE_LINE = shape('ServiceLine', {
+  id: at('id'),
+  name: at('name'),
+  product_line: lowered('productLine'),
+  execution_model: lowered('executionModel'),
+  billing_model: lowered('billingModel'),
+  status: lowered('status'),
+}, { description: 'A Service Line as lists show it.' });
 
 /** One line on its own: the summary plus where it lives, its labels and its lifecycle. */
-function detail(line: RestServiceLineDetailFragment) {
-  return {
-    ...summary(line),
-    workspace_id: idOf(line.workspace),
-    project_ids: line.projects.map(idOf),
-    activated_at: line.activatedAt,
-    closed_at: line.closedAt,
-    created_at: line.createdAt,
-    updated_at: line.updatedAt,
-  };
-}
+export const SERVICE_LINE_DETAIL = shape('ServiceLineDetail', {
+  ...SERVICE_LINE.fields,
+  workspace_id: at('workspace.id'),
+  project_ids: each('projects', at('id')),
+  activated_at: at('activatedAt'),
+  closed_at: at('closedAt'),
+  created_at: at('createdAt'),
+  updated_at: at('updatedAt'),
+}, { description: 'A Service Line with its workspace, project labels and lifecycle.' });
 
-type Usage = NonNullable<NonNullable<RestServiceLineUsageQuery['serviceLine']>['usage']>;
-
-function usage(u: Usage) {
-  return {
-    service_line_id: u.serviceLineId,
-    metrics: u.metrics.map((m) => ({ metric: m.metric, quantity: m.quantity, cost: m.cost, currency: m.currency })),
-    total_cost: u.totalCost,
-  };
-}
+export const SERVICE_LINE_USAGE = shape('ServiceLineUsage', {
+  service_line_id: at('serviceLineId'),
+  metrics: each('metrics', { metric: at('metric'), quantity: at('quantity'), cost: at('cost'), currency: at('currency') }),
+  total_cost: at('totalCost'),
+}, { description: 'Usage of a Service Line by metric over a date range.' });
 
 export const serviceLineRoutes: Route[] = [
   route({
@@ -60,14 +53,14 @@ export const serviceLineRoutes: Route[] = [
         nodes { ...RestServiceLineSummary } pageInfo { hasNextPage endCursor }
       }
     }`),
-    map: (data) => list(data.serviceLines, summary),
+    answer: many('serviceLines', SERVICE_LINE),
   }),
   route({
     method: 'GET',
     path: '/v1/service-lines/{id}',
     summary: 'Retrieve a Service Line.',
     document: graphql(`query RestServiceLine($id: ID!) { serviceLine(id: $id) { ...RestServiceLineDetail } }`),
-    map: (data) => ({ data: detail(data.serviceLine) }),
+    answer: one('serviceLine', SERVICE_LINE_DETAIL),
   }),
   route({
     method: 'GET',
@@ -77,6 +70,6 @@ export const serviceLineRoutes: Route[] = [
     document: graphql(`query RestServiceLineUsage($id: ID!, $from: Date!, $to: Date!) {
       serviceLine(id: $id) { usage(from: $from, to: $to) { serviceLineId metrics { metric quantity cost currency } totalCost } }
     }`),
-    map: (data) => ({ data: usage(data.serviceLine.usage) }),
+    answer: one('serviceLine.usage', SERVICE_LINE_USAGE),
   }),
 ];

@@ -1,8 +1,9 @@
 import { graphql } from './generated/gql.ts';
-import { TaskPriority, TaskStatus, type RestTaskDetailFragment, type RestTaskSummaryFragment } from './generated/graphql.ts';
+import { TaskPriority, TaskStatus } from './generated/graphql.ts';
 import { enumField, idField, stringField } from './body.ts';
 import { enumListParam, idParam, pageParams } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { many, one, restValues, route, type Route } from './route.ts';
+import { at, each, lowered, pick, shape } from './shape.ts';
 
 const STATUSES = restValues(TaskStatus);
 const PRIORITIES = restValues(TaskPriority);
@@ -15,45 +16,34 @@ graphql(`fragment RestTaskDetail on Task {
   external { id source url } history { at change from to by } createdAt updatedAt
 }`);
 
+const SUMMARY = {
+  id: at('id'),
+  workspace_id: at('workspace.id'),
+  service_line_id: at('serviceLine.id'),
+  project_id: at('project.id'),
+  title: at('title'),
+  status: lowered('status'),
+  priority: lowered('priority'),
+  assignee_id: at('assignee.id'),
+  external_id: at('external.id'),
+  external_source: at('external.source'),
+  created_at: at('createdAt'),
+  updated_at: at('updatedAt'),
+};
+
 /** A list item: exactly the fields of the docs' list example (no description, link or history). */
-function summary(task: RestTaskSummaryFragment) {
-  return {
-    id: task.id,
-    workspace_id: idOf(task.workspace),
-    service_line_id: idOf(task.serviceLine),
-    project_id: idOf(task.project),
-    title: task.title,
-    status: lower(task.status),
-    priority: lower(task.priority),
-    assignee_id: idOf(task.assignee),
-    external_id: task.external?.id ?? null,
-    external_source: task.external?.source ?? null,
-    created_at: task.createdAt,
-    updated_at: task.updatedAt,
-  };
-}
+export const TASK = shape('Task', SUMMARY, { description: 'A task as lists show it.' });
 
 /** One task on its own, in the docs' field order: the summary plus description, deep link and history. */
-function detail(task: RestTaskDetailFragment) {
-  return {
-    id: task.id,
-    workspace_id: idOf(task.workspace),
-    service_line_id: idOf(task.serviceLine),
-    project_id: idOf(task.project),
-    title: task.title,
-    description: task.description,
-    status: lower(task.status),
-    priority: lower(task.priority),
-    assignee_id: idOf(task.assignee),
-    external_id: task.external?.id ?? null,
-    external_source: task.external?.source ?? null,
-    external_url: task.external?.url ?? null,
-    // The graph stores history values as the docs write them ("backlog", "USR-.."): passed through.
-    history: task.history.map((h) => ({ at: h.at, change: h.change, from: h.from, to: h.to, by: h.by })),
-    created_at: task.createdAt,
-    updated_at: task.updatedAt,
-  };
-}
+export const TASK_DETAIL = shape('TaskDetail', {
+  ...pick(SUMMARY, 'id', 'workspace_id', 'service_line_id', 'project_id', 'title'),
+  description: at('description'),
+  ...pick(SUMMARY, 'status', 'priority', 'assignee_id', 'external_id', 'external_source'),
+  external_url: at('external.url'),
+  // The graph stores history values as the docs write them ("backlog", "USR-.."): passed through.
+  history: each('history', { at: at('at'), change: at('change'), from: at('from'), to: at('to'), by: at('by') }),
+  ...pick(SUMMARY, 'created_at', 'updated_at'),
+}, { description: 'A task with its description, external link and history (GET by ID, and what writes answer).' });
 
 export const taskRoutes: Route[] = [
   route({
@@ -75,7 +65,7 @@ export const taskRoutes: Route[] = [
         nodes { ...RestTaskSummary } pageInfo { hasNextPage endCursor }
       }
     }`),
-    map: (data) => list(data.tasks, summary),
+    answer: many('tasks', TASK),
   }),
   route({
     method: 'POST',
@@ -93,14 +83,14 @@ export const taskRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestCreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...RestTaskDetail } }`),
-    map: (data) => ({ data: detail(data.createTask) }),
+    answer: one('createTask', TASK_DETAIL),
   }),
   route({
     method: 'GET',
     path: '/v1/tasks/{id}',
     summary: 'Retrieve a task with its description, external link and history.',
     document: graphql(`query RestTask($id: ID!) { task(id: $id) { ...RestTaskDetail } }`),
-    map: (data) => ({ data: detail(data.task) }),
+    answer: one('task', TASK_DETAIL),
   }),
   route({
     method: 'PATCH',
@@ -116,6 +106,6 @@ export const taskRoutes: Route[] = [
       service_line_id: idField('serviceLineId', 'ServiceLine', { description: 'A Service Line of the task\'s workspace.' }),
     },
     document: graphql(`mutation RestUpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...RestTaskDetail } }`),
-    map: (data) => ({ data: detail(data.updateTask) }),
+    answer: one('updateTask', TASK_DETAIL),
   }),
 ];

@@ -1,12 +1,13 @@
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { EVENT_TYPE } from '../../subgraphs/webhooks/public.ts';
 import { graphql } from './generated/gql.ts';
-import { WebhookDeliveryStatus, type RestWebhookFragment, type RestWebhookDeliveryFragment } from './generated/graphql.ts';
+import { WebhookDeliveryStatus } from './generated/graphql.ts';
 import { idField, intField, stringField, stringListField, type BodyField } from './body.ts';
 import { enumListParam, idParam, pageParams, type QueryParam } from './params.ts';
 import { textParam } from './events.ts';
 import { instantParam } from './params.ts';
-import { idOf, list, lower, restValues, route, type Route } from './route.ts';
+import { many, one, restValues, route, type Route } from './route.ts';
+import { at, lowered, each, shape, within } from './shape.ts';
 
 graphql(`fragment RestWebhook on Webhook {
   id organization { id } workspace { id } url description eventTypes enabled disabledReason verification previousSecretExpiresAt createdAt updatedAt
@@ -17,50 +18,54 @@ graphql(`fragment RestWebhookDelivery on WebhookDelivery {
 }`);
 
 /** An endpoint: never its secret, which is shown once, in the answer that mints it. */
-function webhook(w: RestWebhookFragment) {
-  return {
-    id: w.id,
-    organization_id: idOf(w.organization),
-    workspace_id: idOf(w.workspace),
-    url: w.url,
-    description: w.description,
-    event_types: w.eventTypes,
-    enabled: w.enabled,
-    disabled_reason: lower(w.disabledReason),
-    verification: lower(w.verification),
-    previous_secret_expires_at: w.previousSecretExpiresAt,
-    created_at: w.createdAt,
-    updated_at: w.updatedAt,
-  };
-}
+export const WEBHOOK = shape('Webhook', {
+  id: at('id'),
+  organization_id: at('organization.id'),
+  workspace_id: at('workspace.id'),
+  url: at('url'),
+  description: at('description'),
+  event_types: at('eventTypes'),
+  enabled: at('enabled'),
+  disabled_reason: lowered('disabledReason'),
+  verification: lowered('verification'),
+  previous_secret_expires_at: at('previousSecretExpiresAt'),
+  created_at: at('createdAt'),
+  updated_at: at('updatedAt'),
+}, { description: 'A webhook endpoint; never its signing secret.' });
+
+/** The whsec_ secret verifies signatures; it is shown in the answer that mints it and never again. */
+export const WEBHOOK_WITH_SECRET = shape('WebhookWithSecret', {
+  ...within('webhook', WEBHOOK.fields),
+  secret: at('secret', { description: 'The whsec_... signing secret; verify signatures with it. It is never shown again.' }),
+}, {
+  description: 'A webhook endpoint with a signing secret just minted, shown in this answer only.',
+});
 
 /** A delivery with every attempt: what was sent (headers; the body is the same each time) and what came back. */
-function delivery(d: RestWebhookDeliveryFragment) {
-  return {
-    id: d.id,
-    webhook_id: idOf(d.webhook),
-    kind: lower(d.kind),
-    event_id: d.eventId,
-    event_type: d.eventType,
-    status: lower(d.status),
-    attempt_count: d.attemptCount,
-    next_attempt_at: d.nextAttemptAt,
-    request_body: d.requestBody,
-    redelivery_of: d.redeliveryOf,
-    created_at: d.createdAt,
-    finished_at: d.finishedAt,
-    attempts: d.attempts.map((a) => ({
-      attempt: a.attempt,
-      started_at: a.startedAt,
-      request_headers: a.requestHeaders,
-      response_status: a.responseStatus,
-      response_body: a.responseBody,
-      latency_ms: a.latencyMs,
-      error: a.error,
-      next_attempt_at: a.nextAttemptAt,
-    })),
-  };
-}
+export const WEBHOOK_DELIVERY = shape('WebhookDelivery', {
+  id: at('id'),
+  webhook_id: at('webhook.id'),
+  kind: lowered('kind'),
+  event_id: at('eventId'),
+  event_type: at('eventType'),
+  status: lowered('status'),
+  attempt_count: at('attemptCount'),
+  next_attempt_at: at('nextAttemptAt'),
+  request_body: at('requestBody'),
+  redelivery_of: at('redeliveryOf'),
+  created_at: at('createdAt'),
+  finished_at: at('finishedAt'),
+  attempts: each('attempts', {
+    attempt: at('attempt'),
+    started_at: at('startedAt'),
+    request_headers: at('requestHeaders'),
+    response_status: at('responseStatus'),
+    response_body: at('responseBody'),
+    latency_ms: at('latencyMs'),
+    error: at('error'),
+    next_attempt_at: at('nextAttemptAt'),
+  }),
+}, { description: 'A delivery of an event (or ping) to a webhook endpoint, with every attempt.' });
 
 /** `enabled=true|false`. */
 const enabledParam: QueryParam<'enabled'> = {
@@ -105,7 +110,7 @@ export const webhookRoutes: Route[] = [
     document: graphql(`query RestWebhooks($workspaceId: ID, $enabled: Boolean, $first: Int, $after: String) {
       webhooks(workspaceId: $workspaceId, enabled: $enabled, first: $first, after: $after) { nodes { ...RestWebhook } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.webhooks, webhook),
+    answer: many('webhooks', WEBHOOK),
   }),
   route({
     method: 'POST',
@@ -120,15 +125,14 @@ export const webhookRoutes: Route[] = [
     },
     status: 201,
     document: graphql(`mutation RestCreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...RestWebhook } } }`),
-    // The whsec_ secret verifies signatures; it is shown here and never again.
-    map: (data) => ({ data: { ...webhook(data.createWebhook.webhook), secret: data.createWebhook.secret } }),
+    answer: one('createWebhook', WEBHOOK_WITH_SECRET),
   }),
   route({
     method: 'GET',
     path: '/v1/webhooks/{id}',
     summary: 'Retrieve a webhook endpoint. Owners and admins only.',
     document: graphql(`query RestWebhook($id: ID!) { webhook(id: $id) { ...RestWebhook } }`),
-    map: (data) => ({ data: webhook(data.webhook) }),
+    answer: one('webhook', WEBHOOK),
   }),
   route({
     method: 'PATCH',
@@ -141,14 +145,14 @@ export const webhookRoutes: Route[] = [
       enabled: enabledField,
     },
     document: graphql(`mutation RestUpdateWebhook($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { ...RestWebhook } }`),
-    map: (data) => ({ data: webhook(data.updateWebhook) }),
+    answer: one('updateWebhook', WEBHOOK),
   }),
   route({
     method: 'DELETE',
     path: '/v1/webhooks/{id}',
     summary: 'Delete a webhook endpoint with its queued deliveries and delivery history. Owners and admins only.',
     document: graphql(`mutation RestDeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ...RestWebhook } }`),
-    map: (data) => ({ data: webhook(data.deleteWebhook) }),
+    answer: one('deleteWebhook', WEBHOOK),
   }),
   route({
     method: 'POST',
@@ -158,7 +162,7 @@ export const webhookRoutes: Route[] = [
     document: graphql(`mutation RestRotateWebhookSecret($id: ID!, $input: RotateWebhookSecretInput!) {
       rotateWebhookSecret(id: $id, input: $input) { secret previousSecretExpiresAt webhook { ...RestWebhook } }
     }`),
-    map: (data) => ({ data: { ...webhook(data.rotateWebhookSecret.webhook), secret: data.rotateWebhookSecret.secret } }),
+    answer: one('rotateWebhookSecret', WEBHOOK_WITH_SECRET),
   }),
   route({
     method: 'POST',
@@ -166,7 +170,7 @@ export const webhookRoutes: Route[] = [
     summary: 'Send a webhook.ping to the endpoint now (one attempt); follow it in its deliveries. Owners and admins only.',
     status: 202,
     document: graphql(`mutation RestPingWebhook($id: ID!) { pingWebhook(id: $id) { ...RestWebhookDelivery } }`),
-    map: (data) => ({ data: delivery(data.pingWebhook) }),
+    answer: one('pingWebhook', WEBHOOK_DELIVERY),
   }),
   route({
     method: 'GET',
@@ -194,7 +198,7 @@ export const webhookRoutes: Route[] = [
         deliveries(eventTypes: $eventTypes, eventId: $eventId, status: $status, from: $from, to: $to, first: $first, after: $after) { nodes { ...RestWebhookDelivery } pageInfo { hasNextPage endCursor } }
       }
     }`),
-    map: (data) => list(data.webhook.deliveries, delivery),
+    answer: many('webhook.deliveries', WEBHOOK_DELIVERY),
   }),
   route({
     method: 'POST',
@@ -202,6 +206,6 @@ export const webhookRoutes: Route[] = [
     summary: "Send a delivery's event again now, as a new delivery with the same webhook-id (one attempt). Owners and admins only.",
     status: 202,
     document: graphql(`mutation RestRedeliver($id: ID!, $delivery_id: ID!) { redeliverWebhookDelivery(webhookId: $id, deliveryId: $delivery_id) { ...RestWebhookDelivery } }`),
-    map: (data) => ({ data: delivery(data.redeliverWebhookDelivery) }),
+    answer: one('redeliverWebhookDelivery', WEBHOOK_DELIVERY),
   }),
 ];

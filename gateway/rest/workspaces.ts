@@ -1,20 +1,18 @@
 import { graphql } from './generated/gql.ts';
-import type { RestWorkspaceFieldsFragment } from './generated/graphql.ts';
 import { idParam, pageParams } from './params.ts';
-import { idOf, list, route, type Route } from './route.ts';
+import { many, one, route, type Route } from './route.ts';
+import { at, record, shape } from './shape.ts';
 
 graphql(`fragment RestWorkspaceFields on Workspace { id name slug organization { id } settings { requireTaskServiceLine } createdAt }`);
 
-function workspace(w: RestWorkspaceFieldsFragment) {
-  return {
-    id: w.id,
-    organization_id: idOf(w.organization),
-    name: w.name,
-    slug: w.slug,
-    settings: { require_task_service_line: w.settings.requireTaskServiceLine },
-    created_at: w.createdAt,
-  };
-}
+export const WORKSPACE = shape('Workspace', {
+  id: at('id'),
+  organization_id: at('organization.id'),
+  name: at('name'),
+  slug: at('slug'),
+  settings: record({ require_task_service_line: at('requireTaskServiceLine') }, { from: 'settings' }),
+  created_at: at('createdAt'),
+}, { description: 'A workspace of an organization.' });
 
 export const workspaceRoutes: Route[] = [
   route({
@@ -26,13 +24,13 @@ export const workspaceRoutes: Route[] = [
     document: graphql(`query RestWorkspaces($organizationId: ID, $first: Int, $after: String) {
       workspaces(organizationId: $organizationId, first: $first, after: $after) { nodes { ...RestWorkspaceFields } pageInfo { hasNextPage endCursor } }
     }`),
-    map: (data) => list(data.workspaces, workspace),
+    answer: many('workspaces', WORKSPACE),
   }),
   route({
     method: 'GET',
     path: '/v1/workspaces/{id}',
     summary: 'Retrieve a workspace.',
     document: graphql(`query RestWorkspace($id: ID!) { workspace(id: $id) { ...RestWorkspaceFields } }`),
-    map: (data) => ({ data: workspace(data.workspace) }),
+    answer: one('workspace', WORKSPACE),
   }),
 ];
