@@ -19,6 +19,8 @@ import { BatchExecutor } from './live/execute.ts';
 import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
 import { usePersistedDocuments } from './persisted/plugin.ts';
 import type { PersistedDocumentsSettings } from '../platform/config.ts';
+import { useRequestIds } from './access-log.ts';
+import { tracingPlugins } from './tracing.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -105,7 +107,10 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     // an error came from (gateway/limits/production.ts hides the rest).
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
-    plugins: () => [
+    plugins: (context) => [
+      // Spans, when tracing is on (gateway/tracing.ts); then the request ID on fetches and the access line.
+      ...tracingPlugins(context),
+      useRequestIds(),
       // First: nothing may serialise a request's variables before their depth is known to be safe.
       useBoundedVariables(),
       // Then the document a persisted ID names, so every check after this one sees it whole.
