@@ -5,6 +5,7 @@ import { runFanoutBench } from './fanout.ts';
 import { runFragmentsBench } from './fragments.ts';
 import { runHealthBench } from './health.ts';
 import { runWebhooksBench } from './webhooks.ts';
+import { runTracingBench } from './tracing.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   fragments: runFragmentsBench,
   health: runHealthBench,
   webhooks: runWebhooksBench,
+  tracing: runTracingBench,
 };
 
 const args = process.argv.slice(2);

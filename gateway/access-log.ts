@@ -59,7 +59,7 @@ const FIXED_ROUTES = new Set(['/graphql', '/health', '/ready', '/v1/openapi.json
 export function routeTemplate(path: string): string {
   if (FIXED_ROUTES.has(path)) return path;
   if (!path.startsWith('/v1/')) return '(unmatched)';
-  return path.slice(0, 200).split('/').map((segment) => (/\d/.test(segment) ? '{id}' : segment)).join('/');
+  return `/v1/${path.slice(4, 200).split('/').map((segment) => (/\d/.test(segment) ? '{id}' : segment)).join('/')}`;
 }
 
 /** Who the request is for, on its access line: organization and actor only. */
