@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { WebSocketServer } from 'ws';
 import { log } from '../platform/log.ts';
@@ -74,8 +75,11 @@ export function noteRoute(route: string): void {
 }
 
 /**
- * The runtime's part: the operation's name (and trace ID) on the access line, and the request ID on
- * every subgraph fetch (`X-Request-Id`), so the subgraph's lines carry the same ID.
+ * The runtime's part: the operation's name (and trace ID) on the access line. The request ID reaches
+ * every upstream fetch (`X-Request-Id`) through the runtime's own request-ID handling, which sets it
+ * on the fetch after the executor's in-flight de-duplication has keyed the request (a header in the
+ * execution request would make every request's fetches distinct); `runtimeRequestIds` gives it this
+ * request's ID for the documents REST runs through `runtime.fetch`, whose requests carry none.
  */
 export function useRequestIds() {
   const noteOperation = ({ args }: { args: { document: DocumentNode; operationName?: string | null } }) => {
@@ -84,17 +88,14 @@ export function useRequestIds() {
     state.operationName ??= getOperationAST(args.document, args.operationName)?.name?.value;
     state.traceId ??= traceIdOfActiveSpan();
   };
-  return {
-    onExecute: noteOperation,
-    onSubscribe: noteOperation,
-    onSubgraphExecute({ executionRequest }: { executionRequest: { extensions?: Record<string, unknown> } }) {
-      const state = currentRequest();
-      if (!state) return;
-      const extensions = (executionRequest.extensions ||= {});
-      extensions.headers = { ...(extensions.headers as Record<string, string> | undefined), [REQUEST_ID_HEADER]: state.requestId };
-    },
-  };
+  return { onExecute: noteOperation, onSubscribe: noteOperation };
 }
+
+/** The runtime's `requestId` option: the header (the checked ID, withAccessLog), else the current request's, else a fresh one. */
+export const runtimeRequestIds = {
+  headerName: REQUEST_ID_HEADER,
+  generateRequestId: () => currentRequest()?.requestId ?? randomUUID(),
+};
 
 /** The WebSocket upgrade's answer (101) carries an `X-Request-Id` too. */
 export function requestIdOnUpgrade(sockets: WebSocketServer): void {

@@ -19,7 +19,7 @@ import { BatchExecutor } from './live/execute.ts';
 import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
 import { usePersistedDocuments } from './persisted/plugin.ts';
 import type { PersistedDocumentsSettings } from '../platform/config.ts';
-import { useRequestIds } from './access-log.ts';
+import { runtimeRequestIds, useRequestIds } from './access-log.ts';
 import { tracingPlugins } from './tracing.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
@@ -103,6 +103,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     // would echo any Origin with Access-Control-Allow-Credentials.
     cors: false,
     logging: hiveLogger(),
+    // X-Request-Id on answers and subgraph fetches: the checked ID of the request (gateway/access-log.ts).
+    requestId: runtimeRequestIds,
     // Never a stack or an original message in an answer; in production not even which subgraph
     // an error came from (gateway/limits/production.ts hides the rest).
     maskedErrors: { isDev: false },

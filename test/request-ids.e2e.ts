@@ -123,5 +123,7 @@ describeEngines('request IDs and access logs', (ctx) => {
     const line = lines.find((l) => l.component === 'access' && l.requestId === `rest-${ctx.engine}`);
     expect(line).toMatchObject({ method: 'GET', route: '/v1/tasks/{id}', status: 200, organizationId: 'ORG-26-090500', actorId: 'USR-26-000044' });
     expect(JSON.stringify(line)).not.toContain('TSK-26-018841');
+    // The route's document ran without an HTTP request in the runtime; its fetches carry the ID all the same.
+    expect(lines.filter((l) => l.component === 'subgraph-access' && l.requestId === `rest-${ctx.engine}`).length).toBeGreaterThan(0);
   });
 });
