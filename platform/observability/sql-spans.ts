@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 
 /**
  * A span per SQL statement, at the project's db layer: there is no OpenTelemetry instrumentation
@@ -7,7 +7,10 @@ import { SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
  * query, `execute` or `all`; those two methods of each driver's class are wrapped once per process.
  *
  * The span holds the statement's text, never its parameters (values a caller sent: they travel as
- * `$1`, `$2` ...). With tracing off (no tracer set) a statement costs one check more.
+ * `$1`, `$2` ...). Only statements of a traced piece of work get one (a request's, below its
+ * subgraph's span): background polling (the event stream's every 2 s, the webhook queue's),
+ * migrations and seeding make no traces of their own. With tracing off (no tracer set) a statement
+ * costs one check more.
  */
 let tracer: Tracer | undefined;
 
@@ -27,7 +30,7 @@ export function traceStatements(preparedQuery: PreparedQueryClass, engine: 'post
     const original = proto[method] as (this: { queryString: string }, ...args: unknown[]) => Promise<unknown>;
     if (typeof original !== 'function') continue;
     proto[method] = function traced(this: { queryString: string }, ...args: unknown[]) {
-      if (!tracer) return original.apply(this, args);
+      if (!tracer || !trace.getSpan(context.active())) return original.apply(this, args);
       const text = this.queryString;
       const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
       return tracer.startActiveSpan(
