@@ -2,6 +2,8 @@ import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { WebSocketServer } from 'ws';
+import { context, propagation } from '@opentelemetry/api';
+import { activeTracer } from '../platform/observability/tracing.ts';
 import { log } from '../platform/log.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
 import { currentRequest, endRequest, noteRequester, REQUEST_ID_HEADER, requestIdOf, traceIdOfActiveSpan, withRequest, type RequestState } from '../platform/request-id.ts';
@@ -26,7 +28,11 @@ export function withAccessLog(handler: http.RequestListener): http.RequestListen
       endRequest(state);
       writeAccessLine(req, res, state, performance.now() - started);
     });
-    withRequest(state, () => handler(req, res));
+    const serve = () => withRequest(state, () => handler(req, res));
+    // With tracing on, the caller's W3C trace context is the active one, so what runs without this
+    // HTTP request (the documents REST runs through runtime.fetch) continues the caller's trace too.
+    if (activeTracer()) context.with(propagation.extract(context.active(), req.headers), serve);
+    else serve();
   };
 }
 

@@ -117,4 +117,15 @@ describeEngines('traces', (ctx) => {
     expect(subgraphLines.length).toBeGreaterThan(0);
     for (const line of subgraphLines) expect(line.traceId).toBe(traceId);
   });
+
+  it('continues a caller\'s traceparent through a REST route too, down to its statements', async () => {
+    const traceId = ctx.engine === 'pglite' ? 'a1a2a3a4a5a6a7a8a9a0b1b2b3b4b5b6' : 'c1c2c3c4c5c6c7c8c9c0d1d2d3d4d5d6';
+    const answer = await fetch(`${sys.url}/v1/tasks/TSK-26-018841`, { headers: { authorization: `Bearer ${token}`, traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    expect(answer.status).toBe(200);
+    await vi.waitFor(() => {
+      const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
+      expect(spans.some((span) => span.attributes['graphql.subgraph.name'] === 'tasks' && span.kind === SpanKind.SERVER)).toBe(true);
+      expect(spans.some((span) => span.attributes['db.system.name'] === 'postgresql')).toBe(true);
+    }, { timeout: 10_000 });
+  });
 });
