@@ -6,6 +6,7 @@ import { runFragmentsBench } from './fragments.ts';
 import { runHealthBench } from './health.ts';
 import { runWebhooksBench } from './webhooks.ts';
 import { runRestShapesBench } from './rest-shapes.ts';
+import { runTracingBench } from './tracing.ts';
 
 /**
  * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   health: runHealthBench,
   webhooks: runWebhooksBench,
   'rest-shapes': runRestShapesBench,
+  tracing: runTracingBench,
 };
 
 const args = process.argv.slice(2);

@@ -20,6 +20,8 @@ import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
 import { usePersistedDocuments } from './persisted/plugin.ts';
 import { useIncrementalDeliveryRefusal } from './incremental.ts';
 import type { PersistedDocumentsSettings } from '../platform/config.ts';
+import { runtimeRequestIds, useRequestIds } from './access-log.ts';
+import { tracingPlugins } from './tracing.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -102,11 +104,16 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     // would echo any Origin with Access-Control-Allow-Credentials.
     cors: false,
     logging: hiveLogger(),
+    // X-Request-Id on answers and subgraph fetches: the checked ID of the request (gateway/access-log.ts).
+    requestId: runtimeRequestIds,
     // Never a stack or an original message in an answer; in production not even which subgraph
     // an error came from (gateway/limits/production.ts hides the rest).
     maskedErrors: { isDev: false },
     subgraphErrors: options.production ? { subgraphNameProp: false } : undefined,
-    plugins: () => [
+    plugins: (context) => [
+      // Spans, when tracing is on (gateway/tracing.ts); then the request ID on fetches and the access line.
+      ...tracingPlugins(context),
+      useRequestIds(),
       // First: nothing may serialise a request's variables before their depth is known to be safe.
       useBoundedVariables(),
       // Then the document a persisted ID names, so every check after this one sees it whole.

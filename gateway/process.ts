@@ -26,5 +26,5 @@ export function serveGateway(): Promise<void> {
         await database.close();
       },
     };
-  });
+  }, { serviceName: 'scrums-gateway' });
 }

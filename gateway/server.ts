@@ -19,6 +19,7 @@ import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
 import { createCors } from './cors.ts';
 import type { CorsSettings } from '../platform/config.ts';
 import { withOrigin } from './origin.ts';
+import { noteCaller, withAccessLog } from './access-log.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -80,6 +81,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toRest(), refusalHeaders(admitted));
       const principal = withOrigin(admitted.principal, req, rateLimit.clientAddress(req), 'rest');
+      noteCaller(principal);
       // At most 1 MiB of JSON, no field nested past 32 levels, before anything reads it (rest/request-body.ts).
       const body = req.method === 'GET' ? '' : await readRestBody(req);
       checkRestBody(req.headers['content-type'], body);
@@ -121,6 +123,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       const admitted = await admit(req, res);
       if (isPlatformError(admitted)) return sendJson(res, admitted.status, admitted.toGraphQL(), refusalHeaders(admitted));
       const principal = withOrigin(admitted.principal, req, rateLimit.clientAddress(req), 'graphql');
+      noteCaller(principal);
       const malformed = req.method === 'GET' ? graphqlGetProblem(new URL(req.url ?? '/', 'http://gateway').searchParams) : undefined;
       if (malformed) return sendJson(res, malformed.status, malformed.toGraphQL());
       // A response that may stream (SSE, incremental delivery) lives as a session, like a WebSocket:
@@ -136,7 +139,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     return sendJson(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${path}.`, status: 404 } });
   }
 
-  return (req, res) => {
+  // A request ID on every answer and log line, and an access log line per request (access-log.ts).
+  return withAccessLog((req, res) => {
     handle(req, res).catch((error) => {
       const known = callerError(error);
       if (!known) logger.error({ err: error, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'request failed');
@@ -144,7 +148,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       else if (known) sendJson(res, known.status, known.toRest(), refusalHeaders(known));
       else sendJson(res, 500, { error: { code: 'server_error', message: 'Internal error.', status: 500 } });
     });
-  };
+  });
 }
 
 /**

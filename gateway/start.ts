@@ -15,6 +15,7 @@ import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { DEFAULT_RETRY_POLICY } from './exports/retry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
+import { requestIdOnUpgrade } from './access-log.ts';
 
 export interface GatewayOptions {
   config: Config;
@@ -80,7 +81,11 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const listening = await listen(handler, {
     port: config.port,
     host: config.host,
-    websockets: (server) => (sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions)),
+    websockets: (server) => {
+      sockets = serveGraphQLOverWebSocket(server, graph.runtime, authenticator, rateLimit, sessions);
+      requestIdOnUpgrade(sockets);
+      return sockets;
+    },
     refuse: (req, res) => {
       const refused = serviceUnavailable('The gateway is shutting down; retry shortly.');
       const body = (req.url ?? '/').startsWith('/v1/') ? refused.toRest() : refused.toGraphQL();

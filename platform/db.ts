@@ -5,6 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
+import { traceStatements } from './observability/sql-spans.ts';
 
 /**
  * A drizzle handle. It knows no table: each module imports the tables it reads (a subgraph its own,
@@ -78,6 +79,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
+    // A span per statement when tracing is on (observability/sql-spans.ts).
+    traceStatements((await import('drizzle-orm/postgres-js/session')).PostgresJsPreparedQuery, 'postgres');
     const waitSeconds = options.waitSeconds ?? DEFAULT_DATABASE_WAIT_SECONDS;
     const client = postgres(options.databaseUrl, {
       max: options.max ?? 10,
@@ -106,6 +109,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  traceStatements((await import('drizzle-orm/pglite/session')).PglitePreparedQuery, 'pglite');
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);

@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentRequest, traceIdOfActiveSpan } from './request-id.ts';
 
 /**
  * The project's one logger: pino, one JSON line per entry on stdout, every process (gateway,
@@ -112,6 +114,8 @@ export function createLogger(options: { level?: LogLevel; stream?: DestinationSt
     {
       level: options.level ?? logLevel(),
       base: { pid: process.pid },
+      // The request a line is written for (platform/request-id.ts), and its trace when tracing is on.
+      mixin: requestFields,
       // Errors are made safe by `redact`, before pino's own serializer would copy every field.
       serializers: { err: (value: unknown) => value },
       formatters: { log: (object) => redact(object) as Record<string, unknown> },
@@ -123,8 +127,38 @@ export function createLogger(options: { level?: LogLevel; stream?: DestinationSt
     },
     // process.stdout rather than pino's own file-descriptor stream: the same lines, and a test can
     // read them by spying on process.stdout.write.
-    options.stream ?? process.stdout,
+    options.stream ?? destination(),
   );
+}
+
+function requestFields(): Record<string, string> {
+  const request = currentRequest();
+  const traceId = request?.traceId ?? traceIdOfActiveSpan();
+  if (!request) return traceId ? { traceId } : {};
+  return traceId ? { requestId: request.requestId, traceId } : { requestId: request.requestId };
+}
+
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+
+/**
+ * `LOG_FORMAT`: `json` (one object per line), or `pretty` (pino-pretty: coloured, one readable line
+ * per entry, for a developer's terminal). Unset: pretty only outside production on a terminal
+ * (stdout a TTY), JSON everywhere else (containers, pipes, files, tests).
+ */
+export function logFormat(env: NodeJS.ProcessEnv = process.env, tty = Boolean(process.stdout.isTTY)): (typeof LOG_FORMATS)[number] {
+  const format = env.LOG_FORMAT;
+  if (format) {
+    if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
+    return format as (typeof LOG_FORMATS)[number];
+  }
+  return env.NODE_ENV !== 'production' && tty ? 'pretty' : 'json';
+}
+
+function destination(): DestinationStream {
+  if (logFormat() === 'json') return process.stdout;
+  // Loaded only when asked for: production's JSON never pays for it.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as (options: Record<string, unknown>) => DestinationStream;
+  return pretty({ colorize: Boolean(process.stdout.isTTY), sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
 }
 
 export const log: Logger = createLogger();

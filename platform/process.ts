@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import type { WebSocketServer } from 'ws';
+import { startTracing } from './observability/tracing.ts';
 
 /**
  * How every process of this project starts, serves and stops: `npm start` (the whole system in one
@@ -139,7 +140,9 @@ export function shutdownBudgetMs(config: { shutdownDelaySeconds: number; shutdow
  * with it); on SIGTERM or SIGINT they are stopped once and the process exits 0, or 1 if stopping
  * fails or takes longer than its `stopWithinMs` and some slack.
  */
-export async function runProcess(start: () => Promise<Running>): Promise<void> {
+export async function runProcess(start: () => Promise<Running>, options: { serviceName?: string } = {}): Promise<void> {
+  // OpenTelemetry, when the OTEL_* variables ask for it (observability/tracing.ts), before anything serves.
+  const tracing = await startTracing({ serviceName: options.serviceName });
   const running = await start();
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -153,6 +156,8 @@ export async function runProcess(start: () => Promise<Running>): Promise<void> {
     force.unref();
     try {
       await running.stop();
+      // The spans still buffered are exported before the process exits.
+      await tracing?.shutdown();
       console.log(`${signal}: stopped`);
       process.exit(0);
     } catch (error) {

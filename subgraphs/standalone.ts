@@ -34,5 +34,5 @@ export async function runStandalone(definition: SubgraphDefinition, describe?: (
         await database.close();
       },
     };
-  });
+  }, { serviceName: `scrums-${definition.name}` });
 }

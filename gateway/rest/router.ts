@@ -8,6 +8,7 @@ import { parseBody } from './body.ts';
 import { decodePathSegment } from './params.ts';
 import { AppliedWithoutAnswer, executeDocument } from './execute.ts';
 import type { Route } from './route.ts';
+import { noteRoute } from '../access-log.ts';
 import { organizationRoutes } from './organizations.ts';
 import { workspaceRoutes } from './workspaces.ts';
 import { serviceLineRoutes } from './service-lines.ts';
@@ -93,6 +94,7 @@ export function createRestRouter(runtime: GatewayRuntime<GraphContext>, routes: 
   return async function serveRest(req: http.IncomingMessage, principal: Principal, rawBody = '', beforeExecute?: () => Promise<void>): Promise<RestAnswer> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const { route, variables, restNames } = matchRoute(req.method ?? 'GET', url);
+    noteRoute(route.path);
     if (route.body) variables.input = parseBody(rawBody, route.body);
     else if (rawBody.trim() !== '' && route.method !== 'GET') throw badRequest(`${route.method} ${route.path} takes no request body.`);
     await beforeExecute?.();

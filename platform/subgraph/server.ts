@@ -16,6 +16,8 @@ import { listen, type CloseOptions } from '../process.ts';
 import { readBody } from '../http.ts';
 import { writeAuditPlugin } from './write-audit.ts';
 import { sql } from 'drizzle-orm';
+import { observeSubgraphRequest, subgraphRequestPlugin } from '../observability/subgraph-requests.ts';
+import { noteRequester } from '../request-id.ts';
 
 /** How long the database may take to answer a readiness probe. */
 const READY_TIMEOUT_MS = 2000;
@@ -62,7 +64,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     includeStacktraceInErrorResponses: false,
     logger: log.child({ component: 'subgraph', subgraph: definition.name }),
     // Every write is recorded (deps.recordWrite: the audit trail), in its own transaction when it succeeds.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), writeAuditPlugin(deps.recordWrite)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), writeAuditPlugin(deps.recordWrite), subgraphRequestPlugin(definition.name)],
     // The process stops the subgraph (platform/process.ts), once; Apollo's own handler would stop it
     // a second time and raise the signal again.
     stopOnTerminationSignals: false,
@@ -70,11 +72,12 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   await apollo.start();
   const work = definition.start?.(deps);
 
+  // The request ID, access log line and spans of each request (observability/subgraph-requests.ts).
   const handler: http.RequestListener = (req, res) => {
-    void handle(req, res).catch((error) => {
+    void observeSubgraphRequest(definition.name, req, res, () => handle(req, res).catch((error) => {
       log.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    });
+    }));
   };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -90,6 +93,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     if (!principal) {
       return send(res, 401, { errors: [{ message: 'This subgraph only answers the gateway: missing or invalid principal.', extensions: { code: 'UNAUTHENTICATED' } }] });
     }
+    noteRequester(principal);
     const body = req.method === 'POST' ? await readJson(req) : undefined;
     if (body === INVALID) return send(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_USER_INPUT' } }] });
     const headers = new HeaderMap();
