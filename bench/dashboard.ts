@@ -8,6 +8,8 @@ import { loadConfig } from '../platform/config.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { startSystem, type RunningSystem } from '../scripts/system.ts';
+import { startGateway, type RunningGateway } from '../gateway/start.ts';
+import { streamOf } from '../subgraphs/events/public.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { bearerAuthenticator } from '../gateway/auth.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
@@ -17,14 +19,19 @@ import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-s
 import { startApolloGateway, type RunningApolloGateway } from './apollo-gateway.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { printTable, fmt, ratio } from './table.ts';
+import { startProfile } from './fanout/profile.ts';
 
 /**
  * The dashboard screen query on scale-generated data, through our gateway (Hive Gateway runtime +
- * Rust planner) and through Apollo Gateway in front of the very same six subgraph servers:
- * requests/s and latency under a closed-loop load, and the SQL statements and subgraph fetches
- * each request costs.
+ * Rust planner) and through Apollo Gateway in front of the very same subgraph servers, both over
+ * HTTP, and through our gateway as `npm start` runs it (the subgraphs executed in its process):
+ * requests/s and latency under a closed-loop load, the server's and the client's CPU per request,
+ * and the SQL statements and subgraph fetches each request costs.
  *
- *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--database-url postgres://...]
+ *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--profile DIR] [--database-url postgres://...]
+ *
+ * --profile DIR writes a CPU profile of this process over each gateway's timed phase of the last load
+ * shape (DIR/dashboard-<side>.cpuprofile; `npx tsx bench/profile-summary.ts FILE` reads self time by package).
  */
 
 const AUTH_SECRET = 'bench-secret-for-the-dashboard-0123456789abcdef';
@@ -39,6 +46,8 @@ export interface DashboardBenchOptions {
   seconds: number;
   warmupSeconds: number;
   databaseUrl: string;
+  /** Writes a CPU profile of this process over each gateway's timed phase of the last load shape. */
+  profileDir?: string;
 }
 
 interface Side {
@@ -64,6 +73,8 @@ interface Measured {
   load: LoadResult;
   /** Per request, averaged over the timed requests. */
   perRequest: Counters;
+  /** CPU ms of this process (gateways and subgraphs) per timed request. */
+  serverCpuMs: number;
 }
 
 export async function runDashboardBench(args: string[]): Promise<void> {
@@ -73,7 +84,9 @@ export async function runDashboardBench(args: string[]): Promise<void> {
     seconds: positive(args, '--seconds', 10),
     warmupSeconds: positive(args, '--warmup', 2),
     databaseUrl: argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL,
+    profileDir: argument(args, '--profile'),
   };
+  if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });
   await benchDashboard(options);
 }
 
@@ -81,6 +94,7 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
   let fresh: Fresh | undefined;
   let system: RunningSystem | undefined;
   let apollo: RunningApolloGateway | undefined;
+  let overHttp: RunningGateway | undefined;
   const received = subgraphRequestCounter();
   try {
     fresh = await freshPostgres(options.databaseUrl);
@@ -92,7 +106,12 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     const config = { ...loadConfig({ AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 };
     // A closed-loop load would exhaust the per-caller rate limit within seconds; the benchmark
     // measures the graph, so its budget is out of reach. The limiter still runs on every request.
-    system = await startSystem(config, database, { ...loadLimitsConfig(), rateLimitPoints: 1_000_000_000 });
+    const limits = { ...loadLimitsConfig(), rateLimitPoints: 1_000_000_000 };
+    // As under npm start: the gateway executes the subgraphs of its process in-process.
+    system = await startSystem(config, database, limits, { exportWorker: false });
+    // Our gateway as Apollo Gateway reaches them: over HTTP, to the same subgraph servers.
+    const deps = system.deps;
+    overHttp = await startGateway({ config, database, subgraphUrls: system.subgraphUrls, limits, exportWorker: false, eventStream: () => streamOf(deps) });
     const signingKey = signingKeyFromSecret(config.authSecret);
     apollo = await startApolloGateway({
       subgraphUrls: system.subgraphUrls,
@@ -101,9 +120,11 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     });
     received.watch(Object.values(system.subgraphUrls).map((url) => Number(new URL(url).port)));
     const running = system;
+    const http = overHttp;
     const sides: Side[] = [
-      { name: 'Hive', url: `${system.url}/graphql`, fetches: () => running.stats.subgraphFetches },
+      { name: 'Hive', url: `${http.origin}/graphql`, fetches: () => http.stats.subgraphFetches },
       { name: 'Apollo', url: apollo.url, fetches: () => apollo!.stats.subgraphFetches },
+      { name: 'co-located', url: `${system.url}/graphql`, fetches: () => running.stats.subgraphFetches },
     ];
 
     const users = await Promise.all(memberIds(options.concurrency).map(async (actorId) => ({
@@ -130,33 +151,47 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
       { label: `${users.length} users, ${n} clients`, headers: users },
     ];
     const rows: string[][] = [];
-    const triple = (label: string, hive: number, apolloValue: number, digits: number) =>
-      [label, fmt(hive, digits), fmt(apolloValue, digits), ratio(hive, apolloValue)];
+    // Every side beside the baseline (Apollo Gateway), each with its ratio to it.
+    const baseline = sides.findIndex((side) => side.name === 'Apollo');
+    const row = (label: string, values: number[], digits: number) => [
+      label,
+      ...values.flatMap((value, i) => (i === baseline ? [fmt(value, digits)] : [fmt(value, digits), ratio(value, values[baseline])])),
+    ];
     rows.push(
-      triple(`one at a time (mean of ${ALONE_REQUESTS}): SQL statements`, alone[0].statements, alone[1].statements, 1),
-      triple(`one at a time (mean of ${ALONE_REQUESTS}): subgraph fetches (gateway count)`, alone[0].fetches, alone[1].fetches, 1),
-      triple(`one at a time (mean of ${ALONE_REQUESTS}): HTTP requests at the subgraphs`, alone[0].received, alone[1].received, 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): SQL statements`, alone.map((c) => c.statements), 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): subgraph fetches (gateway count)`, alone.map((c) => c.fetches), 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): HTTP requests at the subgraphs`, alone.map((c) => c.received), 1),
     );
     const timed: string[] = [];
     for (const shape of shapes) {
       const measured: Measured[] = [];
       for (const side of sides) {
         let start = counters(side);
+        let cpu = process.cpuUsage();
+        const profile = options.profileDir && shape === shapes.at(-1) ? `${options.profileDir}/dashboard-${side.name}.cpuprofile` : undefined;
+        let stopProfile: ((file: string) => Promise<void>) | undefined;
         const load = await runLoad(
           { url: side.url, headers: shape.headers, body, concurrency: n, warmupSeconds: options.warmupSeconds, seconds: options.seconds },
-          () => { start = counters(side); },
+          async () => {
+            if (profile) stopProfile = await startProfile();
+            start = counters(side);
+            cpu = process.cpuUsage();
+          },
         );
-        measured.push({ load, perRequest: difference(counters(side), start, load.requests) });
+        const used = process.cpuUsage(cpu);
+        await stopProfile?.(profile!);
+        measured.push({ load, perRequest: difference(counters(side), start, load.requests), serverCpuMs: (used.user + used.system) / 1000 / load.requests });
         timed.push(`${side.name} ${fmt(load.requests)} in ${fmt(load.seconds, 1)} s (${shape.label})`);
       }
-      const [h, a] = measured;
       rows.push(
-        triple(`${shape.label}: requests/s`, h.load.requestsPerSecond, a.load.requestsPerSecond, 1),
-        triple(`${shape.label}: p50 latency (ms)`, h.load.p50Ms, a.load.p50Ms, 1),
-        triple(`${shape.label}: p99 latency (ms)`, h.load.p99Ms, a.load.p99Ms, 1),
-        triple(`${shape.label}: SQL statements`, h.perRequest.statements, a.perRequest.statements, 2),
-        triple(`${shape.label}: subgraph fetches (gateway count)`, h.perRequest.fetches, a.perRequest.fetches, 2),
-        triple(`${shape.label}: HTTP requests at the subgraphs`, h.perRequest.received, a.perRequest.received, 2),
+        row(`${shape.label}: requests/s`, measured.map((m) => m.load.requestsPerSecond), 1),
+        row(`${shape.label}: p50 latency (ms)`, measured.map((m) => m.load.p50Ms), 1),
+        row(`${shape.label}: p99 latency (ms)`, measured.map((m) => m.load.p99Ms), 1),
+        row(`${shape.label}: server CPU ms (gateway + subgraphs)`, measured.map((m) => m.serverCpuMs), 2),
+        row(`${shape.label}: client CPU ms`, measured.map((m) => m.load.clientCpuMsPerRequest), 2),
+        row(`${shape.label}: SQL statements`, measured.map((m) => m.perRequest.statements), 2),
+        row(`${shape.label}: subgraph fetches (gateway count)`, measured.map((m) => m.perRequest.fetches), 2),
+        row(`${shape.label}: HTTP requests at the subgraphs`, measured.map((m) => m.perRequest.received), 2),
       );
     }
 
@@ -164,21 +199,25 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
       [
         `dashboard on --scale ${fmt(options.scale)} data (${WORKSPACE}: ${lines.nodes.length} of ${lines.totalCount} active lines; ` +
           `lines ${VARIABLES.lines}, tasks ${VARIABLES.tasks}, integrations ${VARIABLES.integrations}, events ${VARIABLES.events}); ` +
-          'the same six subgraph servers and PostgreSQL behind both gateways',
+          'the same subgraph servers and PostgreSQL behind every gateway',
         'Hive = Hive Gateway runtime + Rust planner, in-flight subgraph request de-duplication ON (its default): identical concurrent ' +
           'subgraph requests (same body and headers, so the same caller) go out once; ' +
-          `Apollo = @apollo/gateway ${apolloVersion()} on @apollo/server, no de-duplication`,
-        `load: ${n} concurrent keep-alive clients, closed loop, ${options.warmupSeconds} s warm-up then ${options.seconds} s per gateway, ` +
+          `Apollo = @apollo/gateway ${apolloVersion()} on @apollo/server, no de-duplication; both fetch the subgraphs over HTTP; ` +
+          'co-located = the same Hive Gateway as npm start runs it: the subgraphs of its process executed in-process (no HTTP hop)',
+        `load: ${n} concurrent keep-alive clients in a process of their own, closed loop, ${options.warmupSeconds} s warm-up then ${options.seconds} s per gateway, ` +
           `one gateway at a time; "1 user": every client sends the same token (de-duplication can merge across clients); ` +
           `"${users.length} users": each client its own member's token (it cannot)`,
+        'server CPU: user + system CPU of the process holding the gateways and the subgraphs over the timed phase, per request ' +
+          '(PostgreSQL not counted); client CPU: the load process\'s',
       ].join('\n'),
-      ['per request', 'Hive', 'Apollo', 'Hive / Apollo'],
+      ['per request', ...sides.flatMap((side, i) => (i === baseline ? [side.name] : [side.name, `${side.name} / Apollo`]))],
       rows,
     );
     console.log(`timed requests: ${timed.join('; ')}; every answer checked (HTTP 200, data, no errors)`);
   } finally {
     received.stop();
     await apollo?.close().catch((error) => console.error('closing Apollo Gateway failed:', error));
+    await overHttp?.close().catch((error) => console.error('closing the HTTP gateway failed:', error));
     await system?.close().catch((error) => console.error('closing the system failed:', error));
     await fresh?.drop().catch((error) => console.error('dropping the benchmark database failed:', error));
   }
@@ -215,8 +254,8 @@ async function post(url: string, headers: Record<string, string>, body: string):
 async function sameData(sides: Side[], users: Array<Record<string, string>>, body: string): Promise<unknown> {
   let first: unknown;
   for (const headers of users) {
-    const [hive, apollo] = await Promise.all(sides.map((side) => post(side.url, headers, body)));
-    assert.deepStrictEqual(apollo, hive, 'Hive and Apollo gateways returned different data for the dashboard');
+    const [hive, ...others] = await Promise.all(sides.map((side) => post(side.url, headers, body)));
+    others.forEach((other, i) => assert.deepStrictEqual(other, hive, `${sides[i + 1].name} and ${sides[0].name} returned different data for the dashboard`));
     first ??= hive;
   }
   return first;
