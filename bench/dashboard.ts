@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import dc from 'node:diagnostics_channel';
 import fs from 'node:fs';
+import os from 'node:os';
+import { sql } from 'drizzle-orm';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +22,7 @@ import { startApolloGateway, type RunningApolloGateway } from './apollo-gateway.
 import { runLoad, type LoadResult } from './load.ts';
 import { printTable, fmt, ratio } from './table.ts';
 import { startProfile } from './fanout/profile.ts';
+import { startProcesses, type RunningProcesses } from './processes.ts';
 
 /**
  * The dashboard screen query on scale-generated data, through our gateway (Hive Gateway runtime +
@@ -28,7 +31,9 @@ import { startProfile } from './fanout/profile.ts';
  * requests/s and latency under a closed-loop load, the server's and the client's CPU per request,
  * and the SQL statements and subgraph fetches each request costs.
  *
- *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--profile DIR] [--database-url postgres://...]
+ *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--processes N] [--profile DIR] [--database-url postgres://...]
+ *
+ * --processes N (default: one per core; 0 for none) adds `npm start` with GATEWAY_PROCESSES=N as a side.
  *
  * --profile DIR writes a CPU profile of this process over each gateway's timed phase of the last load
  * shape (DIR/dashboard-<side>.cpuprofile; `npx tsx bench/profile-summary.ts FILE` reads self time by package).
@@ -48,6 +53,8 @@ export interface DashboardBenchOptions {
   databaseUrl: string;
   /** Writes a CPU profile of this process over each gateway's timed phase of the last load shape. */
   profileDir?: string;
+  /** `npm start` with GATEWAY_PROCESSES=N as a side of its own (0: none). */
+  processes: number;
 }
 
 interface Side {
@@ -55,6 +62,10 @@ interface Side {
   url: string;
   /** The gateway's own count of subgraph fetches. */
   fetches(): number;
+  /** CPU ms its servers have used so far: this process's, unless they run in processes of their own. */
+  cpuMs(): number;
+  /** false: its servers run in other processes, whose statements and fetches this one cannot count. */
+  counted: boolean;
 }
 
 interface Counters {
@@ -73,7 +84,7 @@ interface Measured {
   load: LoadResult;
   /** Per request, averaged over the timed requests. */
   perRequest: Counters;
-  /** CPU ms of this process (gateways and subgraphs) per timed request. */
+  /** CPU ms of the servers (gateways and subgraphs) per timed request. */
   serverCpuMs: number;
 }
 
@@ -85,6 +96,7 @@ export async function runDashboardBench(args: string[]): Promise<void> {
     warmupSeconds: positive(args, '--warmup', 2),
     databaseUrl: argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL,
     profileDir: argument(args, '--profile'),
+    processes: argument(args, '--processes') === '0' ? 0 : positive(args, '--processes', os.availableParallelism()),
   };
   if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });
   await benchDashboard(options);
@@ -95,6 +107,7 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
   let system: RunningSystem | undefined;
   let apollo: RunningApolloGateway | undefined;
   let overHttp: RunningGateway | undefined;
+  let tree: RunningProcesses | undefined;
   const received = subgraphRequestCounter();
   try {
     fresh = await freshPostgres(options.databaseUrl);
@@ -121,11 +134,27 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     received.watch(Object.values(system.subgraphUrls).map((url) => Number(new URL(url).port)));
     const running = system;
     const http = overHttp;
+    const ownCpu = () => {
+      const used = process.cpuUsage();
+      return (used.user + used.system) / 1000;
+    };
     const sides: Side[] = [
-      { name: 'Hive', url: `${http.origin}/graphql`, fetches: () => http.stats.subgraphFetches },
-      { name: 'Apollo', url: apollo.url, fetches: () => apollo!.stats.subgraphFetches },
-      { name: 'co-located', url: `${system.url}/graphql`, fetches: () => running.stats.subgraphFetches },
+      { name: 'Hive', url: `${http.origin}/graphql`, fetches: () => http.stats.subgraphFetches, cpuMs: ownCpu, counted: true },
+      { name: 'Apollo', url: apollo.url, fetches: () => apollo!.stats.subgraphFetches, cpuMs: ownCpu, counted: true },
+      { name: 'co-located', url: `${system.url}/graphql`, fetches: () => running.stats.subgraphFetches, cpuMs: ownCpu, counted: true },
     ];
+    if (options.processes > 0) {
+      const [{ name }] = await database.rows<{ name: string }>(sql`select current_database() as name`);
+      const url = new URL(options.databaseUrl);
+      url.pathname = `/${name}`;
+      tree = await startProcesses({
+        databaseUrl: url.toString(),
+        processes: options.processes,
+        env: { AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off', EVENT_RETENTION_DAYS: 'off', RATE_LIMIT_POINTS: String(limits.rateLimitPoints), LOG_LEVEL: 'error' },
+      });
+      const processes = tree;
+      sides.push({ name: `npm start x${options.processes}`, url: `${processes.url}/graphql`, fetches: () => 0, cpuMs: () => processes.cpuMs(), counted: false });
+    }
 
     const users = await Promise.all(memberIds(options.concurrency).map(async (actorId) => ({
       'content-type': 'application/json',
@@ -153,21 +182,24 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     const rows: string[][] = [];
     // Every side beside the baseline (Apollo Gateway), each with its ratio to it.
     const baseline = sides.findIndex((side) => side.name === 'Apollo');
+    // A side whose servers run in other processes has no counts here: "-".
+    const cell = (value: number, digits: number) => (Number.isNaN(value) ? '-' : fmt(value, digits));
     const row = (label: string, values: number[], digits: number) => [
       label,
-      ...values.flatMap((value, i) => (i === baseline ? [fmt(value, digits)] : [fmt(value, digits), ratio(value, values[baseline])])),
+      ...values.flatMap((value, i) => (i === baseline ? [cell(value, digits)] : [cell(value, digits), Number.isNaN(value) ? '-' : ratio(value, values[baseline])])),
     ];
+    const counted = (values: number[]) => values.map((value, i) => (sides[i].counted ? value : NaN));
     rows.push(
-      row(`one at a time (mean of ${ALONE_REQUESTS}): SQL statements`, alone.map((c) => c.statements), 1),
-      row(`one at a time (mean of ${ALONE_REQUESTS}): subgraph fetches (gateway count)`, alone.map((c) => c.fetches), 1),
-      row(`one at a time (mean of ${ALONE_REQUESTS}): HTTP requests at the subgraphs`, alone.map((c) => c.received), 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): SQL statements`, counted(alone.map((c) => c.statements)), 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): subgraph fetches (gateway count)`, counted(alone.map((c) => c.fetches)), 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): HTTP requests at the subgraphs`, counted(alone.map((c) => c.received)), 1),
     );
     const timed: string[] = [];
     for (const shape of shapes) {
       const measured: Measured[] = [];
       for (const side of sides) {
         let start = counters(side);
-        let cpu = process.cpuUsage();
+        let cpu = side.cpuMs();
         const profile = options.profileDir && shape === shapes.at(-1) ? `${options.profileDir}/dashboard-${side.name}.cpuprofile` : undefined;
         let stopProfile: ((file: string) => Promise<void>) | undefined;
         const load = await runLoad(
@@ -175,12 +207,12 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
           async () => {
             if (profile) stopProfile = await startProfile();
             start = counters(side);
-            cpu = process.cpuUsage();
+            cpu = side.cpuMs();
           },
         );
-        const used = process.cpuUsage(cpu);
+        const used = side.cpuMs() - cpu;
         await stopProfile?.(profile!);
-        measured.push({ load, perRequest: difference(counters(side), start, load.requests), serverCpuMs: (used.user + used.system) / 1000 / load.requests });
+        measured.push({ load, perRequest: difference(counters(side), start, load.requests), serverCpuMs: used / load.requests });
         timed.push(`${side.name} ${fmt(load.requests)} in ${fmt(load.seconds, 1)} s (${shape.label})`);
       }
       rows.push(
@@ -189,9 +221,9 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
         row(`${shape.label}: p99 latency (ms)`, measured.map((m) => m.load.p99Ms), 1),
         row(`${shape.label}: server CPU ms (gateway + subgraphs)`, measured.map((m) => m.serverCpuMs), 2),
         row(`${shape.label}: client CPU ms`, measured.map((m) => m.load.clientCpuMsPerRequest), 2),
-        row(`${shape.label}: SQL statements`, measured.map((m) => m.perRequest.statements), 2),
-        row(`${shape.label}: subgraph fetches (gateway count)`, measured.map((m) => m.perRequest.fetches), 2),
-        row(`${shape.label}: HTTP requests at the subgraphs`, measured.map((m) => m.perRequest.received), 2),
+        row(`${shape.label}: SQL statements`, counted(measured.map((m) => m.perRequest.statements)), 2),
+        row(`${shape.label}: subgraph fetches (gateway count)`, counted(measured.map((m) => m.perRequest.fetches)), 2),
+        row(`${shape.label}: HTTP requests at the subgraphs`, counted(measured.map((m) => m.perRequest.received)), 2),
       );
     }
 
@@ -203,12 +235,14 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
         'Hive = Hive Gateway runtime + Rust planner, in-flight subgraph request de-duplication ON (its default): identical concurrent ' +
           'subgraph requests (same body and headers, so the same caller) go out once; ' +
           `Apollo = @apollo/gateway ${apolloVersion()} on @apollo/server, no de-duplication; both fetch the subgraphs over HTTP; ` +
-          'co-located = the same Hive Gateway as npm start runs it: the subgraphs of its process executed in-process (no HTTP hop)',
+          'co-located = the same Hive Gateway as npm start runs it: the subgraphs of its process executed in-process (no HTTP hop)' +
+          (options.processes > 0 ? `; npm start x${options.processes} = scripts/start.ts with GATEWAY_PROCESSES=${options.processes} on the same database, each process the whole system co-located` : ''),
         `load: ${n} concurrent keep-alive clients in a process of their own, closed loop, ${options.warmupSeconds} s warm-up then ${options.seconds} s per gateway, ` +
           `one gateway at a time; "1 user": every client sends the same token (de-duplication can merge across clients); ` +
           `"${users.length} users": each client its own member's token (it cannot)`,
         'server CPU: user + system CPU of the process holding the gateways and the subgraphs over the timed phase, per request ' +
-          '(PostgreSQL not counted); client CPU: the load process\'s',
+          '(for npm start: its primary and every process it forked, from /proc); PostgreSQL not counted; client CPU: the load process\'s; ' +
+          '"-": not countable from this process',
       ].join('\n'),
       ['per request', ...sides.flatMap((side, i) => (i === baseline ? [side.name] : [side.name, `${side.name} / Apollo`]))],
       rows,
@@ -218,6 +252,7 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     received.stop();
     await apollo?.close().catch((error) => console.error('closing Apollo Gateway failed:', error));
     await overHttp?.close().catch((error) => console.error('closing the HTTP gateway failed:', error));
+    await tree?.close().catch((error) => console.error('stopping npm start failed:', error));
     await system?.close().catch((error) => console.error('closing the system failed:', error));
     await fresh?.drop().catch((error) => console.error('dropping the benchmark database failed:', error));
   }
