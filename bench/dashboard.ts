@@ -23,6 +23,7 @@ import { runLoad, type LoadResult } from './load.ts';
 import { printTable, fmt, ratio } from './table.ts';
 import { startProfile } from './fanout/profile.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
+import { SequentialClient } from './sequential-client.ts';
 
 /**
  * The dashboard screen query on scale-generated data, through our gateway (Hive Gateway runtime +
@@ -42,7 +43,7 @@ import { startProcesses, type RunningProcesses } from './processes.ts';
 const AUTH_SECRET = 'bench-secret-for-the-dashboard-0123456789abcdef';
 const WORKSPACE = scaleId('WS', 0);
 /** Sequential requests the one-at-a-time rows average over (the Hive planner's batching varies with timing). */
-const ALONE_REQUESTS = 5;
+const ALONE_REQUESTS = 20;
 const VARIABLES = { ws: WORKSPACE, lines: 25, tasks: 10, integrations: 20, events: 20 };
 
 export interface DashboardBenchOptions {
@@ -167,11 +168,27 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
 
     const counters = (side: Side): Counters => ({ statements: database.statements.count, fetches: side.fetches(), received: received.count });
     // One request at a time, nothing else in flight: what a single dashboard costs.
-    const alone: Counters[] = [];
-    for (const side of sides) {
-      const before = counters(side);
-      for (let i = 0; i < ALONE_REQUESTS; i++) await post(side.url, users[0], body);
-      alone.push(difference(counters(side), before, ALONE_REQUESTS));
+    // The client is a process of its own: the servers' CPU per request, with no other request in
+    // flight, is the steadiest figure on a busy machine.
+    const alone: Array<Counters & { serverCpuMs: number; clientCpuMs: number; ms: number }> = [];
+    const sequential = new SequentialClient();
+    try {
+      for (const side of sides) {
+        let before = counters(side);
+        let cpu = side.cpuMs();
+        let after = before;
+        let used = 0;
+        const result = await sequential.run(
+          { url: side.url, headers: users[0], requests: [{ method: 'POST', path: '', body }], repeat: ALONE_REQUESTS },
+          {
+            onStart: () => ((before = counters(side)), (cpu = side.cpuMs())),
+            onEnd: () => ((after = counters(side)), (used = side.cpuMs() - cpu)),
+          },
+        );
+        alone.push({ ...difference(after, before, ALONE_REQUESTS), serverCpuMs: used / ALONE_REQUESTS, clientCpuMs: result.clientCpuMs, ms: result.ms });
+      }
+    } finally {
+      await sequential.close();
     }
 
     const n = options.concurrency;
@@ -190,6 +207,9 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     ];
     const counted = (values: number[]) => values.map((value, i) => (sides[i].counted ? value : NaN));
     rows.push(
+      row(`one at a time (mean of ${ALONE_REQUESTS}): latency (ms)`, alone.map((c) => c.ms), 1),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): server CPU ms (gateway + subgraphs)`, alone.map((c) => c.serverCpuMs), 2),
+      row(`one at a time (mean of ${ALONE_REQUESTS}): client CPU ms`, alone.map((c) => c.clientCpuMs), 2),
       row(`one at a time (mean of ${ALONE_REQUESTS}): SQL statements`, counted(alone.map((c) => c.statements)), 1),
       row(`one at a time (mean of ${ALONE_REQUESTS}): subgraph fetches (gateway count)`, counted(alone.map((c) => c.fetches)), 1),
       row(`one at a time (mean of ${ALONE_REQUESTS}): HTTP requests at the subgraphs`, counted(alone.map((c) => c.received)), 1),

@@ -1,4 +1,4 @@
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { LocalExecute } from '../platform/subgraph/local.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
 
@@ -60,7 +60,8 @@ export function localTransport(subgraphs: Record<string, LocalSubgraph>, sign: (
       };
       const executor: Executor = (request): Promise<ExecutionResult | unknown> => {
         const principal = (request.context as { principal?: Principal } | undefined)?.principal;
-        if (request.operationType === 'subscription' || !principal || !local.serving()) return overHttp(request);
+        const type = request.operationType ?? getOperationAST(request.document, request.operationName)?.operation;
+        if (type === 'subscription' || !principal || !local.serving()) return overHttp(request);
         return local.execute({ document: request.document, variables: request.variables, operationName: request.operationName, principal });
       };
       return executor;

@@ -2,6 +2,9 @@ import dc from 'node:diagnostics_channel';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { it, expect, beforeAll, afterAll } from 'vitest';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
+import { collect, type SubscriptionResult } from './testkit/subscriptions.ts';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer } from './testkit/auth.ts';
@@ -71,6 +74,22 @@ describeEngines('co-located subgraphs, executed in the gateway process', (ctx) =
     expect(local.fetches).toBeGreaterThan(1);
   });
 
+  it('answers refusals and missing objects with the same errors as over HTTP', async () => {
+    const cases: Array<[Principal, string]> = [
+      [principals.apexMember, '{ serviceLine(id: "LIN-26-999999") { id name } }'],
+      [principals.apexViewer, '{ apiKeys(first: 5) { nodes { id } } }'],
+      [principals.apexPayments, '{ workspace(id: "WS-26-000022") { id name } }'],
+      [principals.apexMember, `{ serviceLine(id: "${DEMO.serviceLineId}") { id tasks(first: 101) { nodes { id } } } }`],
+    ];
+    for (const [principal, query] of cases) {
+      const local = await measured(sys.url, () => sys.system.stats.subgraphFetches, principal, query);
+      const http = await measured(overHttp.origin, () => overHttp.stats.subgraphFetches, principal, query);
+      expect(local.result.errors?.length, query).toBeGreaterThan(0);
+      expect(local.result, query).toEqual(http.result);
+      expect(local.received, query).toBe(0);
+    }
+  });
+
   it('audits a write made on the in-process path, succeeded and refused', async () => {
     const title = `co-located ${Date.now()}`;
     const created = await measured(sys.url, () => sys.system.stats.subgraphFetches, principals.apexMember, `mutation($title: String!) { createTask(input: { serviceLineId: "${DEMO.serviceLineId}", title: $title }) { id } }`, { title });
@@ -86,6 +105,29 @@ describeEngines('co-located subgraphs, executed in the gateway process', (ctx) =
       { action: 'createTask', outcome: 'SUCCEEDED', errorCode: null, actorId: principals.apexMember.actorId, channel: 'graphql' },
       { action: 'updateTask', outcome: 'REFUSED', errorCode: 'forbidden', actorId: principals.apexViewer.actorId, channel: 'graphql' },
     ]));
+  });
+
+  it('streams a per-subscriber subscription from the events subgraph over its WebSocket, with its entity fetches in-process', async () => {
+    const perSubscriber = await startTestSystem(ctx.database, principals.apexAdmin, { limits: { subscriptionFanout: 'per-subscriber' } });
+    for (const url of Object.values(perSubscriber.system.subgraphUrls)) ports.add(Number(new URL(url).port));
+    const client = createClient({ url: `${perSubscriber.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await bearer(principals.apexAdmin)}` }, retryAttempts: 0 });
+    try {
+      const latest = await perSubscriber.graphql('{ events(first: 1) { edges { cursor } } }');
+      const stream = collect(client.iterate({
+        query: 'subscription($after: String) { activity(after: $after, types: ["task."]) { node { id type subject { __typename ... on Task { id title } } } } }',
+        variables: { after: latest.data.events.edges[0].cursor },
+      }) as AsyncIterator<SubscriptionResult>);
+      const title = `streamed ${Date.now()}`;
+      const created = await perSubscriber.graphql(`mutation($title: String!) { createTask(input: { serviceLineId: "${DEMO.serviceLineId}", title: $title }) { id } }`, { title });
+      expect(created.errors).toBeUndefined();
+      const [first] = await stream.take(1);
+      expect(first.errors).toBeUndefined();
+      expect(first.data.activity.node).toMatchObject({ type: 'task.created', subject: { __typename: 'Task', id: created.data.createTask.id, title } });
+      await stream.stop();
+    } finally {
+      await client.dispose();
+      await perSubscriber.close();
+    }
   });
 
   it('keeps the subgraphs closed to a caller without the signed principal', async () => {
