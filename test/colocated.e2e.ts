@@ -118,11 +118,14 @@ describeEngines('co-located subgraphs, executed in the gateway process', (ctx) =
         variables: { after: latest.data.events.edges[0].cursor },
       }) as AsyncIterator<SubscriptionResult>);
       const title = `streamed ${Date.now()}`;
+      const before = received;
       const created = await perSubscriber.graphql(`mutation($title: String!) { createTask(input: { serviceLineId: "${DEMO.serviceLineId}", title: $title }) { id } }`, { title });
       expect(created.errors).toBeUndefined();
       const [first] = await stream.take(1);
       expect(first.errors).toBeUndefined();
       expect(first.data.activity.node).toMatchObject({ type: 'task.created', subject: { __typename: 'Task', id: created.data.createTask.id, title } });
+      // The write and the event's Task were fetched in-process; only the subscription is a socket.
+      expect(received - before).toBe(0);
       await stream.stop();
     } finally {
       await client.dispose();
