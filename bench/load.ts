@@ -1,10 +1,12 @@
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A closed-loop HTTP load: `concurrency` clients, each sending the same GraphQL POST again as soon
  * as its previous answer is in, over keep-alive connections (Node's fetch pools them). It runs in
- * a worker thread so the clients' own work does not queue on the event loop of the servers it
- * measures, which share the main thread.
+ * a child process of its own, so the clients' work neither queues on the event loop of the servers
+ * it measures nor counts in their CPU: the parent's process CPU over the timed phase is the
+ * servers', and the child reports its own (`clientCpuMs`).
  *
  * Both phases end by draining: no request is in flight when `onMeasureStart` runs or when the
  * result comes back, so counters read at those two moments cover exactly the timed requests.
@@ -26,54 +28,63 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time (user + system) of the client process over the timed phase, per request. */
+  clientCpuMsPerRequest: number;
 }
 
-type FromWorker =
+type ToChild = { kind: 'go' };
+type FromChild =
   | { kind: 'warm' }
-  | { kind: 'done'; latencies: number[]; seconds: number }
+  | { kind: 'done'; latencies: number[]; seconds: number; cpuMs: number }
   | { kind: 'failed'; message: string };
 
-/**
- * Node 20 does not carry tsx's loader into worker threads, so the worker registers it before
- * importing this very file.
- */
-const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((api) => { api.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+const CHILD_FLAG = '--bench-load-client';
 
 /** Runs warm-up, then calls `onMeasureStart` (nothing in flight), then the timed phase. */
-export function runLoad(options: LoadOptions, onMeasureStart: () => void): Promise<LoadResult> {
-  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: options });
+export function runLoad(options: LoadOptions, onMeasureStart: () => void | Promise<void>): Promise<LoadResult> {
+  const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   return new Promise<LoadResult>((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null, result?: LoadResult) => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
+      if (child.exitCode === null && child.signalCode === null) child.kill();
       if (error) reject(error);
       else resolve(result!);
     };
-    worker.on('message', (message: FromWorker) => {
+    child.on('message', (message: FromChild) => {
       if (message.kind === 'warm') {
-        onMeasureStart();
-        worker.postMessage('go');
+        Promise.resolve(onMeasureStart()).then(() => child.send({ kind: 'go' } satisfies ToChild), (error: Error) => finish(error));
       } else if (message.kind === 'done') {
-        finish(null, summarize(message.latencies, message.seconds));
+        finish(null, summarize(message.latencies, message.seconds, message.cpuMs));
       } else {
         finish(new Error(`load failed: ${message.message}`));
       }
     });
-    worker.on('error', (error) => finish(error));
-    worker.on('exit', (code) => finish(new Error(`load worker exited (code ${code}) before finishing`)));
+    child.on('error', (error) => finish(error));
+    child.on('exit', (code) => finish(new Error(`load client exited (code ${code}) before finishing`)));
+    child.send({ kind: 'run', options });
   });
 }
 
-function summarize(latencies: number[], seconds: number): LoadResult {
+function summarize(latencies: number[], seconds: number, cpuMs: number): LoadResult {
   const sorted = Float64Array.from(latencies).sort();
   const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
-  return { requests: sorted.length, seconds, requestsPerSecond: sorted.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return {
+    requests: sorted.length,
+    seconds,
+    requestsPerSecond: sorted.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    clientCpuMsPerRequest: sorted.length ? cpuMs / sorted.length : NaN,
+  };
 }
 
-// ---- the worker ---------------------------------------------------------------------------------
+// ---- the child ----------------------------------------------------------------------------------
 
 async function phase(options: LoadOptions, seconds: number, latencies: number[] | null): Promise<void> {
   const deadline = performance.now() + seconds * 1000;
@@ -94,20 +105,23 @@ async function phase(options: LoadOptions, seconds: number, latencies: number[] 
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => client(i)));
 }
 
-async function work(options: LoadOptions) {
-  const port = parentPort!;
-  try {
-    await phase(options, options.warmupSeconds, null);
-    const go = new Promise<void>((resolve) => port.once('message', () => resolve()));
-    port.postMessage({ kind: 'warm' } satisfies FromWorker);
-    await go;
-    const latencies: number[] = [];
-    const started = performance.now();
-    await phase(options, options.seconds, latencies);
-    port.postMessage({ kind: 'done', latencies, seconds: (performance.now() - started) / 1000 } satisfies FromWorker);
-  } catch (error) {
-    port.postMessage({ kind: 'failed', message: (error as Error).message } satisfies FromWorker);
-  }
+function serve(): void {
+  const send = (message: FromChild) => process.send!(message);
+  process.once('message', (message: { kind: 'run'; options: LoadOptions }) => {
+    const { options } = message;
+    void (async () => {
+      await phase(options, options.warmupSeconds, null);
+      const go = new Promise<void>((resolve) => process.once('message', () => resolve()));
+      send({ kind: 'warm' });
+      await go;
+      const latencies: number[] = [];
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      await phase(options, options.seconds, latencies);
+      const used = process.cpuUsage(cpu);
+      send({ kind: 'done', latencies, seconds: (performance.now() - started) / 1000, cpuMs: (used.user + used.system) / 1000 });
+    })().catch((error: Error) => send({ kind: 'failed', message: error.message }));
+  });
 }
 
-if (!isMainThread && parentPort && (workerData as LoadOptions | undefined)?.url) void work(workerData as LoadOptions);
+if (process.argv.includes(CHILD_FLAG) && process.send) serve();

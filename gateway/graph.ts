@@ -22,6 +22,7 @@ import { useIncrementalDeliveryRefusal } from './incremental.ts';
 import type { PersistedDocumentsSettings } from '../platform/config.ts';
 import { runtimeRequestIds, useRequestIds } from './access-log.ts';
 import { tracingPlugins } from './tracing.ts';
+import { LOCAL_KIND, localTransport, type LocalSubgraph, type SubgraphRequest } from './local-transport.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -62,7 +63,15 @@ export interface GraphOptions {
   graphiqlToken?: () => Promise<string>;
   /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
   persistedDocuments?: PersistedDocumentsSettings;
+  /**
+   * Subgraphs served in this process (`npm start`): executed in-process rather than over HTTP
+   * (local-transport.ts); the others, and these while not serving, are fetched from their URL.
+   */
+  localSubgraphs?: Record<string, LocalSubgraph>;
 }
+
+/** A principal header is signed once per request and reused for this long (its TTL is 60 s). */
+const REUSE_SIGNATURE_MS = 30_000;
 
 /**
  * The events subgraph serves subscriptions over graphql-ws (an @apollo/server subgraph cannot
@@ -85,6 +94,20 @@ function eventsTransport(location: string) {
 export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig; feed: ActivityFeed | undefined } {
   const stats: GraphStats = { subgraphFetches: 0 };
   const { limits } = options;
+  const local = options.localSubgraphs && Object.keys(options.localSubgraphs).length ? options.localSubgraphs : undefined;
+  // One signature per request (reused by its fetches), signed again once it is half its TTL old:
+  // a long-lived subscription's entity fetches outlive a header signed at its start.
+  const signed = new WeakMap<object, { header: string; at: number }>();
+  const sign = (executionRequest: SubgraphRequest) => {
+    const context = executionRequest.context as Partial<GraphContext> | undefined;
+    const principal = context?.principal;
+    if (!principal) return;
+    const now = Date.now();
+    let signature = signed.get(context);
+    if (!signature || now - signature.at > REUSE_SIGNATURE_MS) signed.set(context, (signature = { header: signPrincipal(options.principalKey, principal, now), at: now }));
+    const extensions = (executionRequest.extensions ||= {});
+    extensions.headers = { ...(extensions.headers as Record<string, string> | undefined), [PRINCIPAL_HEADER]: signature.header };
+  };
   const feed = options.eventStream && limits.subscriptionFanout === 'grouped'
     ? new ActivityFeed(options.eventStream, new BatchExecutor(() => runtime, { production: options.production, maxNodes: limits.maxNodes }), { bufferLimit: limits.subscriberBuffer, graceMs: limits.subscriberGraceSeconds * 1000 })
     : undefined;
@@ -92,8 +115,12 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     supergraph: options.supergraph ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     unifiedGraphHandler,
     transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls).map(([name, location]) => [name, name === 'events' ? eventsTransport(location) : { location }]),
+      Object.entries(options.subgraphUrls).map(([name, location]) => {
+        const entry = name === 'events' ? eventsTransport(location) : { location };
+        return [name, local?.[name] ? { ...entry, kind: LOCAL_KIND } : entry];
+      }),
     ),
+    ...(local ? { transports: transportsWith(localTransport(local, sign)) } : {}),
     graphqlEndpoint: '/graphql',
     graphiql: options.production ? false : graphiqlOptions(options.graphiqlToken),
     // GraphiQL's script, styles and editor workers inlined in the page from the installed package,
@@ -135,11 +162,9 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
         // its start would have expired (Hive's header propagation skips those: no HTTP request).
         // Set as the request's extension headers, the principal is part of the executor's
         // in-flight de-duplication key, so identical requests of two callers are never merged.
-        onSubgraphExecute({ executionRequest }: { executionRequest: { context?: Partial<GraphContext>; extensions?: Record<string, unknown> } }) {
-          const principal = executionRequest.context?.principal;
-          if (!principal) return;
-          const extensions = (executionRequest.extensions ||= {});
-          extensions.headers = { ...(extensions.headers as Record<string, string> | undefined), [PRINCIPAL_HEADER]: signPrincipal(options.principalKey, principal) };
+        // A co-located subgraph needs none (its transport signs when it falls back to HTTP).
+        onSubgraphExecute({ subgraphName, executionRequest }: { subgraphName: string; executionRequest: SubgraphRequest }) {
+          if (!local?.[subgraphName]) sign(executionRequest);
         },
       },
       useBoundedSubscriptions(options.limits.subscriberBuffer, options.limits.subscriberGraceSeconds * 1000),
@@ -173,6 +198,20 @@ function useAuthenticatedExecution() {
     });
   };
   return { onExecute: refuse, onSubscribe: refuse };
+}
+
+/** The transports by kind: Hive Gateway's HTTP and WebSocket ones, and the co-located subgraphs'. */
+function transportsWith(local: ReturnType<typeof localTransport>) {
+  const kinds: Record<string, () => Promise<unknown>> = {
+    http: () => import('@graphql-mesh/transport-http'),
+    ws: () => import('@graphql-mesh/transport-ws'),
+  };
+  return (kind: string) => {
+    if (kind === LOCAL_KIND) return local as never;
+    const load = kinds[kind];
+    if (!load) throw new Error(`no transport of kind "${kind}"`);
+    return load() as never;
+  };
 }
 
 /** Hive Gateway's own logs, at the project logger's level, written (and made safe) by it (platform/log.ts). */

@@ -7,6 +7,7 @@ import { GOING_AWAY_REASON, listen } from '../platform/process.ts';
 import { serviceUnavailable } from '../platform/errors.ts';
 import { createEventStream, type EventStream } from '../subgraphs/events/public.ts';
 import { createGraph, type GraphStats } from './graph.ts';
+import type { LocalSubgraph } from './local-transport.ts';
 import type { ActivityFeed } from './live/feed.ts';
 import { gatewayAuthenticator } from './auth.ts';
 import { createGatewayHandler, sendJson } from './server.ts';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   eventStream?: () => Promise<EventStream>;
   /** Development only: the token GraphiQL's Headers tab starts with (gateway/graph.ts). */
   graphiqlToken?: () => Promise<string>;
+  /** Subgraphs of this process, executed without HTTP (gateway/local-transport.ts). */
+  localSubgraphs?: Record<string, LocalSubgraph>;
 }
 
 export interface RunningGateway {
@@ -56,13 +59,13 @@ export interface RunningGateway {
  * gateway processes share the queue, FOR UPDATE SKIP LOCKED). The same for the standalone gateway
  * (index.ts) and the whole system in one process (scripts/system.ts).
  */
-export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, eventStream, graphiqlToken }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, database, subgraphUrls, limits = loadLimitsConfig(), exportWorker = true, eventStream, graphiqlToken, localSubgraphs }: GatewayOptions): Promise<RunningGateway> {
   // Live activity: this process serves its subscribers in audiences (gateway/live/) from the stream given,
   // or from one it follows itself.
   const ownStream = eventStream ? undefined : createEventStream(database, config);
   const graph = createGraph({
     subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
-    graphiqlToken, persistedDocuments: config.persistedDocuments,
+    graphiqlToken, persistedDocuments: config.persistedDocuments, localSubgraphs,
     eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
   });
   // Load the supergraph before accepting connections, so the first request never races it.

@@ -57,7 +57,14 @@ export interface Listening {
  */
 export async function listen(
   handler: http.RequestListener,
-  options: { port: number; host: string; websockets?: (server: http.Server) => WebSocketServer; refuse?: http.RequestListener },
+  options: {
+    port: number;
+    host: string;
+    websockets?: (server: http.Server) => WebSocketServer;
+    refuse?: http.RequestListener;
+    /** In a node:cluster worker, a port of this process's own rather than one shared with the other workers. */
+    exclusive?: boolean;
+  },
 ): Promise<Listening> {
   let closing = false;
   const refuse = options.refuse ?? refuseWhileClosing;
@@ -82,7 +89,7 @@ export async function listen(
   // is read first (its connection is then busy, and refused), so only connections really idle close.
   const closeIdle = () => setImmediate(() => server.closeIdleConnections());
   const sockets = options.websockets?.(server);
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  await new Promise<void>((resolve) => server.listen({ port: options.port, host: options.host, exclusive: options.exclusive }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     server,

@@ -3,22 +3,20 @@ import { loadConfig } from '../platform/config.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
 import { DEMO } from '../seed/demo.ts';
-import { SUBGRAPHS, type SubgraphName } from '../subgraphs/registry.ts';
 import { gatewayProcesses, superviseGateways } from '../gateway/cluster.ts';
-import { serveGateway } from '../gateway/process.ts';
-import { startSubgraphs, startSystem } from './system.ts';
+import { serveSystem, startSystem } from './system.ts';
 import { openConfiguredDatabase, describeDatabase } from './database.ts';
 
 /**
  * `npm start`: migrate, load the demo data on the embedded database, serve everything on one port.
  * One process by default. With GATEWAY_PROCESSES (PostgreSQL only: the embedded database lives in
- * one process), this process runs the six subgraphs and that many gateway processes share the port.
+ * one process), this process migrates and that many processes share the port, each the whole
+ * system (the gateway executing its own subgraphs in-process): one per core with `auto`.
  */
 const processes = gatewayProcesses();
-const subgraphUrlEnv = (name: SubgraphName) => `SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`;
 
-// A gateway process of the primary below: its subgraphs' URLs come in the environment.
-if (cluster.isWorker) await serveGateway();
+// A process of the primary below.
+if (cluster.isWorker) await serveSystem();
 else await runProcess(async () => {
   const config = loadConfig();
   if (processes > 1 && !config.databaseUrl) {
@@ -36,11 +34,11 @@ else await runProcess(async () => {
   let url: string;
   let close: () => Promise<void>;
   if (processes > 1) {
-    // The events subgraph's definition sweeps expired events in this process (subgraphs/events/public.ts).
-    const subgraphs = await startSubgraphs(config, database);
-    const { port } = await superviseGateways(processes, Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlEnv(name), subgraphs.subgraphUrls[name]])));
+    // Each process runs every subgraph's background work too (event retention, webhook delivery,
+    // health evaluations), which any number of processes share (README: Live activity, At scale).
+    const { port } = await superviseGateways(processes);
     url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-    close = () => subgraphs.close();
+    close = async () => {};
   } else {
     // In development GraphiQL opens with a demo token in its Headers tab, minted for each page load
     // (so it never expires under a long-running npm start); never in production.

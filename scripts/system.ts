@@ -1,6 +1,7 @@
 import type http from 'node:http';
-import type { Config } from '../platform/config.ts';
-import type { Database } from '../platform/db.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db.ts';
+import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { createSubgraph, type Subgraph } from '../platform/subgraph/server.ts';
 import type { SubgraphDeps } from '../platform/subgraph/context.ts';
@@ -65,8 +66,9 @@ export async function startSubgraphs(config: Config, database: Database, options
 
 /**
  * The whole system in one process: every subgraph on its own loopback port and the gateway on
- * `config.port` (0 picks a free one, as tests do). Subgraphs are reached over real HTTP, exactly as
- * when each runs as its own process. `limits` come from the environment unless given (tests lower them).
+ * `config.port` (0 picks a free one, as tests do). The gateway executes the subgraphs in-process
+ * (gateway/local-transport.ts); their ports answer direct callers, and the gateway too whenever a
+ * subgraph is not serving (stopSubgraph) or for a subscription. `limits` come from the environment unless given (tests lower them).
  */
 export async function startSystem(
   config: Config,
@@ -76,13 +78,19 @@ export async function startSystem(
    * `exportWorker: false` leaves bulk exports queued (tests run a worker of their own, page by page);
    * `webhookWorker: false` leaves webhook deliveries queued (the webhooks subgraph starts no worker)
    * and starts no background work of any subgraph (the audit trail's sweep); `graphiqlToken`
-   * (development only) is the token GraphiQL's Headers tab starts with.
+   * (development only) is the token GraphiQL's Headers tab starts with; `colocated: false` makes
+   * the gateway fetch every subgraph over HTTP, as when they run in processes of their own.
    */
-  options: { exportWorker?: boolean; webhookWorker?: boolean; graphiqlToken?: () => Promise<string> } = {},
+  options: { exportWorker?: boolean; webhookWorker?: boolean; graphiqlToken?: () => Promise<string>; colocated?: boolean } = {},
 ): Promise<RunningSystem> {
   const { deps, subgraphs, listeners, subgraphUrls } = await startSubgraphs(config, database, { workers: options.webhookWorker !== false });
+  // The gateway executes this process's subgraphs in-process (no HTTP hop, no JSON, no principal
+  // signed); each still listens on its port for direct callers and for a gateway elsewhere.
+  const localSubgraphs = options.colocated === false ? undefined : Object.fromEntries(
+    SUBGRAPHS.map(({ name }) => [name, { execute: subgraphs[name].execute, serving: () => listeners.has(name) }]),
+  );
   // Live activity follows the events subgraph's own stream of this process: one reader for both.
-  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps), graphiqlToken: options.graphiqlToken });
+  const gateway = await startGateway({ config, database, subgraphUrls, limits, exportWorker: options.exportWorker, eventStream: () => streamOf(deps), graphiqlToken: options.graphiqlToken, localSubgraphs });
 
   let closed = false;
   return {
@@ -109,4 +117,26 @@ export async function startSystem(
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
     },
   };
+}
+
+/**
+ * One of `npm start`'s processes with GATEWAY_PROCESSES on PostgreSQL (a node:cluster worker): the
+ * whole system, the gateway on the shared PORT executing this process's own subgraphs in-process,
+ * so each process uses a core for everything a request needs. The primary migrated the database.
+ */
+export function serveSystem(): Promise<void> {
+  return runProcess(async () => {
+    const config = loadConfig();
+    if (!config.databaseUrl) throw new Error('a process of several needs DATABASE_URL: the embedded database (PGlite) serves one process only');
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds });
+    const system = await startSystem(config, database);
+    console.log(`gateway on ${system.url}/graphql (pid ${process.pid}), its subgraphs in-process`);
+    return {
+      stopWithinMs: shutdownBudgetMs(config),
+      async stop() {
+        await system.close();
+        await database.close();
+      },
+    };
+  });
 }

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -15,6 +21,7 @@ import { subgraphSdl } from './sdl.ts';
 import { listen, type CloseOptions } from '../process.ts';
 import { readBody } from '../http.ts';
 import { writeAuditPlugin } from './write-audit.ts';
+import { localExecutor, type LocalExecute } from './local.ts';
 import { sql } from 'drizzle-orm';
 import { observeSubgraphRequest, subgraphRequestPlugin } from '../observability/subgraph-requests.ts';
 import { noteRequester } from '../request-id.ts';
@@ -48,6 +55,8 @@ export interface Subgraph {
   schema: GraphQLSchema;
   /** The node HTTP handler: POST /graphql (principal required), GET /health, GET /ready. */
   handler: http.RequestListener;
+  /** The same subgraph for a gateway in this process, without HTTP (local.ts). */
+  execute: LocalExecute;
   listen(port?: number, host?: string): Promise<{ url: string; close(options?: CloseOptions): Promise<void> }>;
   stop(): Promise<void>;
 }
@@ -64,7 +73,13 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     includeStacktraceInErrorResponses: false,
     logger: log.child({ component: 'subgraph', subgraph: definition.name }),
     // Every write is recorded (deps.recordWrite: the audit trail), in its own transaction when it succeeds.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), writeAuditPlugin(deps.recordWrite), subgraphRequestPlugin(definition.name)],
+    // Only the plugins a subgraph needs: none of Apollo's defaults (cache-control hints resolved per
+    // field, which instruments every resolver; inline traces; usage and schema reporting; a landing page).
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(),
+      writeAuditPlugin(deps.recordWrite), subgraphRequestPlugin(definition.name),
+    ],
     // The process stops the subgraph (platform/process.ts), once; Apollo's own handler would stop it
     // a second time and raise the signal again.
     stopOnTerminationSignals: false,
@@ -120,8 +135,10 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     typeDefs,
     schema,
     handler,
+    execute: localExecutor(schema, apollo, deps),
     async listen(port = 0, host = '127.0.0.1') {
-      const listening = await listen(handler, { port, host, websockets: schema.getSubscriptionType() ? (server) => serveSubscriptions(server, schema, deps) : undefined });
+      // Its own port in each process, also in a node:cluster worker (npm start with GATEWAY_PROCESSES).
+      const listening = await listen(handler, { port, host, exclusive: true, websockets: schema.getSubscriptionType() ? (server) => serveSubscriptions(server, schema, deps) : undefined });
       return { url: `${listening.origin}/graphql`, close: listening.close };
     },
     async stop() {
