@@ -109,7 +109,8 @@ describeEngines('request IDs and access logs', (ctx) => {
     // Each subgraph the plan fetched from logged the gateway's ID on its own access line.
     const subgraphs = mine.filter((line) => line.component === 'subgraph-access');
     expect(new Set(subgraphs.map((line) => line.subgraph)).size).toBeGreaterThanOrEqual(4);
-    for (const line of subgraphs) expect(line).toMatchObject({ route: '/graphql', status: 200, organizationId: 'ORG-26-090500', actorId: 'USR-26-000044' });
+    // Under npm start the gateway hands its co-located subgraphs their fetches in-process (no HTTP).
+    for (const line of subgraphs) expect(line).toMatchObject({ method: 'LOCAL', route: '(in-process)', status: 200, organizationId: 'ORG-26-090500', actorId: 'USR-26-000044' });
     expect(text).not.toContain(token);
     expect(text).not.toMatch(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./);
     expect(text).not.toMatch(/\bv1\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/);

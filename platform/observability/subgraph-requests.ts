@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { log } from '../log.ts';
@@ -81,4 +82,61 @@ export function subgraphRequestPlugin(subgraph: string): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * The same for an operation a gateway in this process hands its co-located subgraph without HTTP
+ * (platform/subgraph/local.ts): the request's ID and the caller on the subgraph's lines, an access
+ * line (`route: '(in-process)'`), and when tracing is on a server span for the subgraph (a child of
+ * the gateway's subgraph execution, the active span here) with a GraphQL execution span and the
+ * statements beneath, as over HTTP.
+ */
+export function observeLocalSubgraphRequest<T>(
+  subgraph: string,
+  operation: { operationName?: string; type: string; organizationId: string; actorId: string; actorType: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  const gateway = currentRequest();
+  const state: RequestState = {
+    requestId: gateway?.requestId ?? randomUUID(),
+    organizationId: operation.organizationId, actorId: operation.actorId, actorType: operation.actorType,
+    ...(operation.operationName ? { operationName: operation.operationName } : {}),
+  };
+  const started = performance.now();
+  const tracer = activeTracer();
+  const finish = (failed: boolean, spans: Span[]) => {
+    endRequest(state);
+    for (const span of spans) {
+      if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+    log.info({
+      component: 'subgraph-access', subgraph, requestId: state.requestId, method: 'LOCAL', route: '(in-process)',
+      status: failed ? 500 : 200, durationMs: Math.round((performance.now() - started) * 10) / 10,
+      organizationId: state.organizationId, actorType: state.actorType, actorId: state.actorId,
+      ...(state.operationName ? { operationName: state.operationName } : {}),
+      ...(state.traceId ? { traceId: state.traceId } : {}),
+    }, 'request');
+  };
+  const observed = async (spans: Span[]) => {
+    try {
+      const result = await run();
+      finish(false, spans);
+      return result;
+    } catch (error) {
+      finish(true, spans);
+      throw error;
+    }
+  };
+  if (!tracer) return withRequest(state, () => observed([]));
+  const server = tracer.startSpan(`subgraph ${subgraph} (in-process)`, {
+    kind: SpanKind.SERVER,
+    attributes: { 'graphql.subgraph.name': subgraph, 'scrums.subgraph.in_process': true },
+  });
+  state.traceId = server.spanContext().traceId;
+  const execution = tracer.startSpan(`graphql.execute${operation.operationName ? ` ${operation.operationName}` : ''}`, {
+    attributes: { 'graphql.operation.type': operation.type, ...(operation.operationName ? { 'graphql.operation.name': operation.operationName } : {}), 'graphql.subgraph.name': subgraph },
+  }, trace.setSpan(context.active(), server));
+  const active = trace.setSpan(context.active(), execution);
+  return context.with(active, () => withRequest(state, () => observed([execution, server])));
 }

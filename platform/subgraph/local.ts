@@ -4,6 +4,7 @@ import type { Principal } from '../auth/tokens.ts';
 import { ERROR_CODES } from '../errors.ts';
 import { createContext, type SubgraphContext, type SubgraphDeps } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
+import { observeLocalSubgraphRequest } from '../observability/subgraph-requests.ts';
 
 /**
  * One operation for a subgraph served in the caller's process: what a gateway in the same process
@@ -29,9 +30,9 @@ export type LocalExecute = (request: LocalRequest) => Promise<ExecutionResult>;
  * (write-audit.ts) records it exactly as over HTTP. Errors leave through `formatSubgraphError`
  * either way, and come back as the HTTP transport builds them from a response's JSON.
  */
-export function localExecutor(schema: GraphQLSchema, apollo: ApolloServer<SubgraphContext>, deps: SubgraphDeps): LocalExecute {
+export function localExecutor(name: string, schema: GraphQLSchema, apollo: ApolloServer<SubgraphContext>, deps: SubgraphDeps): LocalExecute {
   const validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
-  return async ({ document, variables, operationName, principal }) => {
+  const executeLocally = async ({ document, variables, operationName, principal }: LocalRequest): Promise<ExecutionResult> => {
     let errors = validated.get(document);
     if (!errors) validated.set(document, (errors = validate(schema, document)));
     if (errors.length) return { errors: errors.map((error) => asReceived(formatSubgraphError({ ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error))) };
@@ -52,6 +53,15 @@ export function localExecutor(schema: GraphQLSchema, apollo: ApolloServer<Subgra
         asReceived(formatSubgraphError(requestError ? { ...error.toJSON(), extensions: { code: 'BAD_USER_INPUT', status: ERROR_CODES.bad_request.status } } : error.toJSON(), error)),
       ),
     };
+  };
+  // Observed as a request of the subgraph's own (its ID, access line, spans), as over HTTP.
+  return (request) => {
+    const { principal } = request;
+    const type = getOperationAST(request.document, request.operationName)?.operation ?? 'query';
+    return observeLocalSubgraphRequest(name, {
+      operationName: request.operationName, type,
+      organizationId: principal.organizationId, actorId: principal.actorId, actorType: principal.actorType,
+    }, () => executeLocally(request));
   };
 }
 

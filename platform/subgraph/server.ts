@@ -135,7 +135,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     typeDefs,
     schema,
     handler,
-    execute: localExecutor(schema, apollo, deps),
+    execute: localExecutor(definition.name, schema, apollo, deps),
     async listen(port = 0, host = '127.0.0.1') {
       // Its own port in each process, also in a node:cluster worker (npm start with GATEWAY_PROCESSES).
       const listening = await listen(handler, { port, host, exclusive: true, websockets: schema.getSubscriptionType() ? (server) => serveSubscriptions(server, schema, deps) : undefined });
