@@ -15,12 +15,14 @@ import { ExportClient, type ClientRead, type ClientResult } from './export-clien
 import { printTable, fmt, ratio } from './table.ts';
 
 /**
- * Reading every event of the scale organization five ways, on PostgreSQL, side by side:
+ * Reading every event of the scale organization six ways, on PostgreSQL, side by side:
  *  - SELECT: the same rows and columns read straight from the database with a server-side cursor
  *    (and serialised to JSON, as the others do), the ceiling;
  *  - GraphQL: paging /graphql with first: 100 and $after, as a client would;
  *  - export (query): POST /v1/exports with the same document, polling until completed, then
  *    streaming the NDJSON download into a file (end to end: submit to the last byte on disk);
+ *  - export (query, first: 99): the same through the graph's pages, as every export ran before
+ *    gateway/exports/direct.ts (a page below the largest keeps that path);
  *  - export (route): the same with {"route": "/v1/events"}, rows in the REST shape;
  *  - NDJSON list: GET /v1/events with Accept: application/x-ndjson, every item in one response.
  * The client runs in a process of its own (bench/export-client.ts): each row gives the system's
@@ -28,7 +30,7 @@ import { printTable, fmt, ratio } from './table.ts';
  * growth of this process's RSS.
  *
  *   NODE_OPTIONS=--expose-gc npm run bench -- export [--scale 1000000] [--database-url postgres://...]
- *   DATABASE_URL=postgres://.../db npm run bench -- export --seeded [--reads graphql,export,route,ndjson]
+ *   DATABASE_URL=postgres://.../db npm run bench -- export --seeded [--reads graphql,export,export-graph,route,ndjson]
  *     (--seeded: a database `npm run seed -- --scale N` filled; --reads: the SELECT and only these)
  */
 
@@ -107,12 +109,14 @@ export async function runExportBench(args: string[]): Promise<void> {
       ['SELECT (ceiling)', { kind: 'select', databaseUrl: benchDbUrl, organizationId: SCALE_ORG_ID }],
       ['GraphQL first: 100', { kind: 'graphql', url, authorization, document: DOCUMENT }],
       ['export job, query', { kind: 'export', url, authorization, body: { query: DOCUMENT }, file }],
+      // The job as it ran before it read batches directly: 99-row pages through the graph (a page below the largest keeps that path).
+      ['export job, query, first: 99 (graph pages)', { kind: 'export', url, authorization, body: { query: DOCUMENT.replace('first: 100', 'first: 99') }, file }],
       ['export job, route /v1/events', { kind: 'export', url, authorization, body: { route: '/v1/events', params: { organization_id: SCALE_ORG_ID } }, file }],
       ['NDJSON GET /v1/events', { kind: 'ndjson', url, authorization, path: `/v1/events?organization_id=${SCALE_ORG_ID}` }],
     ];
-    // --reads graphql,export,route,ndjson: the SELECT (the baseline) and only these.
+    // --reads graphql,export,export-graph,route,ndjson: the SELECT (the baseline) and only these.
     const only = argument(args, '--reads')?.split(',');
-    const keys = ['select', 'graphql', 'export', 'route', 'ndjson'];
+    const keys = ['select', 'graphql', 'export', 'export-graph', 'route', 'ndjson'];
     const reads = all.filter((_, i) => i === 0 || !only || only.includes(keys[i]));
     const measured: [string, Measured][] = [];
     for (const [name, read] of reads) {
