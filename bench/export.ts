@@ -1,133 +1,67 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../platform/config.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
+import { openDatabase, type Database } from '../platform/db.ts';
 import { startSystem, type RunningSystem } from '../scripts/system.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
+import { EXPORT_BATCH_ROWS } from '../gateway/exports/direct.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
 import { userAt } from '../seed/scale-model.ts';
 import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-scale.ts';
+import { ExportClient, type ClientRead, type ClientResult } from './export-client.ts';
 import { printTable, fmt, ratio } from './table.ts';
 
 /**
- * Reading every event of the scale organization three ways, on PostgreSQL, side by side:
- *  - GraphQL: paging /graphql with first: 100 and $after, as a client would today;
- *  - export: POST /v1/exports with the same document, polling until completed, then streaming
- *    the NDJSON download into a file (end to end: submit to the last byte on disk);
+ * Reading every event of the scale organization six ways, on PostgreSQL, side by side:
  *  - SELECT: the same rows and columns read straight from the database with a server-side cursor
- *    (and serialised to JSON, as the others do), the ceiling.
- * Each with the peak RSS of this process (which runs the whole system: six subgraphs and the gateway).
+ *    (and serialised to JSON, as the others do), the ceiling;
+ *  - GraphQL: paging /graphql with first: 100 and $after, as a client would;
+ *  - export (query): POST /v1/exports with the same document, polling until completed, then
+ *    streaming the NDJSON download into a file (end to end: submit to the last byte on disk);
+ *  - export (query, first: 99): the same through the graph's pages, as every export ran before
+ *    gateway/exports/direct.ts (a page below the largest keeps that path);
+ *  - export (route): the same with {"route": "/v1/events"}, rows in the REST shape;
+ *  - NDJSON list: GET /v1/events with Accept: application/x-ndjson, every item in one response.
+ * The client runs in a process of its own (bench/export-client.ts): each row gives the system's
+ * CPU (this process, which runs the subgraphs and the gateway) and the client's, per row, and the
+ * growth of this process's RSS.
  *
  *   NODE_OPTIONS=--expose-gc npm run bench -- export [--scale 1000000] [--database-url postgres://...]
+ *   DATABASE_URL=postgres://.../db npm run bench -- export --seeded [--reads graphql,export,export-graph,route,ndjson]
+ *     (--seeded: a database `npm run seed -- --scale N` filled; --reads: the SELECT and only these)
  */
 
 const AUTH_SECRET = 'bench-secret-for-the-exports-0123456789abcdef';
 const FIELDS = 'id type actorType actorId subjectType subjectId payload createdAt';
 const DOCUMENT = `query BenchEvents($after: String) { events(first: 100, after: $after) { nodes { ${FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 
-interface Measured {
-  rows: number;
-  seconds: number;
+interface Measured extends ClientResult {
+  /** CPU of this process (the system) over the read, in µs. */
+  serverCpuUs: number;
   startRss: number;
   peakRss: number;
-  bytes: number;
 }
 
-/** Samples RSS while `fn` runs; the peak is the highest sample (and the values at start and end). */
-async function measure(fn: () => Promise<{ rows: number; bytes: number }>): Promise<Measured> {
+/** Runs one read in the client process, sampling this process's RSS and measuring its CPU meanwhile. */
+async function measure(client: ExportClient, read: ClientRead): Promise<Measured> {
   global.gc?.();
   const startRss = process.memoryUsage().rss;
   let peak = startRss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
-  const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
-    const { rows, bytes } = await fn();
-    const seconds = (performance.now() - started) / 1000;
+    const result = await client.read(read);
+    const used = process.cpuUsage(cpu);
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { rows, seconds, startRss, peakRss: peak, bytes };
+    return { ...result, serverCpuUs: used.user + used.system, startRss, peakRss: peak };
   } finally {
     clearInterval(sampler);
   }
-}
-
-/** Milliseconds each GraphQL page took, in order: page 10,000 should cost what page 1 costs. */
-const pageMs: number[] = [];
-
-async function pageGraphQL(url: string, authorization: string): Promise<{ rows: number; bytes: number }> {
-  let after: string | null = null;
-  let rows = 0;
-  let bytes = 0;
-  for (;;) {
-    const started = performance.now();
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization },
-      body: JSON.stringify({ query: DOCUMENT, variables: { after } }),
-    });
-    const text = await res.text();
-    const body = JSON.parse(text) as { data?: { events: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }; errors?: unknown[] };
-    if (res.status !== 200 || !body.data || body.errors) throw new Error(`GraphQL page failed: HTTP ${res.status} ${text.slice(0, 300)}`);
-    const { nodes, pageInfo } = body.data.events;
-    pageMs.push(performance.now() - started);
-    rows += nodes.length;
-    for (const node of nodes) bytes += Buffer.byteLength(JSON.stringify(node)) + 1;
-    if (!pageInfo.hasNextPage) return { rows, bytes };
-    after = pageInfo.endCursor;
-  }
-}
-
-async function runExport(url: string, authorization: string, file: string): Promise<{ rows: number; bytes: number }> {
-  const headers = { 'content-type': 'application/json', authorization };
-  const submitted = await fetch(`${url}/v1/exports`, { method: 'POST', headers, body: JSON.stringify({ query: DOCUMENT }) });
-  const job = ((await submitted.json()) as { data?: { id: string } }).data;
-  if (submitted.status !== 201 || !job) throw new Error(`export submission failed: HTTP ${submitted.status}`);
-  let status = '';
-  let current: { status: string; download_url: string; error: string | null } | undefined;
-  while (status !== 'completed') {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const res = await fetch(`${url}/v1/exports/${job.id}`, { headers });
-    current = ((await res.json()) as { data: typeof current }).data;
-    status = current!.status;
-    if (status === 'failed' || status === 'cancelled') throw new Error(`export ${job.id} ${status}: ${current!.error}`);
-  }
-  const download = await fetch(`${url}${current!.download_url}`, { headers });
-  if (download.status !== 200 || !download.body) throw new Error(`download failed: HTTP ${download.status}`);
-  let lines = 0;
-  let bytes = 0;
-  const count = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-      callback(null, chunk);
-    },
-  });
-  await pipeline(Readable.fromWeb(download.body as never), count, fs.createWriteStream(file));
-  return { rows: lines, bytes };
-}
-
-async function selectAll(databaseUrl: string): Promise<{ rows: number; bytes: number }> {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  let rows = 0;
-  let bytes = 0;
-  try {
-    const cursor = client`select id, type, actor_type, actor_id, subject_type, subject_id, payload, created_at
-      from events.events where organization_id = ${SCALE_ORG_ID} order by seq desc`.cursor(1_000);
-    for await (const batch of cursor) {
-      for (const row of batch) bytes += Buffer.byteLength(JSON.stringify(row)) + 1;
-      rows += batch.length;
-    }
-  } finally {
-    await client.end();
-  }
-  return { rows, bytes };
 }
 
 export async function runExportBench(args: string[]): Promise<void> {
@@ -135,49 +69,85 @@ export async function runExportBench(args: string[]): Promise<void> {
   const scale = raw === undefined ? 1_000_000 : Number(raw);
   if (!Number.isSafeInteger(scale) || scale < 1) throw new Error(`--scale must be a positive integer, got ${raw}`);
   const databaseUrl = argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  const seeded = args.includes('--seeded');
   let fresh: Fresh | undefined;
+  let database: Database;
   let system: RunningSystem | undefined;
+  const client = new ExportClient();
   const file = path.join(os.tmpdir(), `bench-export-${process.pid}.ndjson`);
   try {
-    fresh = await freshPostgres(databaseUrl);
-    const seeded = await seedScale(fresh.database, { scale });
-    await analyzeScaleTables(fresh.database);
-    console.log(`seeded --scale ${fmt(scale)}: ${fmt(seeded.rows)} rows in ${fmt(seeded.seconds, 1)} s`);
-    // The SELECT reads over a connection of its own to the database freshPostgres made.
-    const [{ name }] = await fresh.database.rows<{ name: string }>(sql`select current_database() as name`);
-    const benchDbUrl = new URL(databaseUrl);
-    benchDbUrl.pathname = `/${name}`;
+    let benchDbUrl: string;
+    if (seeded) {
+      // A database filled by `npm run seed -- --scale N`: read as it is (its scale is what it holds).
+      database = await openDatabase({ databaseUrl });
+      benchDbUrl = databaseUrl;
+      // `npm run seed` leaves the planner's statistics to autovacuum; stale ones make keyset pages sort the whole log.
+      await analyzeScaleTables(database);
+    } else {
+      fresh = await freshPostgres(databaseUrl);
+      database = fresh.database;
+      const loaded = await seedScale(database, { scale });
+      await analyzeScaleTables(database);
+      console.log(`seeded --scale ${fmt(scale)}: ${fmt(loaded.rows)} rows in ${fmt(loaded.seconds, 1)} s`);
+      // The SELECT reads over a connection of its own to the database freshPostgres made.
+      const [{ name }] = await database.rows<{ name: string }>(sql`select current_database() as name`);
+      const url = new URL(databaseUrl);
+      url.pathname = `/${name}`;
+      benchDbUrl = url.toString();
+    }
+    const [{ n: events }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from events.events where organization_id = ${SCALE_ORG_ID}`);
+    if (events === 0) throw new Error(`no events of ${SCALE_ORG_ID} in ${databaseUrl}: seed it first (npm run seed -- --scale N), or drop --seeded`);
 
     const config = { ...loadConfig({ AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 };
     // One client reads a million rows in thousands of requests: the per-caller budget is out of reach.
-    system = await startSystem(config, fresh.database, { ...loadLimitsConfig(), rateLimitPoints: 1_000_000_000 });
+    system = await startSystem(config, database, { ...loadLimitsConfig(), rateLimitPoints: 1_000_000_000 });
     const owner = userAt(0);
     const authorization = `Bearer ${await mintToken(signingKeyFromSecret(config.authSecret), { organizationId: SCALE_ORG_ID, workspaceId: null, role: owner.role, actorId: owner.id, actorType: 'user' }, { expiresIn: '12h' })}`;
+    const url = system.url;
 
-    const select = await measure(() => selectAll(benchDbUrl.toString()));
-    console.log(`SELECT: ${fmt(select.rows)} rows in ${fmt(select.seconds, 1)} s`);
-    const graphql = await measure(() => pageGraphQL(system!.url, authorization));
-    console.log(`GraphQL first: 100: ${fmt(graphql.rows)} rows in ${fmt(graphql.seconds, 1)} s`);
-    const exported = await measure(() => runExport(system!.url, authorization, file));
-    console.log(`export: ${fmt(exported.rows)} lines in ${fmt(exported.seconds, 1)} s`);
-    if (graphql.rows !== select.rows || exported.rows !== select.rows) {
-      throw new Error(`row counts differ: SELECT ${select.rows}, GraphQL ${graphql.rows}, export ${exported.rows}`);
+    const all: [string, ClientRead][] = [
+      ['SELECT (ceiling)', { kind: 'select', databaseUrl: benchDbUrl, organizationId: SCALE_ORG_ID }],
+      ['GraphQL first: 100', { kind: 'graphql', url, authorization, document: DOCUMENT }],
+      ['export job, query', { kind: 'export', url, authorization, body: { query: DOCUMENT }, file }],
+      // The job as it ran before it read batches directly: 99-row pages through the graph (a page below the largest keeps that path).
+      ['export job, query, first: 99 (graph pages)', { kind: 'export', url, authorization, body: { query: DOCUMENT.replace('first: 100', 'first: 99') }, file }],
+      ['export job, route /v1/events', { kind: 'export', url, authorization, body: { route: '/v1/events', params: { organization_id: SCALE_ORG_ID } }, file }],
+      ['NDJSON GET /v1/events', { kind: 'ndjson', url, authorization, path: `/v1/events?organization_id=${SCALE_ORG_ID}` }],
+    ];
+    // --reads graphql,export,export-graph,route,ndjson: the SELECT (the baseline) and only these.
+    const only = argument(args, '--reads')?.split(',');
+    const keys = ['select', 'graphql', 'export', 'export-graph', 'route', 'ndjson'];
+    const reads = all.filter((_, i) => i === 0 || !only || only.includes(keys[i]));
+    const measured: [string, Measured][] = [];
+    for (const [name, read] of reads) {
+      const m = await measure(client, read);
+      console.log(`${name}: ${fmt(m.rows)} rows in ${fmt(m.seconds, 1)} s`);
+      if (m.rows !== events) throw new Error(`${name} read ${m.rows} rows, the organization has ${events}`);
+      measured.push([name, m]);
     }
 
+    const select = measured[0][1];
     const mb = (bytes: number) => fmt(bytes / 1024 / 1024, 0);
-    const row = (name: string, m: Measured) => [name, fmt(m.rows), fmt(m.seconds, 1), fmt(m.rows / m.seconds), ratio(m.rows / m.seconds, select.rows / select.seconds), mb(m.bytes), mb(m.startRss), mb(m.peakRss), `+${mb(m.peakRss - m.startRss)}`];
+    const us = (cpu: number, rows: number) => fmt(cpu / rows, 1);
     printTable(
       [
-        `every event of ${SCALE_ORG_ID} (--scale ${fmt(scale)}), fields ${FIELDS}, newest first, PostgreSQL; one client, one request at a time`,
-        'GraphQL = POST /graphql with first: 100 and $after, page after page; export = POST /v1/exports with the same document, polled every 250 ms,',
-        'then GET .../download streamed to a file (submit to last byte on disk); SELECT = the same rows and columns through a server-side cursor',
-        '(1,000 rows a fetch), each row JSON-serialised. RSS is of this one process, which also runs the six subgraphs and the gateway',
-        '(sampled every 50 ms; run with NODE_OPTIONS=--expose-gc to collect garbage before each read).',
+        `every event of ${SCALE_ORG_ID} (${fmt(events)} events${seeded ? ', --seeded' : `, --scale ${fmt(scale)}`}), fields ${FIELDS}, newest first, PostgreSQL; one client, one request at a time`,
+        'SELECT = the same rows and columns through a server-side cursor (1,000 rows a fetch), each row JSON-serialised, in the client process;',
+        'GraphQL = POST /graphql with first: 100 and $after, page after page; export = POST /v1/exports (the same document, or the REST route),',
+        `polled every 250 ms, then GET .../download streamed to a file (submit to last byte on disk; the job reads batches of ${fmt(EXPORT_BATCH_ROWS)}`,
+        'rows where it can, gateway/exports/direct.ts); NDJSON = GET /v1/events with Accept: application/x-ndjson. The client is a process of its',
+        'own; server CPU is this process (six subgraphs and the gateway), client CPU the client process, both per row; RSS growth is this',
+        "process's (sampled every 50 ms; NODE_OPTIONS=--expose-gc collects garbage before each read).",
       ].join('\n'),
-      ['read', 'rows', 'seconds', 'rows/s', 'vs SELECT', 'MB of JSON', 'RSS at start MB', 'peak RSS MB', 'growth MB'],
-      [row('SELECT (ceiling)', select), row('GraphQL first: 100', graphql), row('export job (NDJSON download)', exported)],
+      ['read', 'rows', 'seconds', 'rows/s', 'vs SELECT', 'server CPU µs/row', 'client CPU µs/row', 'MB of JSON', 'server RSS growth MB'],
+      measured.map(([name, m]) => [
+        name, fmt(m.rows), fmt(m.seconds, 1), fmt(m.rows / m.seconds), ratio(m.rows / m.seconds, select.rows / select.seconds),
+        us(m.serverCpuUs, m.rows), us(m.clientCpuUs, m.rows), mb(m.bytes), `+${mb(m.peakRss - m.startRss)}`,
+      ]),
     );
     // Keyset paging: the deepest pages cost what the first ones do (an index seek on the cursor's row).
+    const pageMs = measured.find(([name]) => name.startsWith('GraphQL'))?.[1].pageMs ?? [];
+    if (pageMs.length === 0) return;
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const first = pageMs.slice(0, 100);
@@ -191,9 +161,15 @@ export async function runExportBench(args: string[]): Promise<void> {
       ],
     );
   } finally {
-    fs.rmSync(file, { force: true });
+    await client.close();
+    // A seeded database is kept between runs: the benchmark's export jobs and their output go.
+    if (!fresh) {
+      await database!?.rows(sql`delete from gateway.export_chunks c using gateway.export_jobs j where c.job_id = j.id and j.organization_id = ${SCALE_ORG_ID}`).catch(() => {});
+      await database!?.rows(sql`delete from gateway.export_jobs where organization_id = ${SCALE_ORG_ID}`).catch(() => {});
+    }
     await system?.close().catch((error) => console.error('closing the system failed:', error));
-    await fresh?.drop().catch((error) => console.error('dropping the benchmark database failed:', error));
+    if (fresh) await fresh.drop().catch((error) => console.error('dropping the benchmark database failed:', error));
+    else await database!?.close().catch(() => {});
   }
 }
 

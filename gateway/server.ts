@@ -51,7 +51,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
   const idempotency = createIdempotency(database);
   const openApi = openApiDocument();
   const serveExports = createExportsApi({ runtime, database, limits: { document: documentLimits(graph.limits), maxNodes: graph.limits.maxNodes } });
-  const streamRest = createRestStreamer(runtime);
+  const streamRest = createRestStreamer(runtime, undefined, database);
   const applyCors = createCors(cors);
 
   /**

@@ -158,7 +158,7 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
   };
 }
 
-/** Chunks this many at a time: a few hundred KB in memory, whatever the export's size. */
+/** Chunks this many at a time: a few MB in memory at most (a chunk is a page, or a batch of EXPORT_BATCH_ROWS rows), whatever the export's size. */
 const CHUNKS_PER_READ = 8;
 
 /** Streams a job's chunks in order, waiting for the client to drain before reading more. */

@@ -12,6 +12,7 @@ import { costRefusal, type DocumentLimits } from '../limits/index.ts';
 import { limitReasonOf } from '../limits/refusal.ts';
 import { executeDocument } from '../rest/execute.ts';
 import { createRouteMatcher, REST_ROUTES, withRestNames, type MatchedRequest } from '../rest/router.ts';
+import { directEventsPlan, directEventsSource, type DirectReader } from './direct.ts';
 
 /**
  * What an export pages through, and how one page of it is read. Two kinds, as the issue asks:
@@ -43,6 +44,8 @@ export interface ExportSource {
   query: string;
   /** export_jobs.variables: the document's variables, or the REST query parameters. */
   variables: Record<string, unknown>;
+  /** Whether its pages are read in batches where the rows are, not through the graph (direct.ts). */
+  direct?: boolean;
   fetchPage(runtime: GatewayRuntime<GraphContext>, principal: Principal, after: string | null): Promise<Page>;
 }
 
@@ -222,8 +225,18 @@ export async function graphqlSource(schema: GraphQLSchema, query: unknown, varia
   return storedGraphQLSource(plan.document, given);
 }
 
-/** A GraphQL source as stored in a job (its document already checked and normalised). */
-export function storedGraphQLSource(document: string, variables: Record<string, unknown>): ExportSource {
+/**
+ * A GraphQL source as stored in a job (its document already checked and normalised); with a
+ * `reader`, read in batches where the rows are when the document allows it (direct.ts).
+ */
+export function storedGraphQLSource(document: string, variables: Record<string, unknown>, reader?: DirectReader): ExportSource {
+  const source = graphQLPages(document, variables);
+  const plan = reader && directEventsPlan(reader.schema, document, variables);
+  if (!plan) return source;
+  return directEventsSource(source, plan, reader, (nodes, hasNextPage, endCursor) => ({ rows: nodes, hasNextPage, endCursor }));
+}
+
+function graphQLPages(document: string, variables: Record<string, unknown>): ExportSource {
   const path = connectionPath(document);
   return {
     kind: 'graphql',
@@ -322,13 +335,27 @@ export function restSource(route: unknown, params: unknown): ExportSource {
 }
 
 /** A REST source as stored in a job: the route's path and its parameters (limit = page size). */
-export function storedRestSource(route: string, params: Record<string, unknown>): ExportSource {
+export function storedRestSource(route: string, params: Record<string, unknown>, reader?: DirectReader): ExportSource {
   const matched = matchList(route, params);
-  return restListSource(route, params, matched);
+  return restListSource(route, params, matched, reader);
 }
 
-/** Pages through a matched REST list; `variables` already hold the page size as `first`. */
-export function restListSource(route: string, params: Record<string, unknown>, matched: MatchedRequest): ExportSource {
+/**
+ * Pages through a matched REST list; `variables` already hold the page size as `first`. With a
+ * `reader`, a list the events subgraph serves from its rows is read in batches (direct.ts), each
+ * mapped by the route's own mapper as a page of the graph would be.
+ */
+export function restListSource(route: string, params: Record<string, unknown>, matched: MatchedRequest, reader?: DirectReader): ExportSource {
+  const source = restPages(route, params, matched);
+  const plan = reader && directEventsPlan(reader.schema, matched.route.document, matched.variables);
+  if (!plan) return source;
+  return directEventsSource(source, plan, reader, (nodes, hasNextPage, endCursor) => {
+    const body = matched.route.map({ [plan.rootKey]: { nodes, pageInfo: { hasNextPage, endCursor } } });
+    return { rows: Array.isArray(body.data) ? body.data : [], endCursor: body.meta?.cursor ?? null, hasNextPage: body.meta?.has_more ?? false };
+  });
+}
+
+function restPages(route: string, params: Record<string, unknown>, matched: MatchedRequest): ExportSource {
   return {
     kind: 'rest',
     query: route,
@@ -345,7 +372,7 @@ export function restListSource(route: string, params: Record<string, unknown>, m
   };
 }
 
-/** A job's stored source, rebuilt to run. */
-export function storedSource(kind: string, query: string, variables: Record<string, unknown>): ExportSource {
-  return kind === 'rest' ? storedRestSource(query, variables) : storedGraphQLSource(query, variables);
+/** A job's stored source, rebuilt to run (with a `reader`, read directly where it may be: direct.ts). */
+export function storedSource(kind: string, query: string, variables: Record<string, unknown>, reader?: DirectReader): ExportSource {
+  return kind === 'rest' ? storedRestSource(query, variables, reader) : storedGraphQLSource(query, variables, reader);
 }

@@ -81,7 +81,8 @@ export function createExportWorker(options: ExportWorkerOptions) {
   async function begin(job: ExportJob): Promise<RunningJob> {
     const running: RunningJob = {
       job,
-      source: storedSource(job.source, job.query, job.variables),
+      // Read in batches where the rows are when the source allows it (direct.ts), else page by page through the graph.
+      source: storedSource(job.source, job.query, job.variables, { schema: await runtime.getSchema(), database }),
       seq: job.chunksWritten,
       after: job.resumeAfter,
       objects: job.objectsWritten,

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { PageRequest } from '../../platform/connection.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { fetchPage, fetchPagesPerParentLateral } from '../../platform/keyset.ts';
 import { byId } from '../../platform/loaders.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
@@ -60,6 +61,16 @@ export function listEvents(db: Db, scope: Scope, filter: EventFilter, page: Page
 export async function eventSeq(db: Db, scope: Scope, id: string): Promise<number | undefined> {
   const [row] = await db.select({ seq: events.seq }).from(events).where(and(eq(events.id, id), eventScope(scope))).limit(1);
   return row?.seq;
+}
+
+/**
+ * A cursor naming an event the log no longer holds (90-day retention) would silently yield an
+ * empty page; the caller must learn to start over instead. One lookup by the unique ID index.
+ */
+export async function checkCursorRetained(db: Db, scope: Scope, page: PageRequest): Promise<void> {
+  if (page.cursorId === null || (await eventSeq(db, scope, page.cursorId)) !== undefined) return;
+  const argument = page.backward ? 'before' : 'after';
+  throw badRequest(`${argument}: event ${page.cursorId} is no longer retained (events are kept for 90 days); start again without a cursor.`, argument);
 }
 
 export type EventParent = 'subjectId' | 'workspaceId' | 'organizationId';

@@ -1,10 +1,10 @@
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
-import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../platform/connection.ts';
+import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
 import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { parseId } from '../../platform/ids.ts';
-import { eventsByIds, eventPagesByParent, eventSeq, type EventFilter, type EventParent } from './data.ts';
+import { checkCursorRetained, eventsByIds, eventPagesByParent, type EventFilter, type EventParent } from './data.ts';
 
 /** The events subgraph's per-request loaders and argument checks. */
 export const eventById = (ctx: SubgraphContext) =>
@@ -60,22 +60,12 @@ export function eventFilter(args: EventListArgs): EventFilter {
   };
 }
 
-/**
- * A cursor naming an event the log no longer holds (90-day retention) would silently yield an
- * empty page; the caller must learn to start over instead. One lookup by the unique ID index.
- */
-export async function checkCursorRetained(ctx: SubgraphContext, page: PageRequest): Promise<void> {
-  if (page.cursorId === null || (await eventSeq(ctx.db, ctx.scope, page.cursorId)) !== undefined) return;
-  const argument = page.backward ? 'before' : 'after';
-  throw badRequest(`${argument}: event ${page.cursorId} is no longer retained (events are kept for 90 days); start again without a cursor.`, argument);
-}
-
 /** A timeline under a subject, workspace or organization: one statement for all parents with these arguments. */
 export async function nestedEvents(ctx: SubgraphContext, parent: EventParent, parentId: string, args: EventListArgs) {
   const page = pageRequest(args, 'Event');
   const filter = eventFilter(args);
   const loader = ctx.loaders.get(argsKey(`events.${parent}`, args), async (ids) => {
-    await checkCursorRetained(ctx, page);
+    await checkCursorRetained(ctx.db, ctx.scope, page);
     return eventPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page);
   });
   return toConnection(await loader.load(parentId), page);

@@ -43,6 +43,14 @@ export const existingEvents = (db: Db, scope: Scope, ids: readonly string[]) =>
 /** The rule by which a list of types (exact, or prefixes ending in a dot) keeps an event (the fan-out benchmark applies it too). */
 export { typeMatches } from './type-filter.ts';
 
+/**
+ * Bulk exports and NDJSON lists (gateway/exports/direct.ts): the root `events` list read in batches
+ * larger than a page, in this process, with the field's own argument checks, tenancy (the caller's
+ * organization, its narrowed workspace), order and cursor rule. Rows are served as `ROW_FIELDS`.
+ */
+export { checkEventList, readEventList, type CheckedEventList, type RootEventListArgs } from './list.ts';
+export type { EventRow } from './models.ts';
+
 /** Service Line health's read (subgraphs/service-lines/health): capacity and execution signals of many lines per statement. */
 export { signalEventsByLine, CAPACITY_EVENT_TYPES, type LineSignalEvents, type SignalEvent } from './data-health.ts';
 

@@ -1,9 +1,8 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { pageRequest, toConnection } from '../../../platform/connection.ts';
+import { toConnection } from '../../../platform/connection.ts';
 import { findOrNotFound } from '../../../platform/subgraph/resolve.ts';
-import { checkOptionalId } from '../../../platform/args.ts';
-import { listEvents } from '../data.ts';
-import { eventById, eventFilter, checkCursorRetained } from '../loaders.ts';
+import { eventById } from '../loaders.ts';
+import { checkEventList, readEventList } from '../list.ts';
 import { eventCounts } from '../counts.ts';
 
 export const Query: QueryResolvers = {
@@ -11,13 +10,8 @@ export const Query: QueryResolvers = {
 
   /** No totalCount: counting a large log is not cheap, and a stream has no natural total. */
   async events(_, args, ctx) {
-    const organizationId = checkOptionalId('Organization', args.organizationId, 'organizationId');
-    const filter = eventFilter(args);
-    const page = pageRequest(args, 'Event');
-    // Another organization's stream is not the caller's to read: an empty list, as for any filter.
-    if (organizationId && organizationId !== ctx.scope.organizationId) return toConnection({ rows: [], hasMore: false }, page);
-    await checkCursorRetained(ctx, page);
-    return toConnection(await listEvents(ctx.db, ctx.scope, filter, page), page);
+    const checked = checkEventList(ctx.scope, args);
+    return toConnection(await readEventList(ctx.db, ctx.scope, checked), checked.page);
   },
 
   eventCounts: (_, args, ctx) => eventCounts(ctx, args),
