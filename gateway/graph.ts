@@ -19,6 +19,7 @@ import { BatchExecutor } from './live/execute.ts';
 import { useGroupedActivity, type LiveSocket } from './live/plugin.ts';
 import { usePersistedDocuments } from './persisted/plugin.ts';
 import type { PersistedDocumentsSettings } from '../platform/config.ts';
+import { gatewayMetricsPlugins } from './metrics.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -59,6 +60,8 @@ export interface GraphOptions {
   graphiqlToken?: () => Promise<string>;
   /** Automatic persisted queries, trusted documents and the safelist (gateway/persisted/). */
   persistedDocuments?: PersistedDocumentsSettings;
+  /** Prometheus metrics of the graph (gateway/metrics.ts); off with METRICS=off. */
+  metrics?: boolean;
 }
 
 /**
@@ -79,8 +82,9 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig; feed: ActivityFeed | undefined } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig; feed: ActivityFeed | undefined; metrics?: { remove(): void } } {
   const stats: GraphStats = { subgraphFetches: 0 };
+  const metrics = options.metrics ? gatewayMetricsPlugins(hiveLogger()) : undefined;
   const { limits } = options;
   const feed = options.eventStream && limits.subscriptionFanout === 'grouped'
     ? new ActivityFeed(options.eventStream, new BatchExecutor(() => runtime, { production: options.production, maxNodes: limits.maxNodes }), { bufferLimit: limits.subscriberBuffer, graceMs: limits.subscriberGraceSeconds * 1000 })
@@ -108,6 +112,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
     plugins: () => [
       // First: nothing may serialise a request's variables before their depth is known to be safe.
       useBoundedVariables(),
+      // Then the metrics, so that they see every refusal below them (gateway/metrics.ts).
+      ...(metrics?.plugins ?? []),
       // Then the document a persisted ID names, so every check after this one sees it whole.
       usePersistedDocuments(options.persistedDocuments ?? { manifests: [], safelist: false, apq: true, apqMaxDocuments: 1000 }),
       useAuthenticatedExecution(),
@@ -147,7 +153,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits, feed };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits, feed, metrics };
 }
 
 /**

@@ -19,6 +19,7 @@ import { createRestStreamer, wantsNdjson } from './exports/stream.ts';
 import { createCors } from './cors.ts';
 import type { CorsSettings } from '../platform/config.ts';
 import { withOrigin } from './origin.ts';
+import { METRICS_PATH } from '../platform/metrics/serve.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -34,6 +35,10 @@ export interface GatewayServerOptions {
   cors: CorsSettings;
   /** True once the process is shutting down: /ready answers 503 so load balancers stop sending requests. */
   stopping?: () => boolean;
+  /** GET /metrics on this port, when it is served here (platform/metrics/serve.ts). */
+  metrics?: http.RequestListener;
+  /** SSE streams open now, counted here for the metrics (gateway/metrics.ts). */
+  streams?: { open: number };
 }
 
 /**
@@ -41,7 +46,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false, metrics, streams = { open: 0 } }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -108,6 +113,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     // HTTP's rules, so they say so; SSE sets its own `no-cache`, which keeps this meaning.
     if (path === '/graphql' || (path.startsWith('/v1/') && path !== OPENAPI_PATH)) res.setHeader('cache-control', PRIVATE);
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === METRICS_PATH && metrics) return metrics(req, res);
     if (path === '/ready') {
       if (stopping()) return sendJson(res, 503, { status: 'stopping', database: database.engine });
       const readiness = await checkReadiness(database, graph.subgraphUrls);
@@ -127,7 +133,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       // its subscriptions end with UNAUTHENTICATED when its credential expires or is revoked.
       if (!STREAMING.test(req.headers.accept ?? '')) return serve(req, res, { principal });
       const session = sessions.open(req.headers.authorization, admitted);
-      res.once('close', session.close);
+      streams.open++;
+      res.once('close', () => (streams.open--, session.close()));
       return serve(req, res, { principal, ended: session.signal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).

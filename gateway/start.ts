@@ -15,6 +15,9 @@ import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { DEFAULT_RETRY_POLICY } from './exports/retry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
+import { instrumentHttp } from '../platform/metrics/http.ts';
+import { servicePortMetrics } from '../platform/metrics/serve.ts';
+import { gatewayRouteOf, trackGateway } from './metrics.ts';
 
 export interface GatewayOptions {
   config: Config;
@@ -63,6 +66,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
     subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
     graphiqlToken, persistedDocuments: config.persistedDocuments,
     eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
+    metrics: config.metrics.enabled,
   });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
@@ -72,7 +76,9 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
   await sessions.listen(database);
   let stopping = false;
-  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors });
+  const streams = { open: 0 };
+  const metrics = servicePortMetrics(config.metrics, config.production);
+  const handler = instrumentHttp('gateway', gatewayRouteOf, createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors, metrics, streams }));
   const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();
@@ -87,6 +93,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
       sendJson(res, 503, body, { 'retry-after': String(refused.retryAfter) });
     },
   });
+  const untrack = trackGateway({ webSockets: () => sockets?.clients.size ?? 0, sseStreams: () => streams.open, feed: graph.feed, database });
   return {
     server: listening.server,
     port: listening.port,
@@ -113,6 +120,8 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
       await graph.runtime.dispose();
       await ownStream?.stop();
       await rateLimit.close();
+      untrack();
+      graph.metrics?.remove();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
+import { instrumentPglite, instrumentPostgres } from './metrics/database.ts';
 
 /**
  * A drizzle handle. It knows no table: each module imports the tables it reads (a subgraph its own,
@@ -88,6 +89,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     boundQueueWait(client, waitSeconds * 1000);
+    instrumentPostgres(client, options.max ?? 10);
     const handle = (logger?: Logger): Handle => {
       const db = drizzle({ client, logger }) as unknown as Db;
       return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
@@ -109,6 +111,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
+  instrumentPglite(client);
   const handle = (logger?: Logger): Handle => {
     const db = drizzle({ client, logger }) as unknown as Db;
     return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };

@@ -16,6 +16,10 @@ import { listen, type CloseOptions } from '../process.ts';
 import { readBody } from '../http.ts';
 import { writeAuditPlugin } from './write-audit.ts';
 import { sql } from 'drizzle-orm';
+import { instrumentHttp, routeTemplates } from '../metrics/http.ts';
+import { METRICS_PATH, servicePortMetrics } from '../metrics/serve.ts';
+
+const SUBGRAPH_ROUTES = routeTemplates([], ['/graphql', '/health', '/ready', METRICS_PATH]);
 
 /** How long the database may take to answer a readiness probe. */
 const READY_TIMEOUT_MS = 2000;
@@ -70,16 +74,19 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   await apollo.start();
   const work = definition.start?.(deps);
 
-  const handler: http.RequestListener = (req, res) => {
+  // /metrics on this port, unless METRICS_PORT gives the process's metrics a port of their own (platform/metrics/).
+  const metrics = deps.config.metrics ? servicePortMetrics(deps.config.metrics, deps.config.production) : undefined;
+  const handler: http.RequestListener = instrumentHttp(definition.name, SUBGRAPH_ROUTES, (req, res) => {
     void handle(req, res).catch((error) => {
       log.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
-  };
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/health') return send(res, 200, { status: 'ok', subgraph: definition.name });
+    if (url.pathname === METRICS_PATH && metrics) return metrics(req, res);
     // Ready when its database answers (a process shutting down refuses every request, /ready included: platform/process.ts).
     if (url.pathname === '/ready') {
       const ready = await Promise.race([deps.database.rows(sql`select 1`).then(() => true, () => false), new Promise<false>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref())]);
