@@ -17,6 +17,7 @@ import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-s
 import { startApolloGateway, type RunningApolloGateway } from './apollo-gateway.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { printTable, fmt, ratio } from './table.ts';
+import { benchDashboardMetrics } from './dashboard-metrics.ts';
 
 /**
  * The dashboard screen query on scale-generated data, through our gateway (Hive Gateway runtime +
@@ -24,7 +25,7 @@ import { printTable, fmt, ratio } from './table.ts';
  * requests/s and latency under a closed-loop load, and the SQL statements and subgraph fetches
  * each request costs.
  *
- *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--database-url postgres://...]
+ *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--database-url postgres://...] [--metrics]
  */
 
 const AUTH_SECRET = 'bench-secret-for-the-dashboard-0123456789abcdef';
@@ -74,7 +75,9 @@ export async function runDashboardBench(args: string[]): Promise<void> {
     warmupSeconds: positive(args, '--warmup', 2),
     databaseUrl: argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL,
   };
-  await benchDashboard(options);
+  // --metrics: Prometheus metrics on vs off instead of Hive vs Apollo (dashboard-metrics.ts).
+  if (args.includes('--metrics')) await benchDashboardMetrics(options);
+  else await benchDashboard(options);
 }
 
 export async function benchDashboard(options: DashboardBenchOptions): Promise<void> {

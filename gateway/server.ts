@@ -3,7 +3,7 @@ import type { Database } from '../platform/db.ts';
 import { badRequest, isPlatformError, type PlatformError } from '../platform/errors.ts';
 import { callerError } from '../platform/unavailable.ts';
 import { log } from '../platform/log.ts';
-import { checkReadiness } from './readiness.ts';
+import { checkReadiness, type ReadinessProbe } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph, GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
@@ -39,6 +39,8 @@ export interface GatewayServerOptions {
   metrics?: http.RequestListener;
   /** SSE streams open now, counted here for the metrics (gateway/metrics.ts). */
   streams?: { open: number };
+  /** What /ready probes besides the database and the subgraphs: NATS and Redis when configured (readiness.ts). */
+  readinessProbes?: ReadinessProbe[];
 }
 
 /**
@@ -46,7 +48,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false, metrics, streams = { open: 0 } }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false, metrics, streams = { open: 0 }, readinessProbes = [] }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -116,7 +118,7 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     if (path === METRICS_PATH && metrics) return metrics(req, res);
     if (path === '/ready') {
       if (stopping()) return sendJson(res, 503, { status: 'stopping', database: database.engine });
-      const readiness = await checkReadiness(database, graph.subgraphUrls);
+      const readiness = await checkReadiness(database, graph.subgraphUrls, readinessProbes);
       return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }
     if (path === '/graphql') {

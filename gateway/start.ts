@@ -15,9 +15,10 @@ import { LiveSessions } from './sessions.ts';
 import { createExportWorker } from './exports/worker.ts';
 import { DEFAULT_RETRY_POLICY } from './exports/retry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
-import { instrumentHttp } from '../platform/metrics/http.ts';
+import { measured } from '../platform/metrics/http.ts';
 import { servicePortMetrics } from '../platform/metrics/serve.ts';
 import { gatewayRouteOf, trackGateway } from './metrics.ts';
+import { natsProbe, type ReadinessProbe } from './readiness.ts';
 
 export interface GatewayOptions {
   config: Config;
@@ -77,8 +78,11 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   await sessions.listen(database);
   let stopping = false;
   const streams = { open: 0 };
+  // /ready also probes NATS (NATS_URL) and, degrading only, Redis (REDIS_URL) (readiness.ts).
+  const nats = config.natsUrl ? natsProbe(config.natsUrl) : undefined;
+  const readinessProbes: ReadinessProbe[] = [...(nats ? [nats] : []), ...(limits.redisUrl ? [{ name: 'redis', check: () => rateLimit.ping(), degradesOnly: true }] : [])];
   const metrics = servicePortMetrics(config.metrics, config.production);
-  const handler = instrumentHttp('gateway', gatewayRouteOf, createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors, metrics, streams }));
+  const handler = measured(config.metrics.enabled, 'gateway', gatewayRouteOf, createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors, metrics, streams, readinessProbes }));
   const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();
@@ -120,6 +124,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
       await graph.runtime.dispose();
       await ownStream?.stop();
       await rateLimit.close();
+      await nats?.close();
       untrack();
       graph.metrics?.remove();
     },

@@ -43,6 +43,8 @@ export interface RateLimit {
   authenticationFailed(req: http.IncomingMessage): Promise<void>;
   /** The client address of `req` (client-address.ts): the socket's peer, or the trusted proxies' X-Forwarded-For. */
   clientAddress(req: http.IncomingMessage): string;
+  /** With REDIS_URL: resolves when Redis answers a PING, rejects when it does not (readiness.ts); without, resolves. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -129,6 +131,12 @@ export async function createRateLimit(
       });
     },
     clientAddress: addressOf,
+    async ping() {
+      if (!redis) return;
+      // No offline queue: a Redis that is away fails the command at once instead of queueing it.
+      if (redis.status !== 'ready') throw new Error(`redis is ${redis.status}`);
+      await redis.ping();
+    },
     async close() {
       if (redis) await redis.quit().catch(() => redis?.disconnect());
     },

@@ -22,6 +22,11 @@ export function instrumentHttp(service: string, routeOf: (method: string, path: 
   };
 }
 
+/** `handler` counted and timed by instrumentHttp, or as it is when metrics are off (METRICS=off). */
+export function measured(enabled: boolean, service: string, routeOf: (method: string, path: string) => string, handler: http.RequestListener): http.RequestListener {
+  return enabled ? instrumentHttp(service, routeOf, handler) : handler;
+}
+
 /** Route templates from a list of paths with `{name}` segments; anything else is `unmatched`. */
 export function routeTemplates(templates: readonly string[], fixed: readonly string[] = []): (method: string, path: string) => string {
   const exact = new Set(fixed);

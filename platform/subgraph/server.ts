@@ -16,7 +16,7 @@ import { listen, type CloseOptions } from '../process.ts';
 import { readBody } from '../http.ts';
 import { writeAuditPlugin } from './write-audit.ts';
 import { sql } from 'drizzle-orm';
-import { instrumentHttp, routeTemplates } from '../metrics/http.ts';
+import { measured, routeTemplates } from '../metrics/http.ts';
 import { METRICS_PATH, servicePortMetrics } from '../metrics/serve.ts';
 
 const SUBGRAPH_ROUTES = routeTemplates([], ['/graphql', '/health', '/ready', METRICS_PATH]);
@@ -76,7 +76,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
 
   // /metrics on this port, unless METRICS_PORT gives the process's metrics a port of their own (platform/metrics/).
   const metrics = deps.config.metrics ? servicePortMetrics(deps.config.metrics, deps.config.production) : undefined;
-  const handler: http.RequestListener = instrumentHttp(definition.name, SUBGRAPH_ROUTES, (req, res) => {
+  const handler: http.RequestListener = measured(deps.config.metrics?.enabled !== false, definition.name, SUBGRAPH_ROUTES, (req, res) => {
     void handle(req, res).catch((error) => {
       log.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
