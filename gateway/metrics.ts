@@ -147,11 +147,8 @@ function useOperationMetrics(operation: (name: string) => string): GatewayPlugin
       return {
         onExecuteDone({ result }) {
           if (isAsyncIterable(result)) return;
-          const errors = (result as { errors?: readonly unknown[] }).errors;
-          const data = (result as { data?: unknown }).data;
-          // A limit refusing the document (the cost check runs here, not in validation): it did not run.
-          count(op, !errors?.length ? 'ok' : data ? 'partial' : errors.some((e) => limitReasonOf(e)) ? 'refused' : 'error');
-          countErrors(errors);
+          count(op, outcomeOf(result));
+          countErrors((result as { errors?: readonly unknown[] }).errors);
         },
       };
     },
@@ -160,7 +157,7 @@ function useOperationMetrics(operation: (name: string) => string): GatewayPlugin
       return {
         onSubscribeResult({ result }) {
           if (!isAsyncIterable(result)) {
-            count(op, 'error');
+            count(op, outcomeOf(result));
             countErrors((result as { errors?: readonly unknown[] }).errors);
             return;
           }
@@ -211,6 +208,14 @@ export const gatewayRouteOf = routeTemplates(
   [...REST_ROUTES.map((route) => route.path), `${EXPORTS_PATH}/{id}`, `${EXPORTS_PATH}/{id}/{action}`],
   ['/graphql', '/health', '/ready', METRICS_PATH, OPENAPI_PATH, EXPORTS_PATH],
 );
+
+/** ok, partial (data and errors), refused (a limit refused the document: the cost check runs at execution) or error. */
+function outcomeOf(result: unknown): Outcome {
+  const { errors, data } = result as { errors?: readonly unknown[]; data?: unknown };
+  if (!errors?.length) return 'ok';
+  if (data) return 'partial';
+  return errors.some((e) => limitReasonOf(e)) ? 'refused' : 'error';
+}
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof (value as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
