@@ -13,8 +13,8 @@ import type { DashboardBenchOptions } from './dashboard.ts';
 /**
  * `npm run bench -- dashboard --metrics`: what Prometheus metrics cost. The same system twice, as
  * `npm start` processes of their own over one scale database: METRICS=on (the default) and
- * METRICS=off. The dashboard query under the same closed-loop load against each in turn,
- * alternating (on, off, on, off ...) so drift on a noisy machine falls on both; the server's CPU
+ * METRICS=off. After an untimed pass on each, the dashboard query under the same closed-loop load
+ * against each in turn, alternating (on off, off on, on off ...) so drift on a noisy machine falls on both; the server's CPU
  * per request is read from /proc for its process alone, the client's (the load, a worker thread of
  * this process) from process.cpuUsage(). Also: one scrape of /metrics, its size and CPU.
  */
@@ -56,6 +56,10 @@ export async function benchDashboardMetrics(options: DashboardBenchOptions): Pro
     })));
     const body = JSON.stringify({ query: DASHBOARD, operationName: 'Dashboard', variables: VARIABLES });
 
+    // An untimed pass on each first: the database's caches and the first plans are nobody's cost.
+    for (const server of servers) {
+      await runLoad({ url: `${server.url}/graphql`, headers: users, body, concurrency: options.concurrency, warmupSeconds: 1, seconds: options.warmupSeconds }, () => {});
+    }
     const rounds = new Map<string, Round[]>(servers.map((s) => [s.label, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const server of r % 2 === 0 ? servers : [...servers].reverse()) {
