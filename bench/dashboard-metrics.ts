@@ -39,7 +39,7 @@ interface Round {
   clientCpuMs: number;
 }
 
-export async function benchDashboardMetrics(options: DashboardBenchOptions): Promise<void> {
+export async function benchDashboardMetrics(options: DashboardBenchOptions & { profile?: string }): Promise<void> {
   let fresh: Fresh | undefined;
   const servers: Server[] = [];
   try {
@@ -47,7 +47,11 @@ export async function benchDashboardMetrics(options: DashboardBenchOptions): Pro
     const seeded = await seedScale(fresh.database, { scale: options.scale });
     await analyzeScaleTables(fresh.database);
     console.log(`seeded --scale ${fmt(options.scale)}: ${fmt(seeded.rows)} rows in ${fmt(seeded.seconds, 1)} s`);
-    for (const metrics of ['on', 'off']) servers.push(await startServer(`METRICS=${metrics}`, { DATABASE_URL: fresh.url!, METRICS: metrics }));
+    for (const metrics of ['on', 'off']) {
+      // --profile DIR: each server writes a CPU profile (node --cpu-prof) under DIR/metrics-<on|off> when it stops.
+      const profile = options.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.profile, `metrics-${metrics}`)] : [];
+      servers.push(await startServer(`METRICS=${metrics}`, { DATABASE_URL: fresh.url!, METRICS: metrics }, profile));
+    }
     const signingKey = signingKeyFromSecret(AUTH_SECRET);
     const users = await Promise.all(Array.from({ length: options.concurrency }, async (_, i) => ({
       'content-type': 'application/json',
@@ -135,8 +139,8 @@ async function scrapeCost(server: Server) {
   return { bytes: Buffer.byteLength(text), series: text.split('\n').filter((l) => l && !l.startsWith('#')).length, ms: performance.now() - started, serverCpuMs: cpuMs(server.child.pid!) - before };
 }
 
-async function startServer(label: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+async function startServer(label: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, AUTH_SECRET, PORT: '0', HEALTH_EVALUATION_SECONDS: 'off', EVENT_RETENTION_DAYS: 'off', RATE_LIMIT_POINTS: '1000000000', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

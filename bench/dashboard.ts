@@ -25,7 +25,7 @@ import { benchDashboardMetrics } from './dashboard-metrics.ts';
  * requests/s and latency under a closed-loop load, and the SQL statements and subgraph fetches
  * each request costs.
  *
- *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--database-url postgres://...] [--metrics]
+ *   npm run bench -- dashboard [--scale 200000] [--concurrency 8] [--seconds 10] [--warmup 2] [--database-url postgres://...] [--metrics [--profile DIR]]
  */
 
 const AUTH_SECRET = 'bench-secret-for-the-dashboard-0123456789abcdef';
@@ -76,7 +76,7 @@ export async function runDashboardBench(args: string[]): Promise<void> {
     databaseUrl: argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL,
   };
   // --metrics: Prometheus metrics on vs off instead of Hive vs Apollo (dashboard-metrics.ts).
-  if (args.includes('--metrics')) await benchDashboardMetrics(options);
+  if (args.includes('--metrics')) await benchDashboardMetrics({ ...options, profile: argument(args, '--profile') });
   else await benchDashboard(options);
 }
 
