@@ -98,9 +98,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // Every source file of the repository; not dependencies, migrations, data or dot-folders.
+    // Every source file of the repository; not dependencies, migrations, the build (dist/), data or dot-folders.
     // examples/frontend/src is an app of its own, typed by code it generates (gitignored).
-    exclude: { path: '^(node_modules/|drizzle/|\\.|examples/frontend/src/)' },
+    exclude: { path: '^(node_modules/|drizzle/|dist/|\\.|examples/frontend/src/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -24,6 +24,7 @@ import { printTable, fmt, ratio } from './table.ts';
 import { startProfile } from './fanout/profile.ts';
 import { startProcesses, type RunningProcesses } from './processes.ts';
 import { SequentialClient } from './sequential-client.ts';
+import { benchDashboardMetrics } from './dashboard-metrics.ts';
 
 /**
  * The dashboard screen query on scale-generated data, through our gateway (Hive Gateway runtime +
@@ -38,6 +39,8 @@ import { SequentialClient } from './sequential-client.ts';
  *
  * --profile DIR writes a CPU profile of this process over each gateway's timed phase of the last load
  * shape (DIR/dashboard-<side>.cpuprofile; `npx tsx bench/profile-summary.ts FILE` reads self time by package).
+ *
+ *   npm run bench -- dashboard --metrics [--profile DIR]: Prometheus metrics on vs off (two npm start processes, dashboard-metrics.ts)
  */
 
 const AUTH_SECRET = 'bench-secret-for-the-dashboard-0123456789abcdef';
@@ -100,7 +103,9 @@ export async function runDashboardBench(args: string[]): Promise<void> {
     processes: argument(args, '--processes') === '0' ? 0 : positive(args, '--processes', os.availableParallelism()),
   };
   if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });
-  await benchDashboard(options);
+  // --metrics: Prometheus metrics on vs off instead of Hive vs Apollo (dashboard-metrics.ts).
+  if (args.includes('--metrics')) await benchDashboardMetrics({ ...options, profile: options.profileDir });
+  else await benchDashboard(options);
 }
 
 export async function benchDashboard(options: DashboardBenchOptions): Promise<void> {

@@ -64,6 +64,8 @@ export async function benchServerInsert(opts: SeedScaleBenchOptions & { rows: nu
 /** A migrated, empty database of its own, and the way to throw it away. */
 export interface Fresh {
   database: Database;
+  /** Its connection string, on PostgreSQL (benchmarks that start servers as processes hand it to them). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function freshPostgres(adminUrl: string): Promise<Fresh> {
   const opened = database;
   return {
     database: opened,
+    url: url.toString(),
     async drop() {
       await opened.close();
       try {

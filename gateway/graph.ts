@@ -23,6 +23,7 @@ import type { PersistedDocumentsSettings } from '../platform/config.ts';
 import { runtimeRequestIds, useRequestIds } from './access-log.ts';
 import { tracingPlugins } from './tracing.ts';
 import { LOCAL_KIND, localTransport, type LocalSubgraph, type SubgraphRequest } from './local-transport.ts';
+import { gatewayMetricsPlugins } from './metrics.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -68,6 +69,8 @@ export interface GraphOptions {
    * (local-transport.ts); the others, and these while not serving, are fetched from their URL.
    */
   localSubgraphs?: Record<string, LocalSubgraph>;
+  /** Prometheus metrics of the graph (gateway/metrics.ts); off with METRICS=off. */
+  metrics?: boolean;
 }
 
 /** A principal header is signed once per request and reused for this long (its TTL is 60 s). */
@@ -91,8 +94,9 @@ function eventsTransport(location: string) {
  * The federation gateway: Hive Gateway runtime with the Rust query planner over the committed
  * supergraph. Each subgraph fetch carries the caller's principal, signed, in its own header.
  */
-export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig; feed: ActivityFeed | undefined } {
+export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<GraphContext>; stats: GraphStats; subgraphUrls: Record<string, string>; graphiql: boolean; limits: LimitsConfig; feed: ActivityFeed | undefined; metrics?: { remove(): void } } {
   const stats: GraphStats = { subgraphFetches: 0 };
+  const metrics = options.metrics ? gatewayMetricsPlugins(hiveLogger()) : undefined;
   const { limits } = options;
   const local = options.localSubgraphs && Object.keys(options.localSubgraphs).length ? options.localSubgraphs : undefined;
   // One signature per request (reused by its fetches), signed again once it is half its TTL old:
@@ -143,6 +147,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       useRequestIds(),
       // First: nothing may serialise a request's variables before their depth is known to be safe.
       useBoundedVariables(),
+      // Then the metrics, so that they see every refusal below them (gateway/metrics.ts).
+      ...(metrics?.plugins ?? []),
       // Then the document a persisted ID names, so every check after this one sees it whole.
       usePersistedDocuments(options.persistedDocuments ?? { manifests: [], safelist: false, apq: true, apqMaxDocuments: 1000 }),
       useAuthenticatedExecution(),
@@ -182,7 +188,7 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       },
     ],
   });
-  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits, feed };
+  return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits, feed, metrics };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Database } from '../platform/db.ts';
 import { badRequest, isPlatformError, type PlatformError } from '../platform/errors.ts';
 import { callerError } from '../platform/unavailable.ts';
 import { log } from '../platform/log.ts';
-import { checkReadiness } from './readiness.ts';
+import { checkReadiness, type ReadinessProbe } from './readiness.ts';
 import type { Authenticated, Authenticator } from './auth.ts';
 import type { createGraph, GraphContext } from './graph.ts';
 import type { RateLimit } from './limits/rate-limit.ts';
@@ -20,6 +20,7 @@ import { createCors } from './cors.ts';
 import type { CorsSettings } from '../platform/config.ts';
 import { withOrigin } from './origin.ts';
 import { noteCaller, withAccessLog } from './access-log.ts';
+import { METRICS_PATH } from '../platform/metrics/serve.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -35,6 +36,12 @@ export interface GatewayServerOptions {
   cors: CorsSettings;
   /** True once the process is shutting down: /ready answers 503 so load balancers stop sending requests. */
   stopping?: () => boolean;
+  /** GET /metrics on this port, when it is served here (platform/metrics/serve.ts). */
+  metrics?: http.RequestListener;
+  /** SSE streams open now, counted here for the metrics (gateway/metrics.ts). */
+  streams?: { open: number };
+  /** What /ready probes besides the database and the subgraphs: NATS and Redis when configured (readiness.ts). */
+  readinessProbes?: ReadinessProbe[];
 }
 
 /**
@@ -42,7 +49,7 @@ export interface GatewayServerOptions {
  * and the graph itself for authenticated callers, over GraphQL or the REST shim under /v1/.
  * Authentication happens here, once; the principal travels to the subgraphs in the signed header.
  */
-export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false }: GatewayServerOptions): http.RequestListener {
+export function createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, cors, stopping = () => false, metrics, streams = { open: 0 }, readinessProbes = [] }: GatewayServerOptions): http.RequestListener {
   const { runtime } = graph;
   // What follows (req, res) is merged into the request's context: how the principal reaches the
   // subgraph fetches (graph.ts) and a streaming response its end (`ended`).
@@ -110,9 +117,10 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
     // HTTP's rules, so they say so; SSE sets its own `no-cache`, which keeps this meaning.
     if (path === '/graphql' || (path.startsWith('/v1/') && path !== OPENAPI_PATH)) res.setHeader('cache-control', PRIVATE);
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === METRICS_PATH && metrics) return metrics(req, res);
     if (path === '/ready') {
       if (stopping()) return sendJson(res, 503, { status: 'stopping', database: database.engine });
-      const readiness = await checkReadiness(database, graph.subgraphUrls);
+      const readiness = await checkReadiness(database, graph.subgraphUrls, readinessProbes);
       return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
     }
     if (path === '/graphql') {
@@ -130,7 +138,8 @@ export function createGatewayHandler({ graph, authenticator, database, rateLimit
       // its subscriptions end with UNAUTHENTICATED when its credential expires or is revoked.
       if (!STREAMING.test(req.headers.accept ?? '')) return serve(req, res, { principal });
       const session = sessions.open(req.headers.authorization, admitted);
-      res.once('close', session.close);
+      streams.open++;
+      res.once('close', () => (streams.open--, session.close()));
       return serve(req, res, { principal, ended: session.signal });
     }
     // The API reference is public, like the docs it is generated from (rest/openapi.ts).

@@ -17,6 +17,10 @@ import { createExportWorker } from './exports/worker.ts';
 import { DEFAULT_RETRY_POLICY } from './exports/retry.ts';
 import { createRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/index.ts';
 import { requestIdOnUpgrade } from './access-log.ts';
+import { measured } from '../platform/metrics/http.ts';
+import { servicePortMetrics } from '../platform/metrics/serve.ts';
+import { gatewayRouteOf, trackGateway } from './metrics.ts';
+import { natsProbe, type ReadinessProbe } from './readiness.ts';
 
 export interface GatewayOptions {
   config: Config;
@@ -67,6 +71,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
     subgraphUrls, principalKey: principalHeaderKey(config.authSecret), production: config.production, limits,
     graphiqlToken, persistedDocuments: config.persistedDocuments, localSubgraphs,
     eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
+    metrics: config.metrics.enabled,
   });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();
@@ -76,7 +81,12 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
   const sessions = new LiveSessions(authenticator, limits.subscriptionRecheckSeconds);
   await sessions.listen(database);
   let stopping = false;
-  const handler = createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors });
+  const streams = { open: 0 };
+  // /ready also probes NATS (NATS_URL) and, degrading only, Redis (REDIS_URL) (readiness.ts).
+  const nats = config.natsUrl ? natsProbe(config.natsUrl) : undefined;
+  const readinessProbes: ReadinessProbe[] = [...(nats ? [nats] : []), ...(limits.redisUrl ? [{ name: 'redis', check: () => rateLimit.ping(), degradesOnly: true }] : [])];
+  const metrics = servicePortMetrics(config.metrics, config.production);
+  const handler = measured(config.metrics.enabled, 'gateway', gatewayRouteOf, createGatewayHandler({ graph, authenticator, database, rateLimit, sessions, stopping: () => stopping, cors: config.cors, metrics, streams, readinessProbes }));
   const retry = { ...DEFAULT_RETRY_POLICY, maxSeconds: config.exportRetrySeconds };
   const worker = exportWorker ? createExportWorker({ runtime: graph.runtime, database, retry }) : null;
   worker?.start();
@@ -95,6 +105,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
       sendJson(res, 503, body, { 'retry-after': String(refused.retryAfter) });
     },
   });
+  const untrack = trackGateway({ webSockets: () => sockets?.clients.size ?? 0, sseStreams: () => streams.open, feed: graph.feed, database });
   return {
     server: listening.server,
     port: listening.port,
@@ -121,6 +132,9 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
       await graph.runtime.dispose();
       await ownStream?.stop();
       await rateLimit.close();
+      await nats?.close();
+      untrack();
+      graph.metrics?.remove();
     },
   };
 }

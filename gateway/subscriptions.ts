@@ -14,6 +14,7 @@ import type { RateLimit } from './limits/rate-limit.ts';
 import { withOrigin } from './origin.ts';
 import { isGrouped } from './live/plugin.ts';
 import { sessionEnded, slowConsumer } from './live/member.ts';
+import { slowConsumerCutoffs } from '../platform/metrics/instruments.ts';
 
 /**
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
@@ -164,6 +165,7 @@ export function useBoundedSubscriptions(limit: number, graceMs: number) {
                 yield value.errors ? { ...value, errors: value.errors.map(asGraphQLError) } : value;
               }
             } catch (error) {
+              if (error === OVERFLOW) slowConsumerCutoffs.inc();
               if (error === OVERFLOW) yield { errors: [slowConsumer(lastCursor)] };
               else if (error !== ENDED) throw error;
             } finally {

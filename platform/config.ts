@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/tokens.ts';
 import { loadWebhookSettings, type WebhookSettings } from './webhook-settings.ts';
+import { loadMetricsSettings, type MetricsSettings } from './metrics/settings.ts';
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
@@ -66,6 +67,8 @@ export interface Config {
   shutdownDelaySeconds: number;
   /** Longest in-flight HTTP requests are waited for once the process stops accepting (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceSeconds: number;
+  /** Who may read /metrics, and where (METRICS, METRICS_PORT, METRICS_TOKEN: platform/metrics/settings.ts). */
+  metrics: MetricsSettings;
 }
 
 export interface PersistedDocumentsSettings {
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooks: loadWebhookSettings(env),
     shutdownDelaySeconds: shutdownSeconds(env.SHUTDOWN_DELAY_SECONDS, 0, 'SHUTDOWN_DELAY_SECONDS'),
     shutdownGraceSeconds: shutdownSeconds(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS'),
+    metrics: loadMetricsSettings(env),
   };
 }
 

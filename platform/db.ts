@@ -6,6 +6,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
 import { traceStatements } from './observability/sql-spans.ts';
+import { instrumentPglite, instrumentPostgres } from './metrics/database.ts';
+import { loadMetricsSettings } from './metrics/settings.ts';
 
 /**
  * A drizzle handle. It knows no table: each module imports the tables it reads (a subgraph its own,
@@ -76,6 +78,8 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const statements = new StatementCounter();
+  // Statement latency for /metrics (platform/metrics/database.ts), unless the process has METRICS=off.
+  const timed = loadMetricsSettings().enabled;
   if (options.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -91,6 +95,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     boundQueueWait(client, waitSeconds * 1000);
+    if (timed) instrumentPostgres(client, options.max ?? 10);
     const handle = (logger?: Logger): Handle => {
       const db = drizzle({ client, logger }) as unknown as Db;
       return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
@@ -113,6 +118,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
+  if (timed) instrumentPglite(client);
   const handle = (logger?: Logger): Handle => {
     const db = drizzle({ client, logger }) as unknown as Db;
     return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { loadConfig } from '../platform/config.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
+import { startMetricsServer } from '../platform/metrics/serve.ts';
 import { DEMO } from '../seed/demo.ts';
 import { gatewayProcesses, superviseGateways } from '../gateway/cluster.ts';
 import { serveSystem, startSystem } from './system.ts';
@@ -47,11 +48,15 @@ else await runProcess(async () => {
     close = () => system.close();
   }
   const token = await demoToken();
+  // With METRICS_PORT, one metrics listener for this whole process (every subgraph and the gateway).
+  const metrics = await startMetricsServer(config.metrics, config.host, config.production);
+  const metricsUrl = metrics ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${metrics.port}/metrics` : `${url}/metrics`;
 
   console.log(`Scrums platform graph is up on ${describeDatabase(config)}${processes > 1 ? `, ${processes} gateway processes sharing the port` : ''}
   GraphQL    ${url}/graphql   (GraphiQL in a browser${config.production ? '' : ', with the demo token below'})
   health     ${url}/health
   readiness  ${url}/ready
+  metrics    ${config.metrics.enabled ? metricsUrl : 'off (METRICS=off)'}
   events     ${config.eventRetentionDays ? `kept ${config.eventRetentionDays} days (EVENT_RETENTION_DAYS), swept hourly` : 'retention off, every event kept (the demo data is older than 90 days; set EVENT_RETENTION_DAYS to sweep)'}
 
 Demo token (organization ${DEMO.organizationId}, role admin, valid 12h):
@@ -66,6 +71,7 @@ Try it:
     async stop() {
       // The gateway processes stop on the same signal (gateway/cluster.ts).
       await close();
+      await metrics?.close();
       await database.close();
     },
   };

@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, migrateDatabase } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { runProcess, shutdownBudgetMs } from '../platform/process.ts';
+import { startMetricsServer } from '../platform/metrics/serve.ts';
 import { createSubgraph, type SubgraphDefinition } from '../platform/subgraph/server.ts';
 import { portOf, type SubgraphName } from './registry.ts';
 import { auditLogWrites } from './audit-logs/public.ts';
@@ -23,7 +24,9 @@ export async function runStandalone(definition: SubgraphDefinition, describe?: (
     const port = process.env.PORT ? config.port : portOf(definition.name as SubgraphName);
     // Loopback unless HOST says otherwise (containers set 0.0.0.0): a subgraph answers the gateway only.
     const server = await subgraph.listen(port, config.host);
+    const metrics = await startMetricsServer(config.metrics, config.host, config.production);
     console.log(`${definition.name} subgraph on ${server.url}`);
+    if (metrics) console.log(`metrics on port ${metrics.port}`);
     if (describe) console.log(describe(config));
     return {
       stopWithinMs: shutdownBudgetMs(config),
@@ -31,6 +34,7 @@ export async function runStandalone(definition: SubgraphDefinition, describe?: (
         // In-flight requests (the gateway's fetches) finish; its subscription WebSockets close with 1001.
         await server.close({ graceMs: config.shutdownGraceSeconds * 1000 });
         await subgraph.stop();
+        await metrics?.close();
         await database.close();
       },
     };

@@ -33,10 +33,20 @@ it('every long-running service has a healthcheck, and every dependency waits for
 it('the migrations run once, before every subgraph and the gateway', () => {
   const oneShot = services.filter(([, service]) => service.restart === 'no').map(([name]) => name);
   expect(oneShot).toEqual(['migrate']);
-  expect(compose.services.migrate.command).toEqual(['node', '--import', 'tsx', 'scripts/migrate.ts']);
+  expect(compose.services.migrate.command).toEqual(['node', 'dist/scripts/migrate.js']);
   for (const spec of composeServices().filter((s) => !s.oneShot)) {
     expect((compose.services[spec.name].depends_on as Record<string, unknown>).migrate, spec.name).toEqual({ condition: 'service_completed_successfully' });
   }
+});
+
+it('the image runs the compiled JavaScript: built once (npm run build), every command node on dist/ without tsx', () => {
+  const text = fs.readFileSync(COMPOSE_FILE, 'utf8');
+  expect(text).toMatch(/COPY \. \.\n\s+RUN npm run build\n/);
+  for (const [name, service] of services.filter(([, s]) => s.command?.[0] === 'node')) {
+    expect(service.command, name).toEqual(['node', expect.stringMatching(/^dist\/.+\.js$/)]);
+  }
+  // The build context leaves the host's node_modules and dist/ out: the image installs and builds its own.
+  expect(fs.readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules', 'dist']));
 });
 
 it('one image built once for every node service; only the gateway is published on the host', () => {

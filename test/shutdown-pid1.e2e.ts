@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { it, expect } from 'vitest';
 import { describeEngines } from './testkit/describe-engines.ts';
 import { composeServices } from './testkit/topology.ts';
+import { ensureBuild } from './testkit/build.ts';
 import { freePort } from './testkit/ports.ts';
 import { TEST_AUTH_SECRET } from './testkit/auth.ts';
 
@@ -17,10 +18,12 @@ const canUnshare = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'tru
  */
 describeEngines('the compose commands as PID 1', (ctx) => {
   it('every node service of docker-compose.yml is node itself: no npm, npx or shell to swallow signals', () => {
-    for (const service of composeServices()) expect(service.command.slice(0, 3), service.name).toEqual(['node', '--import', 'tsx']);
+    for (const service of composeServices()) expect(service.command, service.name).toEqual(['node', expect.stringMatching(/^dist\/.+\.js$/)]);
   });
 
   it.runIf(canUnshare && ctx.engine === 'postgres')('SIGTERM to PID 1 running a subgraph and the gateway stops each cleanly', async () => {
+    // The compose commands run the compiled system (dist/), as the image does.
+    await ensureBuild();
     for (const name of ['events', 'gateway']) {
       const spec = composeServices().find((s) => s.name === name)!;
       const port = await freePort();
@@ -47,5 +50,5 @@ describeEngines('the compose commands as PID 1', (ctx) => {
         child.kill('SIGKILL');
       }
     }
-  }, 180_000);
+  }, 300_000);
 }, { seed: false });

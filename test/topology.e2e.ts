@@ -65,7 +65,8 @@ function load<T>(loops: number, request: (loop: number) => Promise<T>) {
     await seedDemo(database);
     await database.close();
     topology = await startTopology({ databaseUrl: cluster.url('scrums'), natsUrl: NATS_URL, natsNamespace: `topology_${randomBytes(4).toString('hex')}`, authSecret: TEST_AUTH_SECRET });
-  }, 180_000);
+    // Building dist/ (once per change, test/testkit/build.ts) comes first on a fresh checkout.
+  }, 360_000);
   afterAll(async () => {
     await topology?.close();
     cluster?.destroy();

@@ -8,6 +8,7 @@ import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, t
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
 import { apiKeyStanding } from '../api-keys.ts';
 import { log } from '../../platform/log.ts';
+import { exportRows } from '../../platform/metrics/instruments.ts';
 
 const logger = log.child({ component: 'exports' });
 
@@ -178,6 +179,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
         running.next = null;
         return false;
       }
+      exportRows.inc({ format }, page.rows.length);
       if (data !== '') running.seq++;
       running.objects = row;
       running.after = last ? running.after : page.endCursor;

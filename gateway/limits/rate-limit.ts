@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/tokens.ts';
 import { log } from '../../platform/log.ts';
 import type { LimitsConfig } from './config.ts';
 import { clientAddressOf } from './client-address.ts';
+import { rateLimited } from '../../platform/metrics/instruments.ts';
 
 const logger = log.child({ component: 'gateway' });
 
@@ -42,6 +43,8 @@ export interface RateLimit {
   authenticationFailed(req: http.IncomingMessage): Promise<void>;
   /** The client address of `req` (client-address.ts): the socket's peer, or the trusted proxies' X-Forwarded-For. */
   clientAddress(req: http.IncomingMessage): string;
+  /** With REDIS_URL: resolves when Redis answers a PING, rejects when it does not (readiness.ts); without, resolves. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,7 +85,8 @@ export async function createRateLimit(
     await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 2000).unref())]).catch(() => {});
   }
 
-  const refusal = (outcome: RateLimiterRes, res: Headers, message: (retryAfter: number) => string) => {
+  const refusal = (outcome: RateLimiterRes, res: Headers, message: (retryAfter: number) => string, budget: 'caller' | 'refused_credentials') => {
+    rateLimited.inc({ budget });
     const retryAfter = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
     res.setHeader('retry-after', String(retryAfter));
     return new RateLimited(retryAfter, message(retryAfter));
@@ -107,14 +111,14 @@ export async function createRateLimit(
       res.setHeader('x-ratelimit-remaining', String(outcome.remainingPoints));
       res.setHeader('x-ratelimit-reset', String(Math.ceil((Date.now() + outcome.msBeforeNext) / 1000)));
       if (!refused) return undefined;
-      return refusal(outcome, res, (retryAfter) => `Rate limit of ${points} requests per ${duration} seconds exceeded; retry in ${retryAfter} seconds.`);
+      return refusal(outcome, res, (retryAfter) => `Rate limit of ${points} requests per ${duration} seconds exceeded; retry in ${retryAfter} seconds.`, 'caller');
     },
     async admitClient(req, res = NO_HEADERS) {
       try {
         const spent = await failureLimiter.get(addressOf(req));
         if (!spent || spent.consumedPoints < failures) return undefined;
         return refusal(spent, res, (retryAfter) =>
-          `Too many refused credentials from this address (${failures} per ${failureWindow} seconds); retry in ${retryAfter} seconds.`);
+          `Too many refused credentials from this address (${failures} per ${failureWindow} seconds); retry in ${retryAfter} seconds.`, 'refused_credentials');
       } catch (error) {
         logger.error({ err: error }, 'authentication failure limit unavailable');
         return undefined;
@@ -127,6 +131,12 @@ export async function createRateLimit(
       });
     },
     clientAddress: addressOf,
+    async ping() {
+      if (!redis) return;
+      // No offline queue: a Redis that is away fails the command at once instead of queueing it.
+      if (redis.status !== 'ready') throw new Error(`redis is ${redis.status}`);
+      await redis.ping();
+    },
     async close() {
       if (redis) await redis.quit().catch(() => redis?.disconnect());
     },

@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isFailure, type LiveOutcome, type LivePayload } from './execute.ts';
 import { GoingAway } from '../sessions.ts';
+import { slowConsumerCutoffs } from '../../platform/metrics/instruments.ts';
 
 export interface MemberOptions {
   /** SUBSCRIBER_BUFFER: events that may wait for this subscriber. */
@@ -160,7 +161,7 @@ export class Member {
 
   private startFull() {
     if (this.fullTimer || this.ended) return;
-    this.fullTimer = setTimeout(() => this.finish({ errors: [slowConsumer(this.lastSent)] }), this.options.graceMs);
+    this.fullTimer = setTimeout(() => (slowConsumerCutoffs.inc(), this.finish({ errors: [slowConsumer(this.lastSent)] })), this.options.graceMs);
     this.fullTimer.unref();
   }
 

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { PersistedDocumentsSettings } from '../../platform/config.ts';
 import { TrustedDocuments } from './manifest.ts';
+import { persistedLookups } from '../metrics-instruments.ts';
 
 /** A request's GraphQL parameters, as the runtime parsed them. */
 interface GraphQLParams {
@@ -70,6 +71,7 @@ export function usePersistedDocuments(settings: PersistedDocumentsSettings, trus
 
     if (query === undefined) {
       const document = trusted.lookup(id, client) ?? (settings.safelist ? undefined : registered?.get(id));
+      persistedLookups.inc({ outcome: document === undefined ? 'miss' : 'hit' });
       if (document !== undefined) return { ...params, query: document, extensions };
       if (settings.safelist) return notInList(id);
       if (!registered) return trusted.size > 0 ? notInList(id) : refuse('PersistedQueryNotSupported', 'PERSISTED_QUERY_NOT_SUPPORTED', 200);

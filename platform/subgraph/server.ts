@@ -25,6 +25,10 @@ import { localExecutor, type LocalExecute } from './local.ts';
 import { sql } from 'drizzle-orm';
 import { observeSubgraphRequest, subgraphRequestPlugin } from '../observability/subgraph-requests.ts';
 import { noteRequester } from '../request-id.ts';
+import { measured, routeTemplates } from '../metrics/http.ts';
+import { METRICS_PATH, servicePortMetrics } from '../metrics/serve.ts';
+
+const SUBGRAPH_ROUTES = routeTemplates([], ['/graphql', '/health', '/ready', METRICS_PATH]);
 
 /** How long the database may take to answer a readiness probe. */
 const READY_TIMEOUT_MS = 2000;
@@ -87,17 +91,21 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   await apollo.start();
   const work = definition.start?.(deps);
 
-  // The request ID, access log line and spans of each request (observability/subgraph-requests.ts).
-  const handler: http.RequestListener = (req, res) => {
+  // /metrics on this port, unless METRICS_PORT gives the process's metrics a port of their own (platform/metrics/).
+  const metrics = deps.config.metrics ? servicePortMetrics(deps.config.metrics, deps.config.production) : undefined;
+  // Counted (platform/metrics/http.ts), then the request ID, access log line and spans of each
+  // request (observability/subgraph-requests.ts).
+  const handler: http.RequestListener = measured(deps.config.metrics?.enabled !== false, definition.name, SUBGRAPH_ROUTES, (req, res) => {
     void observeSubgraphRequest(definition.name, req, res, () => handle(req, res).catch((error) => {
       log.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }));
-  };
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/health') return send(res, 200, { status: 'ok', subgraph: definition.name });
+    if (url.pathname === METRICS_PATH && metrics) return metrics(req, res);
     // Ready when its database answers (a process shutting down refuses every request, /ready included: platform/process.ts).
     if (url.pathname === '/ready') {
       const ready = await Promise.race([deps.database.rows(sql`select 1`).then(() => true, () => false), new Promise<false>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref())]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { freePort } from './ports.ts';
+import { ensureBuild } from './build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const COMPOSE_FILE = path.join(ROOT, 'docker-compose.yml');
@@ -83,6 +84,8 @@ function interpolate(value: string): string {
 }
 
 export async function startTopology(options: TopologyOptions): Promise<Topology> {
+  // The compose commands run the compiled system (dist/), as the image does.
+  await ensureBuild();
   const all = composeServices();
   const specs = all.filter((spec) => !spec.oneShot);
   const ports = new Map<string, number>();

@@ -6,6 +6,8 @@ import { events, type EventRow } from '../../../platform/event-log-table.ts';
 import { eventSeq, filterSql } from '../data.ts';
 import { typeMatches } from '../type-filter.ts';
 import { READ_BATCH, type EventSource } from './database-source.ts';
+import { eventStreamEvents } from '../../../platform/metrics/instruments.ts';
+import { trackEventStream } from '../../../platform/metrics/sources.ts';
 
 /** What one subscriber wants: its organization (always), and the optional narrowing filters. */
 export interface ActivityFilter {
@@ -49,6 +51,8 @@ export class EventStream {
   private readonly listeners = new Set<(rows: EventRow[]) => void>();
   private started: Promise<void> | null = null;
   private stopped = false;
+  /** Stops reporting this stream's position and lag (platform/metrics). */
+  private untrack = () => {};
 
   /** `source` is the one reader of this process: the database (database-source.ts) or NATS (nats-source.ts). */
   constructor(
@@ -106,6 +110,8 @@ export class EventStream {
       const [{ last }] = await this.database.db.select({ last: max(events.seq) }).from(events);
       this.at = Number(last ?? 0);
       await this.source.start(this.at, (rows) => this.dispatch(rows));
+      this.untrack();
+      this.untrack = trackEventStream(this);
     })().catch((error: unknown) => {
       this.started = null;
       throw error;
@@ -113,8 +119,15 @@ export class EventStream {
     return this.started;
   }
 
+  /** The seq of the log's newest event (its lag, for metrics, is this minus `position`). */
+  async head(): Promise<number> {
+    const [{ last }] = await this.database.uncounted.db.select({ last: max(events.seq) }).from(events);
+    return Number(last ?? 0);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    this.untrack();
     if (this.started) {
       await this.started.catch(() => undefined);
       await this.source.stop();
@@ -134,6 +147,7 @@ export class EventStream {
         if (matches(subscriber.filter, row)) subscriber.queue.push(row);
       }
     }
+    if (fresh.length) eventStreamEvents.inc(fresh.length);
     if (fresh.length) for (const listener of this.listeners) listener(fresh);
   }
 

@@ -12,6 +12,7 @@ import { dispatchBatch } from './dispatcher.ts';
 import { claimDeliveries, nextDueAt, WEBHOOKS_CHANNEL } from './queue.ts';
 import { recordAttempt, recordLostAttempt, type Verdict } from './record.ts';
 import { sendAttempt, type AttemptOutcome } from './sender.ts';
+import { webhookAttempts } from '../../../platform/metrics/instruments.ts';
 
 const logger = log.child({ component: 'webhooks' });
 
@@ -94,6 +95,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions) {
     }
     stats.attempts++;
     const verdict = await recordAttempt(db, settings, delivery, { startedAt, headers }, outcome);
+    webhookAttempts.inc({ verdict, kind: delivery.kind });
     stats.verdicts[verdict]++;
   }
 

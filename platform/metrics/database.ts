@@ -1,0 +1,67 @@
+import type { Sql } from 'postgres';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { dbPoolSize, dbStatementDuration, dbStatementsInFlight } from './instruments.ts';
+
+/**
+ * Statement latency and pool use for both drivers, measured where drizzle hands each statement to
+ * the driver (postgres.js's `unsafe`, PGlite's `query`), inside transactions too.
+ */
+
+function observe(engine: 'postgres' | 'pglite') {
+  const end = dbStatementDuration.startTimer({ engine });
+  dbStatementsInFlight.inc({ engine });
+  let done = false;
+  return (outcome: 'ok' | 'error') => {
+    if (done) return;
+    done = true;
+    dbStatementsInFlight.dec({ engine });
+    end({ outcome });
+  };
+}
+
+type Settled = { resolve(x: unknown): void; reject(e: unknown): void };
+
+/** Times every statement of a postgres.js client (and of its transactions); `max` is the pool's size. */
+export function instrumentPostgres(client: Sql, max: number): void {
+  dbPoolSize.set({ engine: 'postgres' }, max);
+  const timeUnsafe = (sql: Sql) => {
+    const unsafe = sql.unsafe.bind(sql);
+    sql.unsafe = ((...args: Parameters<typeof unsafe>) => {
+      // The driver's Query settles through its own resolve/reject, called once it is answered.
+      const query = unsafe(...args) as ReturnType<typeof unsafe> & Settled;
+      const finish = observe('postgres');
+      const { resolve, reject } = query;
+      query.resolve = (x) => (finish('ok'), resolve(x));
+      query.reject = (e) => (finish('error'), reject(e));
+      return query;
+    }) as typeof sql.unsafe;
+  };
+  timeUnsafe(client);
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { begin: unknown }).begin = (...args: unknown[]) => {
+    const fn = args.at(-1) as (tx: Sql) => unknown;
+    return begin(...args.slice(0, -1), (tx: Sql) => (timeUnsafe(tx), fn(tx)));
+  };
+}
+
+/** Times every statement of an embedded PGlite database (and of its transactions). */
+export function instrumentPglite(client: PGlite): void {
+  dbPoolSize.set({ engine: 'pglite' }, 1);
+  const timeQuery = <T extends { query: PGlite['query'] }>(target: T) => {
+    const query = target.query.bind(target) as PGlite['query'];
+    target.query = (async (...args: Parameters<PGlite['query']>) => {
+      const finish = observe('pglite');
+      try {
+        const result = await query(...args);
+        finish('ok');
+        return result;
+      } catch (error) {
+        finish('error');
+        throw error;
+      }
+    }) as PGlite['query'];
+  };
+  timeQuery(client);
+  const transaction = client.transaction.bind(client);
+  client.transaction = (<T>(fn: (tx: Transaction) => Promise<T>) => transaction((tx) => (timeQuery(tx), fn(tx)))) as PGlite['transaction'];
+}
