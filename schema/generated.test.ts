@@ -60,7 +60,8 @@ describe('docker-compose.yml', () => {
 
   it('runs each subgraph on its registered port and points the gateway at all of them', () => {
     for (const { name, port } of SUBGRAPHS) {
-      expect(compose.services[name].command.join(' ')).toContain(`subgraphs/${name}/index.ts`);
+      // Compiled in the image (npm run build): dist/ mirrors the sources.
+      expect(compose.services[name].command.join(' ')).toContain(`dist/subgraphs/${name}/index.js`);
       expect(compose.services[name].expose).toContain(String(port));
       const variable = `SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`;
       expect(compose.services.gateway.environment[variable]).toBe(`http://${name}:${port}/graphql`);
