@@ -22,16 +22,7 @@ export function observeSubgraphRequest(subgraph: string, req: http.IncomingMessa
   res.once('close', () => {
     endRequest(state);
     const line = {
-      component: 'subgraph-access',
-      subgraph,
-      requestId: state.requestId,
-      method: req.method,
-      route: path === '/graphql' || path === '/health' || path === '/ready' ? path : '(unmatched)',
-      status: res.statusCode,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      ...(state.organizationId ? { organizationId: state.organizationId, actorType: state.actorType, actorId: state.actorId } : {}),
-      ...(state.operationName ? { operationName: state.operationName } : {}),
-      ...(state.traceId ? { traceId: state.traceId } : {}),
+      ...accessLine(subgraph, state, req.method, path === '/graphql' || path === '/health' || path === '/ready' ? path : '(unmatched)', res.statusCode, started),
       ...(res.writableFinished ? {} : { aborted: true }),
     };
     if (path === '/graphql') log.info(line, 'request');
@@ -110,13 +101,7 @@ export function observeLocalSubgraphRequest<T>(
       if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     }
-    log.info({
-      component: 'subgraph-access', subgraph, requestId: state.requestId, method: 'LOCAL', route: '(in-process)',
-      status: failed ? 500 : 200, durationMs: Math.round((performance.now() - started) * 10) / 10,
-      organizationId: state.organizationId, actorType: state.actorType, actorId: state.actorId,
-      ...(state.operationName ? { operationName: state.operationName } : {}),
-      ...(state.traceId ? { traceId: state.traceId } : {}),
-    }, 'request');
+    log.info(accessLine(subgraph, state, 'LOCAL', '(in-process)', failed ? 500 : 200, started), 'request');
   };
   const observed = async (spans: Span[]) => {
     try {
@@ -139,4 +124,20 @@ export function observeLocalSubgraphRequest<T>(
   }, trace.setSpan(context.active(), server));
   const active = trace.setSpan(context.active(), execution);
   return context.with(active, () => withRequest(state, () => observed([execution, server])));
+}
+
+/** A subgraph's access log line for a request it answered (over HTTP, or in-process). */
+function accessLine(subgraph: string, state: RequestState, method: string | undefined, route: string, status: number, started: number) {
+  return {
+    component: 'subgraph-access',
+    subgraph,
+    requestId: state.requestId,
+    method,
+    route,
+    status,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    ...(state.organizationId ? { organizationId: state.organizationId, actorType: state.actorType, actorId: state.actorId } : {}),
+    ...(state.operationName ? { operationName: state.operationName } : {}),
+    ...(state.traceId ? { traceId: state.traceId } : {}),
+  };
 }
