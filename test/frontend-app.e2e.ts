@@ -3,8 +3,8 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { it, expect, beforeAll, afterAll } from 'vitest';
-import ts from 'typescript';
 import { describeEngines } from './testkit/describe-engines.ts';
+import { copyExample, typeErrors } from './testkit/example-app.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer, TEST_AUTH_SECRET } from './testkit/auth.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -23,33 +23,18 @@ const run = promisify(execFile);
 describeEngines('a typed Apollo Client app from a fresh clone', (ctx) => {
   let sys: TestSystem;
   let src: string;
+  let copy: ReturnType<typeof copyExample> | undefined;
   let token: string;
   beforeAll(async () => {
     sys = await startTestSystem(ctx.database, principals.apexAdmin);
     token = await bearer(principals.apexAdmin);
-    fs.mkdirSync(path.join(root, '.scratch'), { recursive: true });
-    // A copy of the app inside the repository, so it resolves the installed packages.
-    src = path.join(fs.mkdtempSync(path.join(root, '.scratch', 'frontend-')), 'src');
-    fs.cpSync(path.join(root, 'examples/frontend/src'), src, { recursive: true, filter: (from) => !from.includes(`${path.sep}gql`) });
+    copy = copyExample('frontend', (from) => from.includes(`${path.sep}gql`));
+    src = copy.src;
   });
   afterAll(async () => {
     await sys?.close();
-    if (src) fs.rmSync(path.dirname(src), { recursive: true, force: true });
+    copy?.remove();
   });
-
-  function typeErrors(file: string): string[] {
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      types: ['node'],
-    });
-    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-  }
 
   it('generates, type-checks and runs, in safelist mode too', async () => {
     await run(process.execPath, [path.join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'examples/frontend/codegen.ts'], {

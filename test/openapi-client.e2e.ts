@@ -3,8 +3,8 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { it, expect, beforeAll, afterAll } from 'vitest';
-import ts from 'typescript';
 import { describeEngines } from './testkit/describe-engines.ts';
+import { copyExample, typeErrors } from './testkit/example-app.ts';
 import { startTestSystem, type TestSystem } from './testkit/system.ts';
 import { principals, bearer } from './testkit/auth.ts';
 
@@ -20,33 +20,18 @@ const run = promisify(execFile);
 describeEngines('a REST client typed by openapi-typescript', (ctx) => {
   let sys: TestSystem;
   let src: string;
+  let copy: ReturnType<typeof copyExample> | undefined;
   let token: string;
   beforeAll(async () => {
     sys = await startTestSystem(ctx.database, principals.apexAdmin);
     token = await bearer(principals.apexAdmin);
-    fs.mkdirSync(path.join(root, '.scratch'), { recursive: true });
-    // A copy of the client inside the repository, so it resolves the installed packages.
-    src = path.join(fs.mkdtempSync(path.join(root, '.scratch', 'rest-client-')), 'src');
-    fs.cpSync(path.join(root, 'examples/rest-client/src'), src, { recursive: true, filter: (from) => !from.endsWith(`${path.sep}api.ts`) });
+    copy = copyExample('rest-client', (from) => from.endsWith(`${path.sep}api.ts`));
+    src = copy.src;
   });
   afterAll(async () => {
     await sys?.close();
-    if (src) fs.rmSync(path.dirname(src), { recursive: true, force: true });
+    copy?.remove();
   });
-
-  function typeErrors(file: string): string[] {
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      types: ['node'],
-    });
-    return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-  }
 
   it('generates types from the live document; every field of every resource compiles, wrong ones do not; the client runs', async () => {
     await run(process.execPath, [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), `${sys.url}/v1/openapi.json`, '-o', path.join(src, 'api.ts')], { cwd: root });
