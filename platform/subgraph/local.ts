@@ -32,12 +32,11 @@ export type LocalExecute = (request: LocalRequest) => Promise<ExecutionResult>;
  */
 export function localExecutor(name: string, schema: GraphQLSchema, apollo: ApolloServer<SubgraphContext>, deps: SubgraphDeps): LocalExecute {
   const validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
-  const executeLocally = async ({ document, variables, operationName, principal }: LocalRequest): Promise<ExecutionResult> => {
+  const executeLocally = async ({ document, variables, operationName, principal }: LocalRequest, type: string): Promise<ExecutionResult> => {
     let errors = validated.get(document);
     if (!errors) validated.set(document, (errors = validate(schema, document)));
     if (errors.length) return { errors: errors.map((error) => asReceived(formatSubgraphError({ ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error))) };
-    const operation = getOperationAST(document, operationName);
-    if (operation?.operation === 'mutation') {
+    if (type === 'mutation') {
       const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: createContext(deps, principal) });
       if (response.body.kind !== 'single') throw new Error('a subgraph mutation answered incrementally');
       const { data, errors: formatted } = response.body.singleResult;
@@ -61,7 +60,7 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
     return observeLocalSubgraphRequest(name, {
       operationName: request.operationName, type,
       organizationId: principal.organizationId, actorId: principal.actorId, actorType: principal.actorType,
-    }, () => executeLocally(request));
+    }, () => executeLocally(request, type));
   };
 }
 
