@@ -92,17 +92,18 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
   const joined = (spec.lateral ? ranked.crossJoinLateral(spec.lateral) : ranked)
     .where(and(spec.where, inArray(spec.parent as SQL, [...spec.parentIds])))
     .as('ranked');
-  // Rows past the page's end are cut here; the one extra row per parent tells hasMore.
+  // Rows past the page's end are cut here; the one extra row per parent tells hasMore. The table's
+  // columns are read as an object of their own (drizzle maps it so), not copied out of each row.
   const rows = await db
-    .select()
+    .select({ row: subqueryColumns(joined, spec.table as PgTable), parent: joined.__parent, rn: joined.__rn, total: joined.__total })
     .from(joined)
     .where(and(sql`${joined.__keep}`, lte(joined.__rn, page.limit + 1)))
     .orderBy(joined.__parent, joined.__rn);
   const pages = new Map<string, Page<Row<TTable>>>(spec.parentIds.map((id) => [id, { rows: [], hasMore: false, total: spec.withTotal ? 0 : undefined }]));
-  for (const { __parent, __rn, __total, __keep: _keep, ...row } of rows as Array<Row<TTable> & { __parent: string; __rn: number; __total: number; __keep: boolean }>) {
-    const p = pages.get(__parent)!;
-    if (spec.withTotal) p.total = Number(__total);
-    if (Number(__rn) > page.limit) p.hasMore = true;
+  for (const { row, parent, rn, total } of rows) {
+    const p = pages.get(parent)!;
+    if (spec.withTotal) p.total = Number(total);
+    if (Number(rn) > page.limit) p.hasMore = true;
     else p.rows.push(row as Row<TTable>);
   }
   if (page.backward) for (const p of pages.values()) p.rows.reverse();
@@ -148,4 +149,10 @@ export async function fetchPagesPerParentLateral<TTable extends PgTable>(
   }
   if (page.backward) for (const p of pages.values()) p.rows.reverse();
   return pages;
+}
+
+/** A subquery's columns of `table`, by key: the outer query reads them with their decoders (dates, bigints). */
+function subqueryColumns(subquery: object, table: PgTable): Record<string, PgColumn> {
+  const fields = subquery as Record<string, PgColumn>;
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, fields[key]]));
 }
