@@ -14,13 +14,20 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 export const INCREMENTAL_DIRECTIVES = ['defer', 'stream'] as const;
 export const INCREMENTAL_REASON = 'INCREMENTAL_DELIVERY_UNSUPPORTED';
 
+/** Found once per document: the runtime's parser cache hands every request of a query the same one. */
+const incrementalDirectivesFound = new WeakMap<DocumentNode, DirectiveNode[]>();
+
 export function incrementalDirectivesOf(document: DocumentNode): DirectiveNode[] {
-  const found: DirectiveNode[] = [];
+  let found = incrementalDirectivesFound.get(document);
+  if (found) return found;
+  found = [];
+  const directives = found;
   visit(document, {
     Directive(node) {
-      if ((INCREMENTAL_DIRECTIVES as readonly string[]).includes(node.name.value)) found.push(node);
+      if ((INCREMENTAL_DIRECTIVES as readonly string[]).includes(node.name.value)) directives.push(node);
     },
   });
+  incrementalDirectivesFound.set(document, found);
   return found;
 }
 
