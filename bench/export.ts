@@ -32,6 +32,10 @@ import { printTable, fmt, ratio } from './table.ts';
  *   NODE_OPTIONS=--expose-gc npm run bench -- export [--scale 1000000] [--database-url postgres://...]
  *   DATABASE_URL=postgres://.../db npm run bench -- export --seeded [--reads graphql,export,export-graph,route,ndjson]
  *     (--seeded: a database `npm run seed -- --scale N` filled; --reads: the SELECT and only these)
+ *   NODE_ENV=production LOG_LEVEL=warn ... : the system as deployed (docker-compose.yml sets NODE_ENV):
+ *     graphql-js then checks types with a plain instanceof instead of its development-mode check,
+ *     which a GraphQL page pays on every field (the title says which mode ran; LOG_LEVEL=warn keeps
+ *     production's access lines out of the output).
  */
 
 const AUTH_SECRET = 'bench-secret-for-the-exports-0123456789abcdef';
@@ -131,7 +135,7 @@ export async function runExportBench(args: string[]): Promise<void> {
     const us = (cpu: number, rows: number) => fmt(cpu / rows, 1);
     printTable(
       [
-        `every event of ${SCALE_ORG_ID} (${fmt(events)} events${seeded ? ', --seeded' : `, --scale ${fmt(scale)}`}), fields ${FIELDS}, newest first, PostgreSQL; one client, one request at a time`,
+        `every event of ${SCALE_ORG_ID} (${fmt(events)} events${seeded ? ', --seeded' : `, --scale ${fmt(scale)}`}), fields ${FIELDS}, newest first, PostgreSQL, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; one client, one request at a time`,
         'SELECT = the same rows and columns through a server-side cursor (1,000 rows a fetch), each row JSON-serialised, in the client process;',
         'GraphQL = POST /graphql with first: 100 and $after, page after page; export = POST /v1/exports (the same document, or the REST route),',
         `polled every 250 ms, then GET .../download streamed to a file (submit to last byte on disk; the job reads batches of ${fmt(EXPORT_BATCH_ROWS)}`,
