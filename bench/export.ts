@@ -32,9 +32,8 @@ import { printTable, fmt, ratio } from './table.ts';
  *   NODE_OPTIONS=--expose-gc npm run bench -- export [--scale 1000000] [--database-url postgres://...]
  *   DATABASE_URL=postgres://.../db npm run bench -- export --seeded [--reads graphql,export,export-graph,route,ndjson]
  *     (--seeded: a database `npm run seed -- --scale N` filled; --reads: the SELECT and only these)
- *   NODE_ENV=production LOG_LEVEL=warn ... : the system as deployed (docker-compose.yml sets NODE_ENV):
- *     graphql-js then checks types with a plain instanceof instead of its development-mode check,
- *     which a GraphQL page pays on every field (the title says which mode ran; LOG_LEVEL=warn keeps
+ *   NODE_ENV=production LOG_LEVEL=warn ... : the system as deployed (docker-compose.yml sets NODE_ENV),
+ *     libraries on their production paths (the title says which mode ran; LOG_LEVEL=warn keeps
  *     production's access lines out of the output).
  */
 
