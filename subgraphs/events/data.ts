@@ -65,10 +65,13 @@ export async function eventSeq(db: Db, scope: Scope, id: string): Promise<number
 
 /**
  * A cursor naming an event the log no longer holds (90-day retention) would silently yield an
- * empty page; the caller must learn to start over instead. One lookup by the unique ID index.
+ * empty page; the caller must learn to start over instead. Asked once the page was read, and only
+ * when it came back empty (`empty`): a page holding rows was anchored on the cursor's event (the
+ * keyset finds its position among the rows the list may return), so the event is there. One
+ * lookup by the unique ID index then, none for every other page.
  */
-export async function checkCursorRetained(db: Db, scope: Scope, page: PageRequest): Promise<void> {
-  if (page.cursorId === null || (await eventSeq(db, scope, page.cursorId)) !== undefined) return;
+export async function checkCursorRetained(db: Db, scope: Scope, page: PageRequest, empty: boolean): Promise<void> {
+  if (!empty || page.cursorId === null || (await eventSeq(db, scope, page.cursorId)) !== undefined) return;
   const argument = page.backward ? 'before' : 'after';
   throw badRequest(`${argument}: event ${page.cursorId} is no longer retained (events are kept for 90 days); start again without a cursor.`, argument);
 }

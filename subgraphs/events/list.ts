@@ -33,6 +33,7 @@ export function checkEventList(scope: Scope, args: RootEventListArgs): CheckedEv
 export async function readEventList(db: Db, scope: Scope, checked: CheckedEventList, limit = checked.page.limit): Promise<Page<EventRow>> {
   const page = { ...checked.page, limit };
   if (checked.foreign) return { rows: [], hasMore: false };
-  await checkCursorRetained(db, scope, page);
-  return listEvents(db, scope, checked.filter, page);
+  const read = await listEvents(db, scope, checked.filter, page);
+  await checkCursorRetained(db, scope, page, read.rows.length === 0);
+  return read;
 }

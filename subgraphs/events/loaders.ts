@@ -65,8 +65,9 @@ export async function nestedEvents(ctx: SubgraphContext, parent: EventParent, pa
   const page = pageRequest(args, 'Event');
   const filter = eventFilter(args);
   const loader = ctx.loaders.get(argsKey(`events.${parent}`, args), async (ids) => {
-    await checkCursorRetained(ctx.db, ctx.scope, page);
-    return eventPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page);
+    const pages = await eventPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page);
+    await checkCursorRetained(ctx.db, ctx.scope, page, [...pages.values()].every((p) => p.rows.length === 0));
+    return pages;
   });
   return toConnection(await loader.load(parentId), page);
 }
