@@ -57,6 +57,13 @@ export interface FeedStats {
 
 const RETRIES = 3;
 const RETRY_MS = 300;
+/**
+ * Deliveries made before an audience's writer lets the rest of the process in (other audiences'
+ * results, the statements they wait for): a small audience's event is never queued behind the
+ * whole write loop of a big one.
+ */
+const SLICE = 256;
+const others = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Live activity at scale: this gateway process follows the event stream once (the same EventStream
@@ -202,10 +209,17 @@ export class ActivityFeed implements MemberHost {
         const batch = audience.pending.splice(0, await this.executor.batchSize(audience.plan));
         const outcomes = await this.execute(audience.plan, audience.principal, batch.map((b) => b.row));
         this.stats.batches++;
+        let slice = 0;
         for (let i = 0; i < batch.length; i++) {
           const outcome = outcomes[i];
           for (const bucket of batch[i].buckets) {
-            for (const member of bucket.members) if (member.deliver(outcome)) this.stats.deliveries++;
+            for (const member of bucket.members) {
+              if (member.deliver(outcome)) this.stats.deliveries++;
+              if (++slice === SLICE) {
+                slice = 0;
+                await others();
+              }
+            }
           }
         }
       }
