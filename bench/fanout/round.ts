@@ -34,6 +34,8 @@ export interface RoundPlan {
   drain: number;
   /** Where to write a CPU profile of this process over the measured window (bench/fanout/profile.ts). */
   profile?: string;
+  /** The webhook worker runs in the server (as under `npm start`); --webhook-worker off leaves it out. */
+  webhookWorker: boolean;
 }
 
 export interface Round {
@@ -71,8 +73,8 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
   const { database } = bench;
   const config = { ...loadConfig({ AUTH_SECRET }), port: 0 };
   const server: BenchServer = plan.gateways > 0
-    ? await gatewayProcesses(config, database, bench.url!, plan.gateways, plan.fanout)
-    : await inProcess(config, database, plan.fanout);
+    ? await gatewayProcesses(config, database, bench.url!, plan.gateways, plan.fanout, plan.webhookWorker)
+    : await inProcess(config, database, plan.fanout, plan.webhookWorker);
   const clients = new Clients();
   const writer = bench.url ? writerProcess(bench.url) : undefined;
   try {

@@ -36,9 +36,12 @@ export type Fanout = LimitsConfig['subscriptionFanout'];
 /** Each connection spends one request of its principal's budget: 10,000 sockets over 100 users must not run out. */
 const limits = (fanout: Fanout): LimitsConfig => ({ ...loadLimitsConfig({}), rateLimitPoints: 1_000_000_000, subscriptionFanout: fanout });
 
-/** The whole system in this process (six subgraphs and one gateway), as `npm start` runs it. */
-export async function inProcess(config: Config, database: Database, fanout: Fanout): Promise<BenchServer> {
-  const system = await startSystem(config, database, limits(fanout), { exportWorker: false });
+/**
+ * The whole system in this process (six subgraphs and one gateway), as `npm start` runs it; with
+ * `webhookWorker` false, without the webhook worker (it wakes on every event: its share of the CPU).
+ */
+export async function inProcess(config: Config, database: Database, fanout: Fanout, webhookWorker = true): Promise<BenchServer> {
+  const system = await startSystem(config, database, limits(fanout), { exportWorker: false, webhookWorker });
   return {
     url: system.url,
     layout: '1 process',
@@ -69,8 +72,8 @@ export async function inProcess(config: Config, database: Database, fanout: Fano
  * (gateway/index.ts with GATEWAY_PROCESSES: node:cluster), each following the event log itself
  * (or as a member of the NATS fan-out with NATS_URL). PostgreSQL only, as the standalone gateway.
  */
-export async function gatewayProcesses(config: Config, database: Database, databaseUrl: string, count: number, fanout: Fanout): Promise<BenchServer> {
-  const subgraphs = await startSubgraphs(config, database);
+export async function gatewayProcesses(config: Config, database: Database, databaseUrl: string, count: number, fanout: Fanout, webhookWorker = true): Promise<BenchServer> {
+  const subgraphs = await startSubgraphs(config, database, { workers: webhookWorker });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
