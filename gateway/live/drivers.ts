@@ -1,5 +1,4 @@
 import type { ExecutionResult } from 'graphql';
-import type { Socket } from 'node:net';
 import type WebSocket from 'ws';
 import type { Driver, Member } from './member.ts';
 
@@ -67,30 +66,19 @@ abstract class MemberIterator implements AsyncIterableIterator<ExecutionResult>,
 const HIGH_WATER_MARK = 64 * 1024;
 /** How often a writer blocked by another writer of its socket looks again. */
 const BLOCKED_RETRY_MS = 25;
-
-/** What of a `ws` WebSocket (8.x) the driver reads to frame a message itself: the connection and the Sender's state. */
-interface WsInternals {
-  _socket: Socket | null;
-  _sender: { _state: number; _queue: unknown[]; _firstFragment: boolean } | null;
-}
+const SUFFIX = Buffer.from('}');
 
 /**
- * graphql-ws: each event is written straight to the socket as one `next` message, framed here:
- * a small header of this socket's own (the WebSocket frame header and `{"id":...,"payload":`) and
- * the audience's shared bytes (the payload and the closing `}`), in one corked write, so the
- * payload is never copied per socket. That is what ws's send() writes, minus its copy; it is done
- * only while ws has nothing of its own in hand (no compression negotiated, its Sender idle with an
- * empty queue and no fragmented message open), else the message goes through send(). Writes go on
- * while the socket keeps up (one write each, no per-event promise); past the high-water mark the
- * writer waits for the socket to drain and the member's buffer takes the events meanwhile.
+ * graphql-ws: each event is written straight to the socket as one `next` message, its payload the
+ * audience's serialised bytes, framed with this subscription's id. Writes go on while the socket
+ * keeps up (one write each, no per-event promise); past the high-water mark the writer waits for the
+ * socket to drain and the member's buffer takes the events meanwhile.
  */
 export class SocketDriver extends MemberIterator {
   private readonly prefix: Buffer;
-  private readonly raw: WsInternals;
-  private readonly compressed: boolean;
   private blocked = false;
   private retry: NodeJS.Timeout | undefined;
-  private readonly resume = (error?: Error | null) => {
+  private readonly resume = (error?: Error) => {
     if (error) return;
     this.blocked = false;
     this.pump();
@@ -99,8 +87,6 @@ export class SocketDriver extends MemberIterator {
   constructor(member: Member, private readonly socket: WebSocket, id: string) {
     super(member);
     this.prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
-    this.raw = socket as unknown as WsInternals;
-    this.compressed = socket.extensions !== '';
   }
 
   wake(): void {
@@ -121,35 +107,11 @@ export class SocketDriver extends MemberIterator {
       }
       const item = this.member.take();
       if (!item) return;
-      const length = this.prefix.length + item.tail.length;
+      const frame = Buffer.concat([this.prefix, item.bytes, SUFFIX], this.prefix.length + item.bytes.length + 1);
       // The write that may fill the socket past the mark tells when it has drained.
-      const done = socket.bufferedAmount + length >= HIGH_WATER_MARK ? this.resume : undefined;
-      if (!this.write(item.tail, length, done)) socket.send(Buffer.concat([this.prefix, item.tail], length), { binary: false }, done);
+      const filling = socket.bufferedAmount + frame.length >= HIGH_WATER_MARK;
+      socket.send(frame, { binary: false }, filling ? this.resume : undefined);
     }
-  }
-
-  /** One unmasked, final text frame of `length` bytes (this prefix, then `tail`), written without ws; false when ws must write it. */
-  private write(tail: Buffer, length: number, done: ((error?: Error | null) => void) | undefined): boolean {
-    const { _socket: connection, _sender: sender } = this.raw;
-    if (this.compressed || !connection || !sender || sender._state !== 0 || sender._queue.length || !sender._firstFragment) return false;
-    const size = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-    const head = Buffer.allocUnsafe(size + this.prefix.length);
-    head[0] = 0x81; // FIN, text
-    if (size === 2) head[1] = length;
-    else if (size === 4) {
-      head[1] = 126;
-      head.writeUInt16BE(length, 2);
-    } else {
-      head[1] = 127;
-      head.writeUInt32BE(0, 2);
-      head.writeUInt32BE(length, 6);
-    }
-    this.prefix.copy(head, size);
-    connection.cork();
-    connection.write(head);
-    connection.write(tail, done);
-    connection.uncork();
-    return true;
   }
 
   override finish(result: ExecutionResult | null): void {

@@ -15,11 +15,8 @@ export interface LivePayload {
   cursor: string;
   /** `{"data":{"activity":{...}}}`, with `errors` when a part of the graph could not answer. */
   text: string;
-  /**
-   * The end of every graphql-ws `next` message of the event: `text` and the message's closing `}`,
-   * as bytes, written as they are to each socket after its own header (gateway/live/drivers.ts).
-   */
-  tail: Buffer;
+  /** The same, as the bytes every WebSocket frame of the event carries. */
+  bytes: Buffer;
 }
 
 /** An event that could not be read at all (its node is missing): its subscribers cannot skip it. */
@@ -160,7 +157,7 @@ export class BatchExecutor {
     const result: { data: Record<string, unknown>; errors?: unknown[] } = { data: { [plan.rootKey]: edge } };
     if (errors.length) result.errors = errors.map((e) => formatted(this.options.production ? opaque(e) : e));
     const text = JSON.stringify(result);
-    return { seq: row.seq, cursor, text, tail: Buffer.from(`${text}}`) };
+    return { seq: row.seq, cursor, text, bytes: Buffer.from(text) };
   }
 }
 

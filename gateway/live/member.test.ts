@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Member, type MemberHost } from './member.ts';
 import type { LiveOutcome, LivePayload } from './execute.ts';
 
-const payload = (seq: number): LivePayload => ({ seq, cursor: `c${seq}`, text: `{"seq":${seq}}`, tail: Buffer.from(`{"seq":${seq}}}`) });
+const payload = (seq: number): LivePayload => ({ seq, cursor: `c${seq}`, text: `{"seq":${seq}}`, bytes: Buffer.from(`{"seq":${seq}}`) });
 const failure = (seq: number): LiveOutcome => ({ seq, cursor: `c${seq}`, failure: new GraphQLError('unreadable', { extensions: { code: 'SERVICE_UNAVAILABLE' } }) });
 
 /** A member as the feed makes one: joined at `joinedAt`, replaying the log up to it when `replaying`. */
