@@ -26,6 +26,8 @@ export interface BenchServer {
   calibrate?(bytes: Buffer, rounds: number): Promise<{ user: number; system: number; sends: number }>;
   /** Resident memory of every server process now. */
   rssBytes(): number;
+  /** The same, by process (the table sums them; the round's line shows each one's peak). */
+  rssParts(): Array<{ name: string; bytes: number }>;
   /** Grouped fan-out stats of an in-process gateway. */
   feed(): { audiences: number; batches: number } | undefined;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function inProcess(config: Config, database: Database, fanout: Fano
       return { user: cpu.user, system: cpu.system, sends: sockets.length * rounds };
     },
     rssBytes: () => process.memoryUsage().rss,
+    rssParts: () => [{ name: 'the system', bytes: process.memoryUsage().rss }],
     feed: () => (system.feed ? { audiences: system.feed.audienceCount, batches: system.feed.stats.batches } : undefined),
     close: () => system.close(),
   };
@@ -120,6 +123,11 @@ export async function gatewayProcesses(config: Config, database: Database, datab
       return split;
     },
     rssBytes: () => process.memoryUsage().rss + pids().reduce((sum, pid) => sum + rssOf(pid), 0),
+    rssParts: () => [
+      { name: 'subgraphs (and the bench)', bytes: process.memoryUsage().rss },
+      { name: 'cluster primary', bytes: rssOf(child.pid!) },
+      ...childrenOf(child.pid!).map((pid, i) => ({ name: `gateway ${i + 1}`, bytes: rssOf(pid) })),
+    ],
     feed: () => undefined,
     async close() {
       child.kill('SIGTERM');
