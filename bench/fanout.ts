@@ -16,7 +16,8 @@ import { issueShape, spreadShape, type Shape } from './fanout/shapes.ts';
  *
  *   npm run bench -- fanout [--baseline 1000] [--subscribers 1000,10000] [--spread 10000] [--spread-workspaces 100]
  *                           [--spread-rate 200] [--spread-tokens narrowed|organization] [--gateways 2]
- *                           [--seconds 10] [--rate 10] [--drain 45] [--profile DIR] [--database-url postgres://...]
+ *                           [--seconds 10] [--rate 10] [--drain 45] [--webhook-worker on|off] [--profile DIR]
+ *                           [--database-url postgres://...]
  *
  * - the issue's shape at 10 events/s for each of --subscribers, and the baseline at --baseline (0: none);
  * - the spread shape: --spread subscribers over --spread-workspaces workspaces, every one selecting
@@ -24,6 +25,8 @@ import { issueShape, spreadShape, type Shape } from './fanout/shapes.ts';
  * - --gateways N: the last issue-shape round again with N gateway processes sharing the port
  *   (GATEWAY_PROCESSES, PostgreSQL only), to use more than one core.
  *
+ * --webhook-worker off: the server without the webhook worker, which wakes on every event and runs
+ * its own statements (not in SQL/event); on (the default) as `npm start` runs it.
  * --profile DIR writes a CPU profile of this process over each round's measured window (profile.ts).
  *
  * PGlite (in memory) by default; PostgreSQL (a throwaway database on that server) with DATABASE_URL
@@ -50,6 +53,8 @@ export async function runFanoutBench(args: string[]): Promise<void> {
   const drain = Number(argument(args, '--drain') ?? 45);
   const spreadTokens = (argument(args, '--spread-tokens') ?? 'narrowed') as 'narrowed' | 'organization';
   const profileDir = argument(args, '--profile');
+  const webhookWorker = (argument(args, '--webhook-worker') ?? 'on') === 'on';
+  if (!['on', 'off'].includes(argument(args, '--webhook-worker') ?? 'on')) throw new Error('--webhook-worker is on or off');
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   for (const n of [...subscribers, baseline, spread, spreadWorkspaces, spreadRate, gateways]) {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`subscriber counts, workspaces, rates and --gateways must be whole numbers, got ${n}`);
@@ -68,7 +73,7 @@ export async function runFanoutBench(args: string[]): Promise<void> {
   try {
     const issue = await issueShape(bench.database, signingKey);
     const plans: RoundPlan[] = [];
-    const base = { seconds, rate, drain, gateways: 0 };
+    const base = { seconds, rate, drain, gateways: 0, webhookWorker };
     if (baseline) plans.push({ ...base, fanout: 'per-subscriber', shape: issue, subscribers: baseline });
     for (const n of subscribers) plans.push({ ...base, fanout: 'grouped', shape: issue, subscribers: n });
     if (gateways && subscribers.length) plans.push({ ...base, fanout: 'grouped', shape: issue, subscribers: subscribers.at(-1)!, gateways });
@@ -81,7 +86,7 @@ export async function runFanoutBench(args: string[]): Promise<void> {
       const round = await runRound(bench, plan);
       rounds.push(round);
       const r = round.report;
-      console.log(`${plan.fanout} ${plan.shape.name} ${fmt(plan.subscribers)} (${round.layout}): ${fmt(plan.subscribers)} subscribed in ${fmt(round.connectSeconds, 1)} s (${fmt(round.connectCpuMicros)} µs of server CPU each); ${fmt(round.written)} events at ${fmt(round.writeRate, 1)}/s; ${fmt(r.deliveries)} of ${fmt(r.expected)} deliveries; p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.max, 0)} ms (subject-selecting: p50 ${fmt(r.subjectP50, 1)}, p99 ${fmt(r.subjectP99, 1)}); failed ${r.failed}, ended ${r.ended}, slow consumers ${r.slowConsumer}; catch-up reads ${round.catchUpReads}; audiences ${round.audiences ?? '-'}; client RSS ${fmt(r.rssMb)} MB${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
+      console.log(`${plan.fanout} ${plan.shape.name} ${fmt(plan.subscribers)} (${round.layout}): ${fmt(plan.subscribers)} subscribed in ${fmt(round.connectSeconds, 1)} s (${fmt(round.connectCpuMicros)} µs of server CPU each); ${fmt(round.written)} events at ${fmt(round.writeRate, 1)}/s; ${fmt(r.deliveries)} of ${fmt(r.expected)} deliveries; p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.max, 0)} ms (subject-selecting: p50 ${fmt(r.subjectP50, 1)}, p99 ${fmt(r.subjectP99, 1)}); failed ${r.failed}, ended ${r.ended}, slow consumers ${r.slowConsumer}; catch-up reads ${round.catchUpReads}; audiences ${round.audiences ?? '-'}; server RSS peaks ${round.peakRssParts.map((p) => `${p.name} ${fmt(p.mb)} MB`).join(', ')}; client RSS ${fmt(r.rssMb)} MB${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
     }
   } finally {
     await bench.drop();
@@ -126,7 +131,7 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
   });
   printTable(
     [
-      `live activity fan-out on ${engine}, graphql-ws subscribers in a child process; each event appended in its own transaction with appendEvents`,
+      `live activity fan-out on ${engine}, graphql-ws subscribers in a child process; each event appended in its own transaction with appendEvents${rounds[0]?.plan.webhookWorker === false ? ' (server without its webhook worker: --webhook-worker off)' : ''}`,
       `by ${separateWriter ? 'a writer process of its own (its statements are not in SQL/event)' : 'the server process (PGlite is in memory)'}. Shapes: ${[...new Set(rounds.map((r) => `${r.plan.shape.name}: ${r.plan.shape.description}`))].join('; ')}.`,
       `The first row is today's per-subscriber path, the baseline (vs base). Latency = receipt - commit over every owed delivery (missing ones count as later than all);`,
       'RSS = peak of every server process; CPU % = of one core over writes + drain, server (every server process) and client; µs/delivery = server CPU / deliveries (user / system);',

@@ -37,6 +37,11 @@ export interface GraphContext {
   ended?: AbortSignal;
   /** The graphql-ws socket and subscription id of a subscription over WebSocket (gateway/subscriptions.ts). */
   liveSocket?: LiveSocket;
+  /**
+   * The operation was priced by whoever made it, and the cost check leaves it alone: a live activity
+   * batch, whose size BatchExecutor.batchSize holds within MAX_NODES (gateway/live/execute.ts).
+   */
+  prepriced?: boolean;
 }
 
 export interface GraphStats {

@@ -34,6 +34,8 @@ export interface RoundPlan {
   drain: number;
   /** Where to write a CPU profile of this process over the measured window (bench/fanout/profile.ts). */
   profile?: string;
+  /** The webhook worker runs in the server (as under `npm start`); --webhook-worker off leaves it out. */
+  webhookWorker: boolean;
 }
 
 export interface Round {
@@ -62,6 +64,8 @@ export interface Round {
   /** Server CPU of one bare WebSocket send of an event's frame, here and now (in-process only), µs. */
   bareSend: number | undefined;
   peakRssMb: number;
+  /** Each server process's own peak, MB. */
+  peakRssParts: Array<{ name: string; mb: number }>;
   audiences: number | undefined;
   batchesPerEvent: number | undefined;
 }
@@ -71,8 +75,8 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
   const { database } = bench;
   const config = { ...loadConfig({ AUTH_SECRET }), port: 0 };
   const server: BenchServer = plan.gateways > 0
-    ? await gatewayProcesses(config, database, bench.url!, plan.gateways, plan.fanout)
-    : await inProcess(config, database, plan.fanout);
+    ? await gatewayProcesses(config, database, bench.url!, plan.gateways, plan.fanout, plan.webhookWorker)
+    : await inProcess(config, database, plan.fanout, plan.webhookWorker);
   const clients = new Clients();
   const writer = bench.url ? writerProcess(bench.url) : undefined;
   try {
@@ -106,7 +110,13 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
     clients.send({ kind: 'measure' });
     const before = { statements: database.statements.count, fetches: server.fetches(), reader: bench.streamReads.reader, catchUp: bench.streamReads.catchUp, cpu: server.cpuMicros(), split: server.cpuSplit(), batches: server.feed()?.batches };
     let peakRss = server.rssBytes();
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssBytes())), 250);
+    const peakParts = new Map<string, number>();
+    const sample = () => {
+      peakRss = Math.max(peakRss, server.rssBytes());
+      for (const { name, bytes } of server.rssParts()) peakParts.set(name, Math.max(peakParts.get(name) ?? 0, bytes));
+    };
+    sample();
+    const sampler = setInterval(sample, 250);
     const events = Array.from({ length: Math.round(plan.seconds * plan.rate) }, (_, n) => plan.shape.event(n));
     const windowStarted = performance.now();
     const forward = (written: Extract<ToClients, { kind: 'written' }>['events']) => clients.send({ kind: 'written', events: written });
@@ -152,6 +162,7 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
       clientCpuPerDelivery: (report.cpuMs * 1000) / Math.max(1, report.deliveries),
       bareSend: bare ? (bare.user + bare.system) / Math.max(1, bare.sends) : undefined,
       peakRssMb: peakRss / 1024 / 1024,
+      peakRssParts: [...peakParts].map(([name, bytes]) => ({ name, mb: bytes / 1024 / 1024 })),
       audiences: feed?.audiences,
       batchesPerEvent: feed && before.batches !== undefined ? (feed.batches - before.batches) / events.length : undefined,
     };

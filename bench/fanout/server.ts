@@ -26,6 +26,8 @@ export interface BenchServer {
   calibrate?(bytes: Buffer, rounds: number): Promise<{ user: number; system: number; sends: number }>;
   /** Resident memory of every server process now. */
   rssBytes(): number;
+  /** The same, by process (the table sums them; the round's line shows each one's peak). */
+  rssParts(): Array<{ name: string; bytes: number }>;
   /** Grouped fan-out stats of an in-process gateway. */
   feed(): { audiences: number; batches: number } | undefined;
   close(): Promise<void>;
@@ -36,9 +38,12 @@ export type Fanout = LimitsConfig['subscriptionFanout'];
 /** Each connection spends one request of its principal's budget: 10,000 sockets over 100 users must not run out. */
 const limits = (fanout: Fanout): LimitsConfig => ({ ...loadLimitsConfig({}), rateLimitPoints: 1_000_000_000, subscriptionFanout: fanout });
 
-/** The whole system in this process (six subgraphs and one gateway), as `npm start` runs it. */
-export async function inProcess(config: Config, database: Database, fanout: Fanout): Promise<BenchServer> {
-  const system = await startSystem(config, database, limits(fanout), { exportWorker: false });
+/**
+ * The whole system in this process (six subgraphs and one gateway), as `npm start` runs it; with
+ * `webhookWorker` false, without the webhook worker (it wakes on every event: its share of the CPU).
+ */
+export async function inProcess(config: Config, database: Database, fanout: Fanout, webhookWorker = true): Promise<BenchServer> {
+  const system = await startSystem(config, database, limits(fanout), { exportWorker: false, webhookWorker });
   return {
     url: system.url,
     layout: '1 process',
@@ -59,6 +64,7 @@ export async function inProcess(config: Config, database: Database, fanout: Fano
       return { user: cpu.user, system: cpu.system, sends: sockets.length * rounds };
     },
     rssBytes: () => process.memoryUsage().rss,
+    rssParts: () => [{ name: 'the system', bytes: process.memoryUsage().rss }],
     feed: () => (system.feed ? { audiences: system.feed.audienceCount, batches: system.feed.stats.batches } : undefined),
     close: () => system.close(),
   };
@@ -69,8 +75,8 @@ export async function inProcess(config: Config, database: Database, fanout: Fano
  * (gateway/index.ts with GATEWAY_PROCESSES: node:cluster), each following the event log itself
  * (or as a member of the NATS fan-out with NATS_URL). PostgreSQL only, as the standalone gateway.
  */
-export async function gatewayProcesses(config: Config, database: Database, databaseUrl: string, count: number, fanout: Fanout): Promise<BenchServer> {
-  const subgraphs = await startSubgraphs(config, database);
+export async function gatewayProcesses(config: Config, database: Database, databaseUrl: string, count: number, fanout: Fanout, webhookWorker = true): Promise<BenchServer> {
+  const subgraphs = await startSubgraphs(config, database, { workers: webhookWorker });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -117,6 +123,11 @@ export async function gatewayProcesses(config: Config, database: Database, datab
       return split;
     },
     rssBytes: () => process.memoryUsage().rss + pids().reduce((sum, pid) => sum + rssOf(pid), 0),
+    rssParts: () => [
+      { name: 'subgraphs (and the bench)', bytes: process.memoryUsage().rss },
+      { name: 'cluster primary', bytes: rssOf(child.pid!) },
+      ...childrenOf(child.pid!).map((pid, i) => ({ name: `gateway ${i + 1}`, bytes: rssOf(pid) })),
+    ],
     feed: () => undefined,
     async close() {
       child.kill('SIGTERM');

@@ -61,6 +61,8 @@ export function useCostLimit(maxNodes: number): GatewayPlugin {
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      // Priced by whoever made it (a live activity batch, sized within maxNodes: gateway/live/execute.ts).
+      if ((args.contextValue as { prepriced?: boolean } | undefined)?.prepriced) return;
       const outcome = check(args);
       if (outcome instanceof GraphQLError) return setResultAndStopExecution({ errors: [outcome] });
       if (!outcome) return;

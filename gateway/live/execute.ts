@@ -135,7 +135,7 @@ export class BatchExecutor {
     rows.forEach((row, i) => (variableValues[plan.idVariable(i)] = row.id));
     const runtime = this.runtime;
     await runtime.getSchema();
-    const { execute, schema, contextFactory } = runtime.getEnveloped({ principal } as GraphContext);
+    const { execute, schema, contextFactory } = runtime.getEnveloped({ principal, prepriced: true } as GraphContext);
     if (!this.validated.has(document)) {
       const invalid = validate(schema, document);
       if (invalid.length) throw new Error(`live activity made an invalid query: ${invalid[0].message}`);

@@ -57,6 +57,14 @@ export interface FeedStats {
 
 const RETRIES = 3;
 const RETRY_MS = 300;
+/**
+ * Deliveries made before an audience's writer lets the rest of the process in (other audiences'
+ * results, the statements they wait for): a small audience's event is never queued behind the
+ * whole write loop of a big one, at most behind a slice of it (about 10 ms of writes). Below that
+ * an audience writes at once: yielding every 256 measured no better at 1,000 subscribers.
+ */
+const SLICE = 1024;
+const others = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Live activity at scale: this gateway process follows the event stream once (the same EventStream
@@ -202,10 +210,17 @@ export class ActivityFeed implements MemberHost {
         const batch = audience.pending.splice(0, await this.executor.batchSize(audience.plan));
         const outcomes = await this.execute(audience.plan, audience.principal, batch.map((b) => b.row));
         this.stats.batches++;
+        let slice = 0;
         for (let i = 0; i < batch.length; i++) {
           const outcome = outcomes[i];
           for (const bucket of batch[i].buckets) {
-            for (const member of bucket.members) if (member.deliver(outcome)) this.stats.deliveries++;
+            for (const member of bucket.members) {
+              if (member.deliver(outcome)) this.stats.deliveries++;
+              if (++slice === SLICE) {
+                slice = 0;
+                await others();
+              }
+            }
           }
         }
       }
