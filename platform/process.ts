@@ -19,9 +19,12 @@ const DEFAULT_GRACE_MS = 10_000;
 /**
  * How long a closing server keeps idle kept-alive connections: a request arriving on one in that
  * time is refused (503, Connection: close) instead of meeting a connection closed under it, which a
- * client cannot tell from a request lost after it ran.
+ * client cannot tell from a request lost after it ran. Shorter than the shortest Retry-After of a
+ * refusal (1 s), so the idle connections close between the refusals and the retries they ask for:
+ * at a full second, a client retrying after 1 s on another kept-alive connection could send as it
+ * closed, and meet "other side closed" instead of a refusal or a refused connection.
  */
-const IDLE_LINGER_MS = 1000;
+const IDLE_LINGER_MS = 500;
 
 /** WebSocket close code 1001, "going away": the client should reconnect, here with its last cursor. */
 export const GOING_AWAY = 1001;

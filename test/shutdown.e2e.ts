@@ -157,6 +157,9 @@ describeEngines('graceful shutdown', (ctx) => {
       await expect.poll(() => groupAlive(first!.child.pid!), { timeout: 5000, message: 'a process of npm start outlived it' }).toBe(false);
       stopped = true;
       await Promise.all(loops);
+      // A client's next request finds no server: its connection is refused (a loop waiting out a
+      // Retry-After when the process exits makes no request after it).
+      outcomes.push(await send(url, token, '{ serviceLine(id: "LIN-26-084729") { name } }', {}));
 
       expect(outcomes.filter((o) => o.kind === 'bad'), first.output()).toEqual([]);
       expect(outcomes.at(-1)?.kind).toBe('unreachable');
