@@ -1,8 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { forkBenchProcess } from './child-process.ts';
 import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
 /**
@@ -35,11 +35,7 @@ export class ExportClient {
   private readonly child: ChildProcess;
 
   constructor() {
-    this.child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    this.child = forkBenchProcess(import.meta.url, CHILD_FLAG);
   }
 
   read(read: ClientRead): Promise<ClientResult> {

@@ -1,5 +1,4 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { forkBenchProcess } from './child-process.ts';
 
 /**
  * A closed-loop HTTP load: `concurrency` clients, each sending the same GraphQL POST again as soon
@@ -42,11 +41,7 @@ const CHILD_FLAG = '--bench-load-client';
 
 /** Runs warm-up, then calls `onMeasureStart` (nothing in flight), then the timed phase. */
 export function runLoad(options: LoadOptions, onMeasureStart: () => void | Promise<void>): Promise<LoadResult> {
-  const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const child = forkBenchProcess(import.meta.url, CHILD_FLAG);
   return new Promise<LoadResult>((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null, result?: LoadResult) => {

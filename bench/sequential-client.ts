@@ -1,5 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { forkBenchProcess } from './child-process.ts';
 
 /**
  * An HTTP client in a child process of its own, sending a sequence of requests one at a time, so a
@@ -41,11 +41,7 @@ export class SequentialClient {
   private readonly child: ChildProcess;
 
   constructor() {
-    this.child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    this.child = forkBenchProcess(import.meta.url, CHILD_FLAG);
   }
 
   /** One run: warm-up, `onStart`, the measured passes, `onEnd`. */

@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { forkBenchProcess } from '../child-process.ts';
+import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
 import { QUERIES, matches, type SubscriberSpec } from './shapes.ts';
 
@@ -218,7 +219,7 @@ export class Clients {
   private readonly waiting: Array<(message: FromClients) => void> = [];
 
   constructor() {
-    this.child = fork(fileURLToPath(import.meta.url), [CLIENT_FLAG], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } });
+    this.child = forkBenchProcess(import.meta.url, CLIENT_FLAG);
     this.child.on('message', (message: FromClients) => this.waiting.shift()?.(message));
   }
 

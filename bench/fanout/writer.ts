@@ -1,5 +1,5 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { forkBenchProcess } from '../child-process.ts';
+import { pathToFileURL } from 'node:url';
 import { openDatabase, type Database } from '../../platform/db.ts';
 import { appendEvents, type EventInput } from '../../platform/event-log.ts';
 import { now, type Written } from './clients.ts';
@@ -36,7 +36,7 @@ export async function writeEvents(database: Database, plan: WritePlan, committed
 
 /** A writer process on `databaseUrl`, started before the subscribers connect so its start-up is not measured. */
 export function writerProcess(databaseUrl: string) {
-  const child = fork(fileURLToPath(import.meta.url), [WRITER_FLAG], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const child = forkBenchProcess(import.meta.url, WRITER_FLAG);
   type Message = { kind: 'written'; events: Written } | { kind: 'done'; seconds: number } | { kind: 'ready' };
   const ready = new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
