@@ -42,7 +42,8 @@ const TARGETS = { p99Ms1000: 100, p99Ms10000: 250, rssMb10000: 1024, spreadP99Ms
 
 export async function runFanoutBench(args: string[]): Promise<void> {
   const numbers = (name: string, fallback: string) => (argument(args, name) ?? fallback).split(',').filter(Boolean).map(Number);
-  const subscribers = numbers('--subscribers', '1000,10000');
+  // 0 (or an empty list) runs no round of the issue's shape.
+  const subscribers = numbers('--subscribers', '1000,10000').filter((count) => count > 0);
   const [baseline] = numbers('--baseline', '1000');
   const [spread] = numbers('--spread', '10000');
   const [spreadWorkspaces] = numbers('--spread-workspaces', '100');
@@ -121,6 +122,7 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       ratio(r.cpuPerDelivery, base.cpuPerDelivery),
       fmt(r.clientCpuPerDelivery, 1),
       opt(r.bareSend, 1),
+      opt(r.pacedSend, 1),
       fmt(connectionsPerSecond),
       fmt(r.connectCpuMicros),
       opt(r.fetchesPerEvent, 2),
@@ -136,13 +138,14 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       `The first row is today's per-subscriber path, the baseline (vs base). Latency = receipt - commit over every owed delivery (missing ones count as later than all);`,
       'RSS = peak of every server process; CPU % = of one core over writes + drain, server (every server process) and client; µs/delivery = server CPU / deliveries (user / system);',
       'client µs/delivery = the subscribers\' process CPU / deliveries (near 100% client CPU means the load generator, not the server, bounds the row);',
-      'bare send µs = the server CPU of one bare ws.send of an event-sized frame to the same sockets, measured right after the round (the floor of a delivery on this machine now);',
+      'bare send µs = the server CPU of one bare ws.send of an event-sized frame to the same sockets, measured right after the round, back to back; paced µs = the same sends at the',
+      'round\'s rate, as many per event as it delivered, with the server\'s background (pings, timers) over those seconds: the floor of a delivery in that round on this machine now;',
       'conn/s = subscribers / seconds from the first connection opening to the last subscription sent; µs/conn = server CPU per connection set up (handshake, token, subscription);',
       'fetches/event = the gateway\'s subgraph fetches / events (in-process gateway only); SQL/event = the server process\'s statements / events (the stream reader\'s reads included);',
       `audiences = the grouped path's audiences (selection x visibility). targets: the issue's (p99 <= ${TARGETS.p99Ms1000} ms at 1,000, <= ${TARGETS.p99Ms10000} ms, 100% and RSS <= 1 GiB at 10,000,`,
       `spread p99 <= ${TARGETS.spreadP99Ms} ms, <= ${TARGETS.cpuPerDeliveryMicros} µs/delivery, >= ${fmt(TARGETS.connectionsPerSecond)} connections/s): ok or the ones missed.`,
     ].join('\n'),
-    ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'conn/s', 'µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
+    ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'paced µs', 'conn/s', 'µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
     rows,
   );
 }

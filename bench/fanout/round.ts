@@ -63,6 +63,8 @@ export interface Round {
   clientCpuPerDelivery: number;
   /** Server CPU of one bare WebSocket send of an event's frame, here and now (in-process only), µs. */
   bareSend: number | undefined;
+  /** The same, sent at the round's rate with as many sockets per event as it reached (bench/fanout/server.ts bareSends), µs. */
+  pacedSend: number | undefined;
   peakRssMb: number;
   /** Each server process's own peak, MB. */
   peakRssParts: Array<{ name: string; mb: number }>;
@@ -137,7 +139,9 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
     const fetches = server.fetches();
     const report = await clients.ask<'report'>({ kind: 'report' });
     // After the report: these frames reach the clients as events nobody wrote, and count nowhere.
-    const bare = await server.calibrate?.(CALIBRATION_FRAME, 5);
+    const bare = await server.calibrate?.(CALIBRATION_FRAME, { events: 5, perEvent: plan.subscribers, rate: 0 });
+    // The same number of sends per event as the round made, at its rate, for two seconds.
+    const paced = await server.calibrate?.(CALIBRATION_FRAME, { events: Math.max(10, Math.round(2 * plan.rate)), perEvent: report.deliveries / Math.max(1, events.length), rate: plan.rate });
     // NaN (a percentile among the missing deliveries) crosses IPC as null.
     for (const key of ['p50', 'p99', 'max', 'subjectP50', 'subjectP99'] as const) report[key] ??= NaN;
     const feed = server.feed();
@@ -161,6 +165,7 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
       systemPerDelivery: (split.system - before.split.system) / Math.max(1, report.deliveries),
       clientCpuPerDelivery: (report.cpuMs * 1000) / Math.max(1, report.deliveries),
       bareSend: bare ? (bare.user + bare.system) / Math.max(1, bare.sends) : undefined,
+      pacedSend: paced ? (paced.user + paced.system) / Math.max(1, paced.sends) : undefined,
       peakRssMb: peakRss / 1024 / 1024,
       peakRssParts: [...peakParts].map(([name, bytes]) => ({ name, mb: bytes / 1024 / 1024 })),
       audiences: feed?.audiences,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import type WebSocket from 'ws';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
@@ -23,7 +24,7 @@ export interface BenchServer {
    * What a bare WebSocket send costs here and now: `rounds` frames of `bytes` to every open socket,
    * sent as the driver sends an event (ws.send of one Buffer), server CPU per send. In-process only.
    */
-  calibrate?(bytes: Buffer, rounds: number): Promise<{ user: number; system: number; sends: number }>;
+  calibrate?(bytes: Buffer, pattern: SendPattern): Promise<{ user: number; system: number; sends: number }>;
   /** Resident memory of every server process now. */
   rssBytes(): number;
   /** The same, by process (the table sums them; the round's line shows each one's peak). */
@@ -34,6 +35,37 @@ export interface BenchServer {
 }
 
 export type Fanout = LimitsConfig['subscriptionFanout'];
+
+/**
+ * How bare sends are made: `events` times, one frame to each of `perEvent` sockets (taken in turn),
+ * back to back (`rate` 0) or `rate` times a second, as a round's events reach its subscribers.
+ */
+export interface SendPattern {
+  events: number;
+  perEvent: number;
+  rate: number;
+}
+
+/**
+ * The server CPU of bare WebSocket sends of one frame, nothing else made or read: the floor of a
+ * delivery on this machine now. Paced, it is charged what the round's deliveries are charged by the
+ * kernel at the round's cadence (on loopback a write also runs the receiver's TCP input and wakes
+ * its process, more often when the receiver idles between events), and the server's own background
+ * (keep-alive pings, timers) over the same seconds.
+ */
+async function bareSends(sockets: WebSocket[], bytes: Buffer, pattern: SendPattern) {
+  const perEvent = Math.min(sockets.length, Math.max(1, Math.round(pattern.perEvent)));
+  const before = process.cpuUsage();
+  const started = performance.now();
+  let next = 0;
+  for (let n = 0; n < pattern.events; n++) {
+    for (let j = 0; j < perEvent; j++) sockets[next++ % sockets.length].send(Buffer.from(bytes), { binary: false });
+    const due = pattern.rate > 0 ? started + ((n + 1) * 1000) / pattern.rate : 0;
+    await new Promise((resolve) => (due > performance.now() ? setTimeout(resolve, due - performance.now()) : setImmediate(resolve)));
+  }
+  const cpu = process.cpuUsage(before);
+  return { user: cpu.user, system: cpu.system, sends: pattern.events * perEvent };
+}
 
 /** Each connection spends one request of its principal's budget: 10,000 sockets over 100 users must not run out. */
 const limits = (fanout: Fanout): LimitsConfig => ({ ...loadLimitsConfig({}), rateLimitPoints: 1_000_000_000, subscriptionFanout: fanout });
@@ -53,18 +85,9 @@ export async function inProcess(config: Config, database: Database, fanout: Fano
       return cpu.user + cpu.system;
     },
     cpuSplit: () => process.cpuUsage(),
-    async calibrate(bytes, rounds) {
-      const sockets = [...system.sockets.clients];
-      const before = process.cpuUsage();
-      for (let i = 0; i < rounds; i++) {
-        for (const socket of sockets) socket.send(Buffer.from(bytes), { binary: false });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const cpu = process.cpuUsage(before);
-      return { user: cpu.user, system: cpu.system, sends: sockets.length * rounds };
-    },
-    rssBytes: () => process.memoryUsage().rss,
-    rssParts: () => [{ name: 'the system', bytes: process.memoryUsage().rss }],
+    calibrate: (bytes, pattern) => bareSends([...system.sockets.clients], bytes, pattern),
+    rssBytes: () => process.memoryUsage.rss(),
+    rssParts: () => [{ name: 'the system', bytes: process.memoryUsage.rss() }],
     feed: () => (system.feed ? { audiences: system.feed.audienceCount, batches: system.feed.stats.batches } : undefined),
     close: () => system.close(),
   };
@@ -122,9 +145,9 @@ export async function gatewayProcesses(config: Config, database: Database, datab
       }
       return split;
     },
-    rssBytes: () => process.memoryUsage().rss + pids().reduce((sum, pid) => sum + rssOf(pid), 0),
+    rssBytes: () => process.memoryUsage.rss() + pids().reduce((sum, pid) => sum + rssOf(pid), 0),
     rssParts: () => [
-      { name: 'subgraphs (and the bench)', bytes: process.memoryUsage().rss },
+      { name: 'subgraphs (and the bench)', bytes: process.memoryUsage.rss() },
       { name: 'cluster primary', bytes: rssOf(child.pid!) },
       ...childrenOf(child.pid!).map((pid, i) => ({ name: `gateway ${i + 1}`, bytes: rssOf(pid) })),
     ],
