@@ -100,7 +100,9 @@ async function pageGraphQL(read: Extract<ClientRead, { kind: 'graphql' }>) {
     const { nodes, pageInfo } = body.data.events;
     pageMs.push(performance.now() - started);
     rows += nodes.length;
-    for (const node of nodes) bytes += Buffer.byteLength(JSON.stringify(node)) + 1;
+    // The bytes received: serialising each node again only to count it cost the client 3-6 µs a row
+    // (a third of its CPU), work no client of the API does.
+    bytes += Buffer.byteLength(text);
     if (!pageInfo.hasNextPage) return { rows, bytes, pageMs };
     after = pageInfo.endCursor;
   }
