@@ -100,8 +100,9 @@ async function pageGraphQL(read: Extract<ClientRead, { kind: 'graphql' }>) {
     const { nodes, pageInfo } = body.data.events;
     pageMs.push(performance.now() - started);
     rows += nodes.length;
-    // The bytes received: serialising each node again only to count it cost the client 3-6 µs a row
-    // (a third of its CPU), work no client of the API does.
+    // The bytes received: serialising each node again only to count it cost the client 2-3 µs a row
+    // (parsing a real 100-node page and counting: 3.9-4.6 µs/row that way, 1.7 this way), work no
+    // client of the API does.
     bytes += Buffer.byteLength(text);
     if (!pageInfo.hasNextPage) return { rows, bytes, pageMs };
     after = pageInfo.endCursor;
