@@ -100,7 +100,10 @@ async function pageGraphQL(read: Extract<ClientRead, { kind: 'graphql' }>) {
     const { nodes, pageInfo } = body.data.events;
     pageMs.push(performance.now() - started);
     rows += nodes.length;
-    for (const node of nodes) bytes += Buffer.byteLength(JSON.stringify(node)) + 1;
+    // The bytes received: serialising each node again only to count it cost the client 2-3 µs a row
+    // (parsing a real 100-node page and counting: 3.9-4.6 µs/row that way, 1.7 this way), work no
+    // client of the API does.
+    bytes += Buffer.byteLength(text);
     if (!pageInfo.hasNextPage) return { rows, bytes, pageMs };
     after = pageInfo.endCursor;
   }

@@ -147,7 +147,7 @@ export async function runExportBench(args: string[]): Promise<void> {
       [
         `every event of ${SCALE_ORG_ID} (${fmt(events)} events${seeded ? ', --seeded' : `, --scale ${fmt(scale)}`}), fields ${FIELDS}, newest first, PostgreSQL, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; one client, one request at a time`,
         'SELECT = the same rows and columns through a server-side cursor (1,000 rows a fetch), each row JSON-serialised, in the client process;',
-        'GraphQL = POST /graphql with first: 100 and $after, page after page; export = POST /v1/exports (the same document, or the REST route),',
+        'GraphQL = POST /graphql with first: 100 and $after, page after page (MB: the responses); export = POST /v1/exports (the same document, or the REST route),',
         `polled every 250 ms, then GET .../download streamed to a file (submit to last byte on disk; the job reads batches of ${fmt(EXPORT_BATCH_ROWS)}`,
         'rows where it can, gateway/exports/direct.ts); NDJSON = GET /v1/events with Accept: application/x-ndjson. The client is a process of its',
         'own; server CPU is this process (six subgraphs and the gateway), client CPU the client process, both per row; RSS growth is this',

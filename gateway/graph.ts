@@ -161,12 +161,14 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
       useIncrementalDeliveryRefusal(),
       {
         // Signed for a subscription's socket to the events subgraph (its connection parameters), when
-        // that socket is opened: most requests never open one (a grouped `activity` neither).
+        // that socket is opened: most requests never open one (a grouped `activity` neither). Not
+        // enumerable: plugins that copy the context (Prometheus' HTTP histogram spreads it into
+        // every response's labels context) would otherwise sign it for every request.
         onContextBuilding({ context }: { context: Partial<GraphContext> }) {
           const principal = context.principal;
           if (!principal) return;
           let signed: string | undefined;
-          Object.defineProperty(context, 'principalHeader', { configurable: true, enumerable: true, get: () => (signed ??= signPrincipal(options.principalKey, principal)) });
+          Object.defineProperty(context, 'principalHeader', { configurable: true, enumerable: false, get: () => (signed ??= signPrincipal(options.principalKey, principal)) });
         },
         // Every subgraph request carries the principal, signed when it leaves: also the entity
         // fetches a long-lived subscription makes for each event, long after a header signed at

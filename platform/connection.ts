@@ -97,16 +97,22 @@ export function toConnection<T>(
   /** The key a row's cursor names; rows without a platform ID (SLA reports) pass their own. */
   keyOf: (row: T) => string = (row) => (row as { id: string }).id,
 ): Connection<T> {
-  const edges = page.rows.map((node) => ({ cursor: encodeCursor(String(keyOf(node))), node }));
+  const { rows } = page;
+  const cursorOf = (node: T) => encodeCursor(String(keyOf(node)));
+  // Edges (a cursor and an object per row) are made when a query selects them: a page read as
+  // `nodes` needs only the cursors of its ends.
+  let edges: Edge<T>[] | undefined;
   return {
-    edges,
-    nodes: page.rows,
+    get edges() {
+      return (edges ??= rows.map((node) => ({ cursor: cursorOf(node), node })));
+    },
+    nodes: rows,
     pageInfo: {
       // Moving forward from a cursor means rows lie behind it (and the reverse); a first page has none.
       hasNextPage: request.backward ? request.cursorId !== null : page.hasMore,
       hasPreviousPage: request.backward ? page.hasMore : request.cursorId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: rows.length ? cursorOf(rows[0]) : null,
+      endCursor: rows.length ? cursorOf(rows[rows.length - 1]) : null,
     },
     totalCount: () => page.total ?? count?.() ?? page.rows.length,
   };
