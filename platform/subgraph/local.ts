@@ -1,4 +1,5 @@
-import { execute, getOperationAST, GraphQLError, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, isObjectType, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServer } from '@apollo/server';
 import type { Principal } from '../auth/tokens.ts';
 import { ERROR_CODES } from '../errors.ts';
@@ -31,7 +32,17 @@ export type LocalExecute = (request: LocalRequest) => Promise<ExecutionResult>;
  * either way, and come back as the HTTP transport builds them from a response's JSON.
  */
 export function localExecutor(name: string, schema: GraphQLSchema, apollo: ApolloServer<SubgraphContext>, deps: SubgraphDeps): LocalExecute {
+  resolveCountsByCall(schema);
   const validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  // A query's executor, compiled once per document and operation name (graphql-jit).
+  const compiled = new WeakMap<DocumentNode, Map<string | undefined, CompiledQuery | ExecutionResult>>();
+  const compile = (document: DocumentNode, operationName: string | undefined) => {
+    let byName = compiled.get(document);
+    if (!byName) compiled.set(document, (byName = new Map()));
+    let query = byName.get(operationName);
+    if (!query) byName.set(operationName, (query = compileQuery(schema, document, operationName)));
+    return query;
+  };
   const executeLocally = async ({ document, variables, operationName, principal }: LocalRequest, type: string): Promise<ExecutionResult> => {
     let errors = validated.get(document);
     if (!errors) validated.set(document, (errors = validate(schema, document)));
@@ -42,7 +53,8 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
       const { data, errors: formatted } = response.body.singleResult;
       return formatted?.length ? { data, errors: formatted.map(asReceived) } : { data };
     }
-    const result = await execute({ schema, document, variableValues: variables, operationName, contextValue: createContext(deps, principal) });
+    const query = compile(document, operationName);
+    const result = isCompiledQuery(query) ? await query.query(undefined, createContext(deps, principal), variables ?? {}) : query;
     if (!result.errors?.length) return result;
     // Without data the request itself failed (its variables did not coerce): the caller's error, as Apollo Server says.
     const requestError = result.data === undefined;
@@ -62,6 +74,19 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
       organizationId: principal.organizationId, actorId: principal.actorId, actorType: principal.actorType,
     }, () => executeLocally(request, type));
   };
+}
+
+/**
+ * A connection's `totalCount` is a function (platform/connection.ts: counted only when asked), which
+ * graphql-js's default resolver calls; graphql-jit reads a field without a resolver as a plain
+ * property, so each such field gets the resolver that calls it (the same answer on either path).
+ */
+function resolveCountsByCall(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.name.endsWith('Connection')) continue;
+    const field = type.getFields().totalCount;
+    if (field && !field.resolve) field.resolve = (connection: { totalCount: () => number | Promise<number> }) => connection.totalCount();
+  }
 }
 
 /** An error as the gateway's HTTP transport makes it from a subgraph's JSON answer. */
