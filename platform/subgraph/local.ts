@@ -79,13 +79,16 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
 /**
  * A connection's `totalCount` is a function (platform/connection.ts: counted only when asked), which
  * graphql-js's default resolver calls; graphql-jit reads a field without a resolver as a plain
- * property, so each such field gets the resolver that calls it (the same answer on either path).
+ * property, so each such field gets the resolver that calls it, or reads it when a connection holds
+ * a plain number (the same answer on either path).
  */
 function resolveCountsByCall(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || !type.name.endsWith('Connection')) continue;
     const field = type.getFields().totalCount;
-    if (field && !field.resolve) field.resolve = (connection: { totalCount: () => number | Promise<number> }) => connection.totalCount();
+    if (field && !field.resolve) {
+      field.resolve = (connection: { totalCount: number | (() => number | Promise<number>) }) => (typeof connection.totalCount === 'function' ? connection.totalCount() : connection.totalCount);
+    }
   }
 }
 
