@@ -21,8 +21,8 @@ export interface BenchServer {
   /** The same, user and system apart. */
   cpuSplit(): { user: number; system: number };
   /**
-   * What a bare WebSocket send costs here and now: `rounds` frames of `bytes` to every open socket,
-   * sent as the driver sends an event (ws.send of one Buffer), server CPU per send. In-process only.
+   * What a bare WebSocket send costs here and now: frames of `bytes` to the open sockets as `pattern`
+   * says (bareSends), sent as the driver sends an event (ws.send of one Buffer). In-process only.
    */
   calibrate?(bytes: Buffer, pattern: SendPattern): Promise<{ user: number; system: number; sends: number }>;
   /** Resident memory of every server process now. */
