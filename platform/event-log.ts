@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { events, type EventRow } from './event-log-table.ts';
-import type { Db, Tx } from './db.ts';
+import type { Tx } from './db.ts';
 
 /** The envelope every event shares (events.txt): who did what to which resource, and its payload. */
 export interface EventInput {
@@ -44,9 +44,12 @@ export const APPEND_LOCK = 7_204_612;
  * Appends events inside the caller's transaction, so a write and its events commit together or not
  * at all. The advisory lock serialises appenders until commit: `seq` is then assigned in commit
  * order, which lets stream readers resume with `seq > cursor` and never miss a late commit.
- * NOTIFY is transactional too: readers are woken only once the rows are visible.
+ * NOTIFY is transactional too: readers are woken only once the rows are visible. It takes a
+ * transaction, never the database itself: outside one, each statement commits on its own, the lock
+ * is released before the insert, and two racing appends could commit out of `seq` order, so a
+ * reader between the two commits would pass over the lower `seq` for good.
  */
-export async function appendEvents(tx: Tx | Db, inputs: EventInput[]): Promise<EventRow[]> {
+export async function appendEvents(tx: Tx, inputs: EventInput[]): Promise<EventRow[]> {
   if (inputs.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
   const rows = await tx
@@ -66,7 +69,7 @@ export async function appendEvents(tx: Tx | Db, inputs: EventInput[]): Promise<E
   return rows;
 }
 
-export async function appendEvent(tx: Tx | Db, input: EventInput): Promise<EventRow> {
+export async function appendEvent(tx: Tx, input: EventInput): Promise<EventRow> {
   const [row] = await appendEvents(tx, [input]);
   return row;
 }

@@ -34,9 +34,9 @@ export async function createEndpoint(subgraph: SubgraphClient, input: Record<str
 
 /** Appends `count` events of `type` to an organization's log, as any write of the platform would. */
 export async function emit(database: Database, organizationId: string, type: string, count = 1, workspaceId: string | null = null): Promise<EventRow[]> {
-  return appendEvents(database.db, Array.from({ length: count }, (_, i) => ({
+  return database.db.transaction((tx) => appendEvents(tx, Array.from({ length: count }, (_, i) => ({
     type, organizationId, workspaceId, actor: { type: 'system', id: null }, subject: { type: 'probe', id: `PRB-26-${String(i + 1).padStart(6, '0')}` }, payload: { n: i + 1 },
-  })));
+  }))));
 }
 
 export async function deliveriesOf(database: Database, endpointId: string) {

@@ -28,13 +28,13 @@ describeEngines('the live event stream', (ctx) => {
       await expect(stream.subscribe(filter, null)).rejects.toThrow('connection refused');
       const live = await stream.subscribe(filter, null);
       expect(source.starts).toBe(2);
-      const written = await appendEvent(ctx.database.db, {
+      const written = await ctx.database.db.transaction((tx) => appendEvent(tx, {
         type: 'task.created',
         organizationId: DEMO.organizationId,
         workspaceId: DEMO.workspaceId,
         actor: { type: 'user', id: DEMO.adminUserId },
         subject: { type: 'task', id: DEMO.taskId },
-      });
+      }));
       const next = await live.next();
       expect(next.value?.id).toBe(written.id);
       await live.return?.();
