@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle
 import type { Principal } from '../../platform/auth/tokens.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { exportChunks, exportJobs } from '../tables.ts';
+import { jobFinished } from './wait.ts';
 
 export type ExportJob = typeof exportJobs.$inferSelect;
 export type ExportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
@@ -95,7 +96,7 @@ export async function listJobs(database: Database, principal: Principal, options
 export async function cancelJob(
   database: Database, principal: Principal, id: string, alongside?: AlongsideJob,
 ): Promise<{ job: ExportJob; cancelled: boolean } | undefined> {
-  return database.db.transaction(async (tx) => {
+  const outcome = await database.db.transaction(async (tx) => {
     const now = new Date();
     const [cancelled] = await tx.update(exportJobs)
       .set({ status: 'cancelled', finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) })
@@ -109,6 +110,8 @@ export async function cancelJob(
     const [row] = await tx.select().from(exportJobs).where(and(eq(exportJobs.id, id), visibleTo(principal))).limit(1);
     return row && { job: row, cancelled: false };
   });
+  if (outcome?.cancelled) jobFinished(id);
+  return outcome;
 }
 
 /**
@@ -177,6 +180,7 @@ export async function writePage(database: Database, jobId: string, page: PageWri
       returning job_id
     )
     select id from updated`);
+  if (rows.length > 0 && page.last) jobFinished(jobId);
   return rows.length > 0;
 }
 
@@ -220,6 +224,7 @@ export async function failJob(database: Database, jobId: string, message: string
       .returning({ id: exportJobs.id });
     if (failed && options.dropOutput) await tx.delete(exportChunks).where(eq(exportChunks.jobId, jobId));
   });
+  jobFinished(jobId);
 }
 
 /** Keeps a running job's heartbeat fresh while its worker waits out an outage, so no other worker takes it over as abandoned. */
