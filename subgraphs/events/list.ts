@@ -63,12 +63,11 @@ export async function readEventBatch(database: Pick<Database, 'db' | 'rows'>, sc
     from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
   const hasMore = raw.length > limit;
   if (hasMore) raw.pop();
-  const rows = raw as unknown as EventRow[];
-  // bigint columns come as text from postgres.js and as numbers from PGlite.
-  for (const row of raw) {
-    (row as unknown as EventRow).seq = Number(row.seq);
-    (row as unknown as EventRow).createdAt = new Date(Number(row.createdAt));
-  }
+  // One shape for every row (the query builder's): bigint columns come as text from postgres.js and as numbers from PGlite.
+  const rows = raw.map((row): EventRow => ({
+    seq: Number(row.seq), id: row.id, type: row.type, organizationId: row.organizationId, workspaceId: row.workspaceId, actorType: row.actorType,
+    actorId: row.actorId, subjectType: row.subjectType, subjectId: row.subjectId, payload: row.payload, createdAt: new Date(Number(row.createdAt)),
+  }));
   await checkCursorRetained(database.db, scope, page, rows.length === 0);
   return { rows, hasMore };
 }
