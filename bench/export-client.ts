@@ -137,10 +137,12 @@ async function runExport(read: Extract<ClientRead, { kind: 'export' }>) {
   let current: { status: string; download_url: string; error: string | null } | undefined;
   let polls = 0;
   while (current?.status !== 'completed') {
-    // One request answered once the job is finished (Prefer: wait, gateway/exports/wait.ts), again after 60 s if not.
+    // One request answered once the job is finished (Prefer: wait, gateway/exports/wait.ts), again after 60 s if not;
+    // a server that does not honour the preference (no Preference-Applied) is polled every 250 ms, as before.
     const res = await fetch(`${read.url}/v1/exports/${job.id}`, { headers: { ...headers, prefer: 'wait=60' } });
     polls++;
     current = ((await res.json()) as { data: typeof current }).data;
+    if (current?.status !== 'completed' && !res.headers.has('preference-applied')) await new Promise((resolve) => setTimeout(resolve, 250));
     if (current!.status === 'failed' || current!.status === 'cancelled') throw new Error(`export ${job.id} ${current!.status}: ${current!.error}`);
   }
   const completed = performance.now();
