@@ -25,6 +25,8 @@ export interface ClientResult {
   clientCpuUs: number;
   /** Per GraphQL page, its wall time in ms (graphql reads only). */
   pageMs?: number[];
+  /** Export reads: ms from the start to the job's 201, then until a GET answered it completed, then the download. */
+  phases?: { submitMs: number; waitMs: number; polls: number; downloadMs: number };
 }
 
 type FromChild = { kind: 'done'; result: ClientResult } | { kind: 'failed'; message: string };
@@ -126,20 +128,29 @@ async function drain(body: ReadableStream<Uint8Array>, file: string) {
 }
 
 async function runExport(read: Extract<ClientRead, { kind: 'export' }>) {
+  const started = performance.now();
   const headers = { 'content-type': 'application/json', authorization: read.authorization };
   const submitted = await fetch(`${read.url}/v1/exports`, { method: 'POST', headers, body: JSON.stringify(read.body) });
   const job = ((await submitted.json()) as { data?: { id: string } }).data;
   if (submitted.status !== 201 || !job) throw new Error(`export submission failed: HTTP ${submitted.status}`);
+  const accepted = performance.now();
   let current: { status: string; download_url: string; error: string | null } | undefined;
+  let polls = 0;
   while (current?.status !== 'completed') {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const res = await fetch(`${read.url}/v1/exports/${job.id}`, { headers });
+    // One request answered once the job is finished (Prefer: wait, gateway/exports/wait.ts), again after 60 s if not;
+    // a server that does not honour the preference (no Preference-Applied) is polled every 250 ms, as before.
+    const res = await fetch(`${read.url}/v1/exports/${job.id}`, { headers: { ...headers, prefer: 'wait=60' } });
+    polls++;
     current = ((await res.json()) as { data: typeof current }).data;
+    if (current?.status !== 'completed' && !res.headers.has('preference-applied')) await new Promise((resolve) => setTimeout(resolve, 250));
     if (current!.status === 'failed' || current!.status === 'cancelled') throw new Error(`export ${job.id} ${current!.status}: ${current!.error}`);
   }
+  const completed = performance.now();
   const download = await fetch(`${read.url}${current.download_url}`, { headers });
   if (download.status !== 200 || !download.body) throw new Error(`download failed: HTTP ${download.status}`);
-  return drain(download.body, read.file);
+  const drained = await drain(download.body, read.file);
+  const phases = { submitMs: accepted - started, waitMs: completed - accepted, polls, downloadMs: performance.now() - completed };
+  return { ...drained, phases };
 }
 
 async function streamNdjson(read: Extract<ClientRead, { kind: 'ndjson' }>) {

@@ -11,7 +11,8 @@ import { decodePathSegment } from '../rest/params.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
 import { columnsOf } from './csv.ts';
 import { graphqlSource, restSource, type ExportSource, type QueryLimits } from './source.ts';
-import { cancelJob, findJob, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
+import { cancelJob, findJob, FINISHED, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
+import { preferredWait, waitForJob } from './wait.ts';
 import { wakeExportWorkers } from './worker.ts';
 import { log } from '../../platform/log.ts';
 import { auditLogWrites } from '../../subgraphs/audit-logs/public.ts';
@@ -122,6 +123,27 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
     return job;
   }
 
+  /**
+   * A job as it stands; with `Prefer: wait=N` (wait.ts), as soon as it is finished or N seconds
+   * passed (`Preference-Applied` says the N honoured, at most MAX_WAIT_SECONDS).
+   */
+  async function read(principal: Principal, id: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<ExportsAnswer> {
+    const seconds = preferredWait(req.headers.prefer);
+    if (seconds === undefined) return { status: 200, body: { data: exportJobJson(await visible(principal, id)) } };
+    const job = await visible(principal, id);
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    res.once('close', onClose);
+    try {
+      const seen = await waitForJob(job.id, job, seconds, () => findJob(database, principal, job.id), (now) => FINISHED.includes(now.status as ExportStatus), gone.signal);
+      if (!seen) throw notFound(`No export ${id}.`);
+      res.setHeader('preference-applied', `wait=${seconds}`);
+      return { status: 200, body: { data: exportJobJson(seen) } };
+    } finally {
+      res.off('close', onClose);
+    }
+  }
+
   async function download(principal: Principal, id: string, res: http.ServerResponse): Promise<ExportsAnswer> {
     const job = await visible(principal, id);
     if (job.status !== 'completed') throw conflict(`Export ${job.id} is ${job.status}; its output can be downloaded once it is completed.`);
@@ -151,7 +173,7 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
     if (parts.length === 0) return method === 'POST' ? audited(principal, 'submitExport', null, () => submit(principal, rawBody)) : list(principal, url);
     if (url.search !== '') throw badRequest(`${method} ${url.pathname} takes no query parameters.`);
     const [id, action] = parts;
-    if (parts.length === 1 && method === 'GET') return { status: 200, body: { data: exportJobJson(await visible(principal, id)) } };
+    if (parts.length === 1 && method === 'GET') return read(principal, id, req, res);
     if (parts.length === 2 && action === 'cancel' && method === 'POST') return audited(principal, 'cancelExport', id, () => cancel(principal, id, rawBody));
     if (parts.length === 2 && action === 'download' && method === 'GET') return download(principal, id, res);
     throw notFound(`No route for ${method} ${url.pathname}.`);

@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db.ts';
 import { isPlatformError } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import { DateTimeScalar, scalarResolvers } from '../../platform/subgraph/scalars.ts';
-import { ROW_FIELDS, checkEventList, readEventList, type EventRow, type RootEventListArgs } from '../../subgraphs/events/public.ts';
+import { ROW_FIELDS, checkEventList, readEventBatch, type EventRow, type RootEventListArgs } from '../../subgraphs/events/public.ts';
 import type { ExportSource, Page } from './source.ts';
 
 /**
@@ -177,7 +177,7 @@ export function directEventsSource(base: ExportSource, plan: DirectPlan, reader:
       const scope = scopeOf(principal);
       let batch: { rows: EventRow[]; hasMore: boolean };
       try {
-        batch = await readEventList(reader.database.db, scope, checkEventList(scope, { ...plan.args, after }), EXPORT_BATCH_ROWS);
+        batch = await readEventBatch(reader.database, scope, checkEventList(scope, { ...plan.args, after }), EXPORT_BATCH_ROWS);
       } catch (error) {
         // The caller's mistake is told as the graph tells it (its code, message and names).
         if (isPlatformError(error) && error.code !== 'service_unavailable') return base.fetchPage(runtime, principal, after);

@@ -1,6 +1,7 @@
 import { idPattern } from '../../platform/ids.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
 import { openApiParameter } from '../rest/params.ts';
+import { MAX_WAIT_SECONDS } from './wait.ts';
 
 /**
  * OpenAPI 3.1 paths of the bulk export API (gateway/exports/api.ts), for /v1/openapi.json to merge.
@@ -54,6 +55,15 @@ const jobAnswer = (description: string) => ({
 });
 
 const idParameter = { name: 'id', in: 'path', required: true, schema: EXPORT_JOB.properties.id };
+
+/** RFC 7240's wait preference on a job's GET (wait.ts): one request instead of polling. */
+const preferWait = {
+  name: 'Prefer',
+  in: 'header',
+  required: false,
+  description: `wait=N (RFC 7240): answer as soon as the export is completed, failed or cancelled, or after N seconds with the job as it then stands; N is at most ${MAX_WAIT_SECONDS} (a larger N waits ${MAX_WAIT_SECONDS}). Other preferences, and a wait that is not whole seconds, are ignored (the job is answered at once).`,
+  schema: { type: 'string', examples: ['wait=30'] },
+};
 
 export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
   '/v1/exports': {
@@ -113,7 +123,19 @@ export const EXPORT_OPENAPI_PATHS: Record<string, unknown> = {
     },
   },
   '/v1/exports/{id}': {
-    get: { operationId: 'getExport', tags: ['exports'], summary: 'Retrieve an export job and its progress.', parameters: [idParameter], responses: { 200: jobAnswer('The export job.'), ...errors(400, 401, 404, 429) } },
+    get: {
+      operationId: 'getExport',
+      tags: ['exports'],
+      summary: 'Retrieve an export job and its progress; with Prefer: wait=N, once it is finished (or N seconds passed).',
+      parameters: [idParameter, preferWait],
+      responses: {
+        200: {
+          ...jobAnswer('The export job.'),
+          headers: { 'Preference-Applied': { description: 'wait=N, the wait honoured, when the request preferred one.', schema: { type: 'string', examples: ['wait=30'] } } },
+        },
+        ...errors(400, 401, 404, 429),
+      },
+    },
   },
   '/v1/exports/{id}/cancel': {
     post: {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle
 import type { Principal } from '../../platform/auth/tokens.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { exportChunks, exportJobs } from '../tables.ts';
+import { jobFinished } from './wait.ts';
 
 export type ExportJob = typeof exportJobs.$inferSelect;
 export type ExportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
@@ -95,7 +96,7 @@ export async function listJobs(database: Database, principal: Principal, options
 export async function cancelJob(
   database: Database, principal: Principal, id: string, alongside?: AlongsideJob,
 ): Promise<{ job: ExportJob; cancelled: boolean } | undefined> {
-  return database.db.transaction(async (tx) => {
+  const outcome = await database.db.transaction(async (tx) => {
     const now = new Date();
     const [cancelled] = await tx.update(exportJobs)
       .set({ status: 'cancelled', finishedAt: now, expiresAt: new Date(now.getTime() + EXPORT_RETENTION_MS) })
@@ -109,6 +110,8 @@ export async function cancelJob(
     const [row] = await tx.select().from(exportJobs).where(and(eq(exportJobs.id, id), visibleTo(principal))).limit(1);
     return row && { job: row, cancelled: false };
   });
+  if (outcome?.cancelled) jobFinished(id);
+  return outcome;
 }
 
 /**
@@ -155,8 +158,10 @@ export interface PageWrite {
 export async function writePage(database: Database, jobId: string, page: PageWrite): Promise<boolean> {
   const now = new Date();
   const expires = new Date(now.getTime() + EXPORT_RETENTION_MS);
+  // lz4 for this statement's chunk only (set_config local to its transaction): `toastWithLz4`.
+  const compression = (await toastWithLz4(database)) ? sql`select set_config('default_toast_compression', 'lz4', true)` : sql`select null`;
   const rows = await database.rows<{ id: string }>(sql`
-    with updated as (
+    with compression as (${compression}), updated as (
       update gateway.export_jobs set
         objects_written = objects_written + ${page.objects},
         bytes_written = bytes_written + ${page.bytes},
@@ -169,12 +174,40 @@ export async function writePage(database: Database, jobId: string, page: PageWri
       where id = ${jobId} and status = 'running' and chunks_written = ${page.seq}
       returning id
     ), chunk as (
+      -- The chunk's row is built from the compression setting's, so the setting is made before it is stored.
       insert into gateway.export_chunks (job_id, seq, data)
-      select id, ${page.seq}, ${page.data} from updated where ${page.data !== ''}::boolean
+      select id, ${page.seq}, ${page.data} from updated, compression where ${page.data !== ''}::boolean
       returning job_id
     )
     select id from updated`);
+  if (rows.length > 0 && page.last) jobFinished(jobId);
   return rows.length > 0;
+}
+
+const lz4 = new WeakMap<Database, Promise<boolean>>();
+
+/**
+ * Whether chunks are compressed with lz4 rather than PostgreSQL's default pglz: a chunk (a batch
+ * of NDJSON or CSV, hundreds of kB) is stored out of line and compressed, and pglz made that
+ * compression the database's largest cost of an export, and the pace of a job (each batch's
+ * write waits for it). lz4 compresses several times faster (output is read once, on download,
+ * and decompressed as transparently). PostgreSQL 14 and later built with lz4 (the official
+ * images and packages are) offer it; elsewhere, and on PGlite, chunks keep the default.
+ */
+function toastWithLz4(database: Database): Promise<boolean> {
+  let known = lz4.get(database);
+  if (!known) {
+    known = database.engine !== 'postgres'
+      ? Promise.resolve(false)
+      : database.uncounted.rows<{ lz4: boolean }>(sql`
+          select coalesce(bool_or('lz4' = any(enumvals)), false) as lz4 from pg_settings where name = 'default_toast_compression'`)
+        .then(([row]) => Boolean(row?.lz4), () => {
+          lz4.delete(database); // asked again with the next chunk
+          return false;
+        });
+    lz4.set(database, known);
+  }
+  return known;
 }
 
 /**
@@ -191,6 +224,7 @@ export async function failJob(database: Database, jobId: string, message: string
       .returning({ id: exportJobs.id });
     if (failed && options.dropOutput) await tx.delete(exportChunks).where(eq(exportChunks.jobId, jobId));
   });
+  jobFinished(jobId);
 }
 
 /** Keeps a running job's heartbeat fresh while its worker waits out an outage, so no other worker takes it over as abandoned. */

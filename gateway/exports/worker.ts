@@ -34,14 +34,31 @@ export interface RunningJob {
   seq: number;
   after: string | null;
   objects: number;
-  /** CSV only: the header's columns once known. */
+  /** CSV only: the header's columns once known (set by the first page that holds a row). */
   columns: string[] | null;
   done: boolean;
   /**
-   * The next page, read while this one is written (two pages in memory at most): the write of one
-   * page overlaps the read of the next. Settled into a result so a failure is thrown only when used.
+   * The next page, read (and encoded) while this one is written, two pages' output in memory at
+   * most: the write of one page overlaps the read of the next. Settled into a result so a failure
+   * is thrown only when used.
    */
-  next: { after: string; page: Promise<{ page?: Page; error?: unknown }> } | null;
+  next: { after: string; page: Promise<{ page?: EncodedPage; error?: unknown }> } | null;
+}
+
+/**
+ * A page as it is written: its lines (NDJSON or CSV records, with the CSV header before the first
+ * row) and where the list goes on. A page is encoded as soon as it is read, so its row objects die
+ * young; what waits for the write is one string per page.
+ */
+export interface EncodedPage {
+  data: string;
+  /** UTF-8 bytes of `data`. */
+  bytes: number;
+  objects: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  /** CSV: the header's columns, once a row was seen. */
+  columns: string[] | null;
 }
 
 export const DEFAULT_STALE_MS = 60_000;
@@ -56,8 +73,10 @@ export function wakeExportWorkers(database: Database) {
  * The gateway's export worker: one loop per process that claims a queued (or abandoned) job, runs
  * it page after page as the principal that submitted it, and writes each page's lines with the
  * job's progress in one transaction, so a worker that dies mid-job loses at most the page it was
- * reading and the next one carries on from `resume_after` without writing a line twice. One page
- * is in memory at a time. `claim` and `step` are public so tests can run a job page by page.
+ * reading and the next one carries on from `resume_after` without writing a line twice. What a job
+ * holds is bounded by its pages, not by the export: the output of two pages at most (the one being
+ * written and the next, read and encoded meanwhile) and the rows of the page being read.
+ * `claim` and `step` are public so tests can run a job page by page.
  */
 export function createExportWorker(options: ExportWorkerOptions) {
   const { runtime, database } = options;
@@ -150,27 +169,14 @@ export function createExportWorker(options: ExportWorkerOptions) {
       const page = await nextPage(running);
       const last = !page.hasNextPage;
       if (!last && (!page.endCursor || page.endCursor === running.after)) throw new Error('the list reported a next page without a new cursor');
-      if (!last) prefetch(running, page.endCursor!);
-      const format = running.job.format;
-      let data = '';
-      let row = running.objects;
-      for (const node of page.rows) {
-        row++;
-        if (format === 'csv') {
-          if (!running.columns) {
-            running.columns = columnsOf(node, row);
-            data += csvLine(running.columns);
-          }
-          data += csvRecord(node, running.columns, row);
-        } else {
-          data += `${JSON.stringify(node)}\n`;
-        }
-      }
+      running.columns ??= page.columns;
+      if (!last) prefetch(running, page.endCursor!, running.objects + page.objects);
+      const { data } = page;
       const written = await retried(running, () => writePage(database, running.job.id, {
         seq: running.seq,
         data,
-        objects: page.rows.length,
-        bytes: Buffer.byteLength(data),
+        objects: page.objects,
+        bytes: page.bytes,
         resumeAfter: last ? running.after : page.endCursor,
         last,
       }));
@@ -179,9 +185,9 @@ export function createExportWorker(options: ExportWorkerOptions) {
         running.next = null;
         return false;
       }
-      exportRows.inc({ format }, page.rows.length);
+      exportRows.inc({ format: running.job.format }, page.objects);
       if (data !== '') running.seq++;
-      running.objects = row;
+      running.objects += page.objects;
       running.after = last ? running.after : page.endCursor;
       running.done = last;
       return !last;
@@ -197,7 +203,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
   }
 
   /** The page after `running.after`: the one read ahead when there is one, else read now. */
-  async function nextPage(running: RunningJob): Promise<Page> {
+  async function nextPage(running: RunningJob): Promise<EncodedPage> {
     const ahead = running.next;
     running.next = null;
     if (ahead && ahead.after === running.after) {
@@ -205,15 +211,17 @@ export function createExportWorker(options: ExportWorkerOptions) {
       if (page) return page;
       throw error;
     }
-    return fetchPage(running, running.after);
+    return fetchPage(running, running.after, running.objects);
   }
 
-  function prefetch(running: RunningJob, after: string) {
-    running.next = { after, page: fetchPage(running, after).then((page) => ({ page }), (error: unknown) => ({ error })) };
+  function prefetch(running: RunningJob, after: string, rowsBefore: number) {
+    running.next = { after, page: fetchPage(running, after, rowsBefore).then((page) => ({ page }), (error: unknown) => ({ error })) };
   }
 
-  function fetchPage(running: RunningJob, after: string | null): Promise<Page> {
-    return retried(running, () => running.source.fetchPage(runtime, principalOf(running.job), after));
+  /** Reads the page after `after` and encodes it in the job's format; `rowsBefore` rows precede it (CSV names a bad row by its number). */
+  async function fetchPage(running: RunningJob, after: string | null, rowsBefore: number): Promise<EncodedPage> {
+    const page = await retried(running, () => running.source.fetchPage(runtime, principalOf(running.job), after));
+    return encodePage(page, running.job.format, running.columns, rowsBefore);
   }
 
   /** Runs a claimed job to its end (or until the worker stops: the job then goes back to the queue). */
@@ -280,6 +288,29 @@ export function createExportWorker(options: ExportWorkerOptions) {
 }
 
 export type ExportWorker = ReturnType<typeof createExportWorker>;
+
+/**
+ * A page's rows as the job writes them: NDJSON lines, or CSV records under `columns` (the header's,
+ * once known; the first row of the export sets them and its page starts with the header line).
+ */
+export function encodePage(page: Page, format: string, columns: string[] | null, rowsBefore: number): EncodedPage {
+  let data = '';
+  let row = rowsBefore;
+  for (const node of page.rows) {
+    row++;
+    if (format === 'csv') {
+      if (!columns) {
+        columns = columnsOf(node, row);
+        data += csvLine(columns);
+      }
+      data += csvRecord(node, columns, row);
+    } else {
+      data += `${JSON.stringify(node)}\n`;
+    }
+  }
+  // Measuring the text flattens it at once: the lines it was built from die young, before the page waits for its write.
+  return { data, bytes: Buffer.byteLength(data), objects: page.rows.length, endCursor: page.endCursor, hasNextPage: page.hasNextPage, columns };
+}
 
 /** What a failed job tells its caller: a PlatformError's own message, never an internal one. */
 function messageOf(error: unknown): string {

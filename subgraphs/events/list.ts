@@ -1,8 +1,10 @@
-import type { Db } from '../../platform/db.ts';
+import { and, desc, lt, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../platform/db.ts';
+import { events } from '../../platform/event-log-table.ts';
 import { checkOptionalId } from '../../platform/args.ts';
 import { pageRequest, type Page, type PageRequest } from '../../platform/connection.ts';
 import type { Scope } from '../../platform/scope.ts';
-import { checkCursorRetained, listEvents, type EventFilter } from './data.ts';
+import { checkCursorRetained, filterSql, listEvents, type EventFilter } from './data.ts';
 import { eventFilter, type EventListArgs } from './loaders.ts';
 import type { EventRow } from './models.ts';
 
@@ -37,3 +39,37 @@ export async function readEventList(db: Db, scope: Scope, checked: CheckedEventL
   await checkCursorRetained(db, scope, page, read.rows.length === 0);
   return read;
 }
+
+/**
+ * The same rows as `readEventList` forward (`after`, newest first), in a batch of `limit`, for a
+ * bulk reader (an export, an NDJSON list) that serves them as JSON at once: the same tenancy,
+ * filter, keyset and cursor rule, but read as the driver returns them instead of through the query
+ * builder's row mapping, with `created_at` as whole milliseconds (computed exactly by the database)
+ * so that no timestamp text is parsed per row. That mapping and parsing were over a third of the
+ * CPU of an export (issue 13).
+ */
+export async function readEventBatch(database: Pick<Database, 'db' | 'rows'>, scope: Scope, checked: CheckedEventList, limit: number): Promise<Page<EventRow>> {
+  const page = { ...checked.page, limit };
+  if (page.backward) throw new Error('readEventBatch reads forward (after), not backward');
+  if (checked.foreign) return { rows: [], hasMore: false };
+  const where = filterSql(scope, checked.filter);
+  // The cursor's position among the rows this list may return, as platform/keyset.ts finds it.
+  const after = page.cursorId === null ? undefined : lt(events.seq, sql`(select ${events.seq} from ${events} where ${events.id} = ${page.cursorId} and ${where})`);
+  const raw = await database.rows<RawEventRow>(sql`
+    select ${events.seq} as "seq", ${events.id} as "id", ${events.type} as "type", ${events.organizationId} as "organizationId",
+      ${events.workspaceId} as "workspaceId", ${events.actorType} as "actorType", ${events.actorId} as "actorId",
+      ${events.subjectType} as "subjectType", ${events.subjectId} as "subjectId", ${events.payload} as "payload",
+      floor(extract(epoch from ${events.createdAt}) * 1000)::int8 as "createdAt"
+    from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
+  const hasMore = raw.length > limit;
+  if (hasMore) raw.pop();
+  // One shape for every row (the query builder's): bigint columns come as text from postgres.js and as numbers from PGlite.
+  const rows = raw.map((row): EventRow => ({
+    seq: Number(row.seq), id: row.id, type: row.type, organizationId: row.organizationId, workspaceId: row.workspaceId, actorType: row.actorType,
+    actorId: row.actorId, subjectType: row.subjectType, subjectId: row.subjectId, payload: row.payload, createdAt: new Date(Number(row.createdAt)),
+  }));
+  await checkCursorRetained(database.db, scope, page, rows.length === 0);
+  return { rows, hasMore };
+}
+
+type RawEventRow = Omit<EventRow, 'seq' | 'createdAt'> & { seq: string | number; createdAt: string | number };

@@ -46,9 +46,10 @@ export { typeMatches } from './type-filter.ts';
 /**
  * Bulk exports and NDJSON lists (gateway/exports/direct.ts): the root `events` list read in batches
  * larger than a page, in this process, with the field's own argument checks, tenancy (the caller's
- * organization, its narrowed workspace), order and cursor rule. Rows are served as `ROW_FIELDS`.
+ * organization, its narrowed workspace), order and cursor rule (`readEventBatch`: the same rows without the
+ * query builder's per-row mapping). Rows are served as `ROW_FIELDS`.
  */
-export { checkEventList, readEventList, type CheckedEventList, type RootEventListArgs } from './list.ts';
+export { checkEventList, readEventBatch, readEventList, type CheckedEventList, type RootEventListArgs } from './list.ts';
 export type { EventRow } from './models.ts';
 
 /** Service Line health's read (subgraphs/service-lines/health): capacity and execution signals of many lines per statement. */
