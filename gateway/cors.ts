@@ -10,16 +10,19 @@ export const EXPOSED_HEADERS = [
   'Retry-After',
   'Idempotent-Replayed',
   'Content-Disposition',
+  // Says the wait an export's GET honoured (Prefer: wait=N).
+  'Preference-Applied',
   // Not set by the gateway; exposed for a proxy in front of it that sets one.
   'X-Request-Id',
 ];
 
-/** Request headers a page may send: credentials, bodies, idempotency, and the client names of persisted documents. */
+/** Request headers a page may send: credentials, bodies, idempotency, waiting for an export, and the client names of persisted documents. */
 export const ALLOWED_HEADERS = [
   'Authorization',
   'Content-Type',
   'Accept',
   'Idempotency-Key',
+  'Prefer',
   'Apollographql-Client-Name',
   'Apollographql-Client-Version',
   'X-Request-Id',

@@ -20,7 +20,7 @@ function pageFetch(page: Page, url: string, init: { method?: string; headers?: R
       try {
         const res = await fetch(url, init);
         const text = await res.text();
-        const read = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'idempotent-replayed', 'content-type'];
+        const read = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'idempotent-replayed', 'preference-applied', 'content-type'];
         return { status: res.status, body: text ? JSON.parse(text) : null, headers: Object.fromEntries(read.map((h) => [h, res.headers.get(h)])) };
       } catch (error) {
         return { failed: String(error) };
@@ -138,6 +138,23 @@ describe.skipIf(!browserAvailable)('CORS from a browser page on another origin',
       await page.close();
     });
 
+    it('lets it wait for an export with Prefer and read Preference-Applied', async () => {
+      const page = await openPage(allowed.origin);
+      // A token holder of its own, so this test spends none of the others' budget.
+      const headers = { authorization: `Bearer ${await bearer({ ...principals.apexAdmin, actorId: 'USR-26-000998' })}` };
+      const submitted = answered(await pageFetch(page, `${sys.url}/v1/exports`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ route: '/v1/events', params: { organization_id: DEMO.organizationId } }),
+      }));
+      expect(submitted.status).toBe(201);
+      const waited = answered(await pageFetch(page, `${sys.url}/v1/exports/${submitted.body.data.id}`, { headers: { ...headers, prefer: 'wait=1' } }));
+      expect(waited.status).toBe(200);
+      expect(waited.body.data.id).toBe(submitted.body.data.id);
+      expect(waited.headers['preference-applied']).toBe('wait=1');
+      await page.close();
+    });
+
     it('lets it read Retry-After on a 429', async () => {
       const page = await openPage(allowed.origin);
       // A token holder of its own, whose budget of 40 this test spends.
@@ -198,7 +215,7 @@ describe.skipIf(!browserAvailable)('CORS from a browser page on another origin',
       // An ordinary answer names the headers a page may read.
       const res = await fetch(`${sys.url}/v1/openapi.json`, { headers: { origin: allowed.origin } });
       expect(res.headers.get('access-control-expose-headers')).toBe(
-        'X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After,Idempotent-Replayed,Content-Disposition,X-Request-Id',
+        'X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After,Idempotent-Replayed,Content-Disposition,Preference-Applied,X-Request-Id',
       );
       // The runtime no longer echoes any origin on its own (it did, with credentials allowed).
       const graph = await fetch(`${sys.url}/graphql`, {
