@@ -84,7 +84,7 @@ describeEngines('webhook dispatch', (ctx) => {
     expect(w.stats.dispatched).toBeGreaterThanOrEqual(3);
   });
 
-  it('a worker that hears no NOTIFY at all still dispatches and delivers, by polling', async () => {
+  it('a worker that hears no NOTIFY at all still dispatches, claims and delivers, by polling', async () => {
     const r = await receiver();
     const { id } = await createEndpoint(subgraph, { url: r.url, eventTypes: ['probe.deaf'] });
     const deaf = { ...ctx.database, listen: async () => async () => undefined } as Database;
@@ -96,6 +96,13 @@ describeEngines('webhook dispatch', (ctx) => {
     await vi.waitFor(() => expect(r.received.map((q) => q.headers['webhook-id'])).toContain(event.id), WAIT);
     await vi.waitFor(async () => expect((await deliveriesOf(ctx.database, id)).map((d) => d.status)).toEqual(['succeeded', 'succeeded']), WAIT);
     expect(w.stats.dispatchPasses).toBeGreaterThan(before);
+    // A delivery made due elsewhere (a redelivery, NOTIFYing as another process would): only polling claims it.
+    const [original] = (await deliveriesOf(ctx.database, id)).filter((d) => d.kind === 'event');
+    const claims = w.stats.claimPasses;
+    const res = await subgraph.query(`mutation($w: ID!, $d: ID!) { redeliverWebhookDelivery(webhookId: $w, deliveryId: $d) { id } }`, { w: id, d: original.id });
+    expect(res.errors).toBeUndefined();
+    await vi.waitFor(() => expect(r.received.filter((q) => q.headers['webhook-id'] === event.id)).toHaveLength(2), WAIT);
+    expect(w.stats.claimPasses).toBeGreaterThan(claims);
   });
 
   it('dispatchers racing over the same batches queue every event once', async () => {
@@ -110,6 +117,41 @@ describeEngines('webhook dispatch', (ctx) => {
     }
     const queued = (await deliveriesOf(ctx.database, id)).filter((d) => d.kind === 'event');
     expect(queued.map((d) => d.eventId).sort()).toEqual(emitted.map((e) => e.id).sort());
+  });
+
+  it('appends racing each other commit in seq order, so a dispatch between them passes over neither event', async () => {
+    const { id } = await createEndpoint(subgraph, { url: 'http://127.0.0.1:9/unused', eventTypes: ['probe.first', 'probe.second'] });
+    const appendIn = (tx: unknown, type: string) => emit({ ...ctx.database, db: tx } as Database, ORG, type);
+    let appended!: () => void;
+    let release!: () => void;
+    const firstAppended = new Promise<void>((resolve) => (appended = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first append's transaction stays open after its insert; the second one starts meanwhile.
+    const first = ctx.database.db.transaction(async (tx) => {
+      const rows = await appendIn(tx, 'probe.first');
+      appended();
+      await held;
+      return rows;
+    });
+    await firstAppended;
+    const second = ctx.database.db.transaction((tx) => appendIn(tx, 'probe.second'));
+    if (ctx.engine === 'postgres') {
+      // The second append waits for the log's lock, and a dispatch in between sees neither event (on
+      // PGlite, one connection, the transactions cannot overlap at all).
+      await vi.waitFor(async () => {
+        const [waiting] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
+        expect(waiting.n).toBe(1);
+      }, WAIT);
+      await dispatchBatch(ctx.database.db);
+      expect((await deliveriesOf(ctx.database, id)).filter((d) => d.kind === 'event')).toEqual([]);
+    }
+    release();
+    const [[a], [b]] = await Promise.all([first, second]);
+    expect(a.seq).toBeLessThan(b.seq);
+    await dispatchBatch(ctx.database.db);
+    const queued = (await deliveriesOf(ctx.database, id)).filter((d) => d.kind === 'event');
+    expect(queued.map((d) => [d.eventId, d.nextAttemptAt !== null])).toEqual([[a.id, true], [b.id, false]]);
   });
 
   it('SUBSCRIBES_SQL takes exactly the events subscribes() takes', async () => {
