@@ -79,8 +79,9 @@ export interface Claimed {
 
 /**
  * Claims up to `limit` of the most overdue deliveries no worker holds, in one statement, leasing
- * each for `leaseMs` and counting the attempt about to be made. A row whose lease ran out (its
- * worker died) is claimed again: the attempt it was on is recorded as lost.
+ * each for `leaseMs` and counting the attempt about to be made, most overdue first (an UPDATE's
+ * RETURNING has no order of its own). A row whose lease ran out (its worker died) is claimed again:
+ * the attempt it was on is recorded as lost.
  */
 export async function claimDeliveries(db: Db, leaseMs: number, limit: number): Promise<Claimed[]> {
   const rows = rowsOf(await db.execute(sql`
@@ -90,11 +91,13 @@ export async function claimDeliveries(db: Db, leaseMs: number, limit: number): P
       order by next_attempt_at, id
       limit ${limit}
       for update skip locked
+    ), claimed as (
+      update webhooks.deliveries d
+      set attempts = d.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond'
+      from c where d.id = c.id
+      returning ${sql.join(DELIVERY_COLUMNS.map(([, column]) => sql.raw(`d.${column.name}`)), sql`, `)}, c.lease_until is not null as lost_attempt
     )
-    update webhooks.deliveries d
-    set attempts = d.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond'
-    from c where d.id = c.id
-    returning ${sql.join(DELIVERY_COLUMNS.map(([, column]) => sql.raw(`d.${column.name}`)), sql`, `)}, c.lease_until is not null as lost_attempt`));
+    select * from claimed order by next_attempt_at, id`));
   return rows.map((row) => ({ delivery: rowFromDriver<DeliveryRow>(DELIVERY_COLUMNS, row), lostAttempt: Boolean(row.lost_attempt) }));
 }
 
