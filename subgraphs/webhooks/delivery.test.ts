@@ -5,6 +5,7 @@ import { startSubgraph, type SubgraphClient } from '../../test/testkit/subgraph.
 import { principals } from '../../test/testkit/auth.ts';
 import { startReceiver, verifyWith, type Receiver } from '../../test/testkit/webhook-receiver.ts';
 import { TEST_WEBHOOK_SETTINGS, startWorker, createEndpoint, emit, deliveriesOf, attemptsOf, endpointRow } from '../../test/testkit/webhooks.ts';
+import type { Database } from '../../platform/db.ts';
 import { events } from '../../platform/event-log-table.ts';
 import type { WebhookWorker } from './delivery/worker.ts';
 import { claimDeliveries } from './delivery/queue.ts';
@@ -32,12 +33,39 @@ describeEngines('webhook delivery', (ctx) => {
   };
   /** Event requests only (not the verification ping), with what they were answered. */
   const eventRequests = (r: Receiver) => r.received.filter((q) => JSON.parse(q.body).type !== 'webhook.ping');
-  const settled = async (endpointId: string, count: number) =>
-    vi.waitFor(async () => {
-      const rows = (await deliveriesOf(ctx.database, endpointId)).filter((d) => d.kind === 'event');
-      expect(rows.filter((d) => d.status !== 'pending')).toHaveLength(count);
-      return rows;
-    }, WAIT);
+  const settled = async (endpointId: string, count: number) => {
+    try {
+      return await vi.waitFor(async () => {
+        const rows = (await deliveriesOf(ctx.database, endpointId)).filter((d) => d.kind === 'event');
+        expect(rows.filter((d) => d.status !== 'pending')).toHaveLength(count);
+        return rows;
+      }, WAIT);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${await diagnosis(endpointId)}`, { cause: error });
+    }
+  };
+  /**
+   * What a delivery that never settles needs looked at: the endpoint's events against the
+   * dispatcher's cursor (an event below it without a delivery was passed over), its deliveries'
+   * due times and leases, and what each worker did.
+   */
+  const diagnosis = async (endpointId: string) => JSON.stringify({
+    cursor: await ctx.database.rows(sql`select seq from webhooks.dispatch_cursor`),
+    events: await ctx.database.rows(sql`select e.seq, e.type from events.events e join webhooks.endpoints ep on ep.id = ${endpointId}
+      where e.type = any(ep.event_types) order by e.seq`),
+    deliveries: (await deliveriesOf(ctx.database, endpointId)).map((d) => ({
+      kind: d.kind, eventSeq: d.eventSeq, status: d.status, attempts: d.attempts, nextAttemptAt: d.nextAttemptAt, leaseUntil: d.leaseUntil,
+    })),
+    endpoint: await endpointRow(ctx.database, endpointId),
+    workers: running.map((w) => w.stats),
+  }, null, 1);
+  /**
+   * Appends as every write of the platform does, in a transaction: the log's lock is held until
+   * commit, so appends racing each other commit in `seq` order, which the dispatcher's cursor relies
+   * on (`emit` alone, outside a transaction, releases that lock before its insert).
+   */
+  const append = (type: string, count: number) =>
+    ctx.database.db.transaction((tx) => emit({ ...ctx.database, db: tx } as Database, ORG, type, count));
 
   beforeAll(async () => {
     subgraph = await startSubgraph(definition, ctx.database, principals.apexAdmin, { webhooks: TEST_WEBHOOK_SETTINGS });
@@ -154,7 +182,8 @@ describeEngines('webhook delivery', (ctx) => {
     const ids = [];
     for (const [i, r] of rs.entries()) ids.push((await createEndpoint(subgraph, { url: r.url, eventTypes: [`probe.pair${i}`] })).id);
     await Promise.all([worker({ timeoutMs: 20_000 }), worker({ timeoutMs: 20_000 })]);
-    const emitted = await Promise.all(rs.map((_, i) => emit(ctx.database, ORG, `probe.pair${i}`, 10)));
+    // Appended at once, as three requests' writes would be.
+    const emitted = await Promise.all(rs.map((_, i) => append(`probe.pair${i}`, 10)));
     for (const [i, id] of ids.entries()) {
       const rows = await settled(id, 10);
       expect(rows.map((d) => d.status)).toEqual(Array(10).fill('succeeded'));

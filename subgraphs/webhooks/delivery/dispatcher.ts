@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import type { EventRow } from '../../../platform/event-log-table.ts';
 import { events } from '../../../platform/event-log-table.ts';
-import { deliveries, dispatchCursor, endpoints } from '../tables.ts';
+import { deliveries } from '../tables.ts';
 import { eventEnvelope } from '../envelope.ts';
-import { lockEndpoints, promoteHeads, rowsOf, WEBHOOKS_CHANNEL } from './queue.ts';
+import { endpointLocks, promoteHeads, rowFromDriver, rowsOf } from './queue.ts';
 import type { EndpointRow } from '../models.ts';
 
 /**
@@ -25,6 +25,14 @@ export function subscribes(endpoint: Pick<EndpointRow, 'organizationId' | 'works
   return endpoint.eventTypes.some((t) => (t.endsWith('.') ? event.type.startsWith(t) : event.type === t));
 }
 
+/** `subscribes` in SQL, for an enabled endpoint `ep` and an event `e` (dispatcher.test.ts holds them equal). */
+export const SUBSCRIBES_SQL = sql.raw(`ep.enabled and ep.organization_id = e.organization_id
+  and (ep.workspace_id is null or ep.workspace_id = e.workspace_id)
+  and e.seq > ep.after_seq
+  and not (e.subject_type = 'webhook' and e.subject_id = ep.id)
+  and exists (select 1 from unnest(ep.event_types) as t(type)
+    where case when right(t.type, 1) = '.' then left(e.type, length(t.type)) = t.type else e.type = t.type end)`);
+
 const cursorReady = new WeakSet<Db>();
 
 /**
@@ -38,41 +46,80 @@ async function ensureCursor(db: Db): Promise<void> {
     on conflict (name) do nothing`);
 }
 
+export interface Dispatched {
+  /** Events read past the cursor (0 when the log has nothing new or another process is dispatching). */
+  read: number;
+  /** Deliveries queued. */
+  queued: number;
+  /** Endpoint heads that became due (WEBHOOKS_CHANNEL was notified). */
+  promoted: number;
+}
+
+const EVENT_COLUMNS = Object.entries(getTableColumns(events));
+
 /**
- * Queues the deliveries of up to `batchSize` events past the cursor. Returns how many events it
- * read (0 when the log has nothing new or another process is dispatching).
+ * Queues the deliveries of up to `batchSize` events past the cursor. One statement reads the batch
+ * and the (event, endpoint) pairs that subscribe, and when there is none (most events concern no
+ * endpoint) advances the cursor itself: that is the whole pass. Otherwise one transaction claims
+ * the cursor again (SKIP LOCKED, and only if no other process moved it since: then it is theirs to
+ * queue) with the endpoints' locks, queues the deliveries, advances the cursor and makes the heads
+ * due, notifying WEBHOOKS_CHANNEL with `notifier` when one became due.
  */
-export async function dispatchBatch(db: Db, batchSize = 500): Promise<number> {
+export async function dispatchBatch(db: Db, batchSize = 500, notifier = ''): Promise<Dispatched> {
   if (!cursorReady.has(db)) {
     await ensureCursor(db);
     cursorReady.add(db);
   }
+  const rows = rowsOf(await db.execute(sql`
+    with cursor as materialized (
+      select seq from webhooks.dispatch_cursor where name = ${CURSOR} for update skip locked
+    ), batch as materialized (
+      select e.* from events.events e where e.seq > (select seq from cursor) order by e.seq limit ${batchSize}
+    ), matches as materialized (
+      select e.seq as match_seq, ep.id as endpoint_id, ep.workspace_id as endpoint_workspace_id
+      from batch e join webhooks.endpoints ep on ${SUBSCRIBES_SQL}
+    ), summary as (
+      select (select seq from cursor) as cursor_seq, count(*)::int as read, max(seq) as last_seq from batch
+    ), advanced as (
+      update webhooks.dispatch_cursor c set seq = s.last_seq, updated_at = now()
+      from summary s where c.name = ${CURSOR} and s.read > 0 and not exists (select 1 from matches)
+      returning c.seq
+    )
+    select s.cursor_seq, s.read, s.last_seq, (select count(*)::int from advanced) as advanced, e.*, m.endpoint_id, m.endpoint_workspace_id
+    from summary s left join (matches m join batch e on e.seq = m.match_seq) on true
+    order by m.match_seq, m.endpoint_id`));
+  const read = Number(rows[0]?.read ?? 0);
+  if (read === 0 || Number(rows[0].advanced) > 0) return { read, queued: 0, promoted: 0 };
+
+  const after = Number(rows[0].cursor_seq);
+  const last = Number(rows[0].last_seq);
+  const bodies = new Map<number, string>();
+  const queue: Array<typeof deliveries.$inferInsert> = rows.filter((row) => row.endpoint_id != null).map((row) => {
+    const event = rowFromDriver<EventRow>(EVENT_COLUMNS, row);
+    let body = bodies.get(event.seq);
+    if (body === undefined) bodies.set(event.seq, (body = JSON.stringify(eventEnvelope(event))));
+    return {
+      organizationId: event.organizationId, workspaceId: row.endpoint_workspace_id as string | null, endpointId: row.endpoint_id as string, kind: 'event',
+      eventId: event.id, eventSeq: event.seq, eventType: event.type, body, nextAttemptAt: null,
+    };
+  });
+  // Read but neither queued nor advanced: the cursor row vanished under the statement; nothing to do.
+  if (queue.length === 0) return { read: 0, queued: 0, promoted: 0 };
+  const touched = [...new Set(queue.map((r) => r.endpointId))];
   return db.transaction(async (tx) => {
-    const cursor = rowsOf(await tx.execute(sql`select seq from webhooks.dispatch_cursor where name = ${CURSOR} for update skip locked`));
-    if (cursor.length === 0) return 0;
-    const after = Number(cursor[0].seq);
-    const batch = await tx.select().from(events).where(gt(events.seq, after)).orderBy(asc(events.seq)).limit(batchSize);
-    if (batch.length === 0) return 0;
-    const organizations = [...new Set(batch.map((e) => e.organizationId))];
-    const candidates = await tx.select().from(endpoints).where(and(inArray(endpoints.organizationId, organizations), eq(endpoints.enabled, true)));
-    const rows: Array<typeof deliveries.$inferInsert> = [];
-    for (const event of batch) {
-      const body = JSON.stringify(eventEnvelope(event));
-      for (const endpoint of candidates) {
-        if (!subscribes(endpoint, event)) continue;
-        rows.push({
-          organizationId: endpoint.organizationId, workspaceId: endpoint.workspaceId, endpointId: endpoint.id, kind: 'event',
-          eventId: event.id, eventSeq: event.seq, eventType: event.type, body, nextAttemptAt: null,
-        });
-      }
-    }
-    if (rows.length > 0) {
-      const touched = [...new Set(rows.map((r) => r.endpointId))];
-      await lockEndpoints(tx, touched);
-      for (let i = 0; i < rows.length; i += 1000) await tx.insert(deliveries).values(rows.slice(i, i + 1000));
-      if ((await promoteHeads(tx, touched)) > 0) await tx.execute(sql`select pg_notify(${WEBHOOKS_CHANNEL}, '')`);
-    }
-    await tx.update(dispatchCursor).set({ seq: batch[batch.length - 1].seq, updatedAt: sql`now()` }).where(eq(dispatchCursor.name, CURSOR));
-    return batch.length;
+    // The cursor is still where this batch was read from, and this transaction holds it: the batch is
+    // ours to queue, once. The endpoints' locks are taken before the heads move (queue.ts).
+    const [claim] = rowsOf(await tx.execute(sql`
+      with claimed as (
+        update webhooks.dispatch_cursor set seq = ${last}, updated_at = now()
+        where name = ${CURSOR} and seq = ${after}
+          and name in (select name from webhooks.dispatch_cursor where name = ${CURSOR} for update skip locked)
+        returning seq
+      )
+      select (select count(*)::int from claimed) as claimed, ${endpointLocks(touched, sql`exists (select 1 from claimed)`)} as locked`));
+    if (Number(claim.claimed) === 0) return { read: 0, queued: 0, promoted: 0 };
+    for (let i = 0; i < queue.length; i += 1000) await tx.insert(deliveries).values(queue.slice(i, i + 1000));
+    const promoted = await promoteHeads(tx, touched, notifier);
+    return { read, queued: queue.length, promoted };
   });
 }

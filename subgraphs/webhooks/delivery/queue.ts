@@ -1,4 +1,5 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../../platform/db.ts';
 import { deliveries } from '../tables.ts';
 import type { DeliveryRow } from '../models.ts';
@@ -21,18 +22,29 @@ const ENDPOINT_LOCK = 7_204_620;
 /** Serialises queue changes per endpoint until commit (locks taken in ID order: no deadlock). */
 export async function lockEndpoints(tx: Tx | Db, endpointIds: readonly string[]): Promise<void> {
   if (endpointIds.length === 0) return;
+  await tx.execute(sql`select ${endpointLocks(endpointIds)}`);
+}
+
+/**
+ * The expression that takes the endpoints' locks (in ID order), for a statement that does more: a
+ * lock must be held before the statement that moves a head starts, since that one's snapshot is
+ * taken when it starts.
+ */
+export function endpointLocks(endpointIds: readonly string[], when: SQL = sql`true`): SQL {
   const ids = [...new Set(endpointIds)].sort();
-  await tx.execute(sql`select count(pg_advisory_xact_lock(${ENDPOINT_LOCK}, hashtext(s.id)))
-    from (select id from unnest(${sql.param(ids)}::text[]) as u(id) order by id) s`);
+  return sql`(select count(pg_advisory_xact_lock(${ENDPOINT_LOCK}, hashtext(s.id)))
+    from (select id from unnest(${sql.param(ids)}::text[]) as u(id) where ${when} order by id) s)`;
 }
 
 /**
  * Gives each listed endpoint's head a due time, if it has none and the endpoint is enabled.
- * Returns how many heads became due. Callers hold the endpoints' locks.
+ * Returns how many heads became due. Callers hold the endpoints' locks. With `notify`, the same
+ * statement NOTIFYs WEBHOOKS_CHANNEL with that payload when a head became due (the notifying
+ * worker's ID, so that worker can tell its own notification from another process's).
  */
-export async function promoteHeads(tx: Tx | Db, endpointIds: readonly string[]): Promise<number> {
+export async function promoteHeads(tx: Tx | Db, endpointIds: readonly string[], notify?: string): Promise<number> {
   if (endpointIds.length === 0) return 0;
-  const rows = await tx.execute(sql`
+  const promoted = sql`
     update webhooks.deliveries d set next_attempt_at = now()
     from (
       select h.id from unnest(${sql.param([...new Set(endpointIds)])}::text[]) as e(id)
@@ -45,8 +57,12 @@ export async function promoteHeads(tx: Tx | Db, endpointIds: readonly string[]):
       where h.next_attempt_at is null
     ) heads
     where d.id = heads.id
-    returning d.id`);
-  return rowsOf(rows).length;
+    returning d.id`;
+  if (notify === undefined) return rowsOf(await tx.execute(promoted)).length;
+  const [row] = rowsOf(await tx.execute(sql`with promoted as (${promoted})
+    select count(*)::int as promoted, (select pg_notify(${WEBHOOKS_CHANNEL}, ${notify}) where exists (select 1 from promoted)) as notified
+    from promoted`));
+  return Number(row.promoted);
 }
 
 /** Takes an endpoint's queue off the clock (disabled): its head waits until it is enabled again. */
@@ -63,8 +79,9 @@ export interface Claimed {
 
 /**
  * Claims up to `limit` of the most overdue deliveries no worker holds, in one statement, leasing
- * each for `leaseMs` and counting the attempt about to be made. A row whose lease ran out (its
- * worker died) is claimed again: the attempt it was on is recorded as lost.
+ * each for `leaseMs` and counting the attempt about to be made, most overdue first (an UPDATE's
+ * RETURNING has no order of its own). A row whose lease ran out (its worker died) is claimed again:
+ * the attempt it was on is recorded as lost.
  */
 export async function claimDeliveries(db: Db, leaseMs: number, limit: number): Promise<Claimed[]> {
   const rows = rowsOf(await db.execute(sql`
@@ -74,22 +91,24 @@ export async function claimDeliveries(db: Db, leaseMs: number, limit: number): P
       order by next_attempt_at, id
       limit ${limit}
       for update skip locked
+    ), claimed as (
+      update webhooks.deliveries d
+      set attempts = d.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond'
+      from c where d.id = c.id
+      returning ${sql.join(DELIVERY_COLUMNS.map(([, column]) => sql.raw(`d.${column.name}`)), sql`, `)}, c.lease_until is not null as lost_attempt
     )
-    update webhooks.deliveries d
-    set attempts = d.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond'
-    from c where d.id = c.id
-    returning ${sql.join(DELIVERY_COLUMNS.map(([, column]) => sql.raw(`d.${column.name}`)), sql`, `)}, c.lease_until is not null as lost_attempt`));
-  return rows.map((row) => ({ delivery: deliveryOf(row), lostAttempt: Boolean(row.lost_attempt) }));
+    select * from claimed order by next_attempt_at, id`));
+  return rows.map((row) => ({ delivery: rowFromDriver<DeliveryRow>(DELIVERY_COLUMNS, row), lostAttempt: Boolean(row.lost_attempt) }));
 }
 
 const DELIVERY_COLUMNS = Object.entries(getTableColumns(deliveries));
 
 /** A raw row as drizzle would have read it (its columns' own decoders: dates, bigints). */
-function deliveryOf(row: Record<string, unknown>): DeliveryRow {
-  return Object.fromEntries(DELIVERY_COLUMNS.map(([key, column]) => {
+export function rowFromDriver<T>(columns: Array<[string, PgColumn]>, row: Record<string, unknown>): T {
+  return Object.fromEntries(columns.map(([key, column]) => {
     const value = row[column.name];
     return [key, value == null ? null : column.mapFromDriverValue(value)];
-  })) as DeliveryRow;
+  })) as T;
 }
 
 /**

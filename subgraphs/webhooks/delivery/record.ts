@@ -6,7 +6,7 @@ import type { DeliveryRow, EndpointRow } from '../models.ts';
 import type { WebhookSettings } from '../../../platform/webhook-settings.ts';
 import { retryDelayMs } from './schedule.ts';
 import type { AttemptOutcome } from './sender.ts';
-import { lockEndpoints, parkQueue, promoteHeads, WEBHOOKS_CHANNEL } from './queue.ts';
+import { lockEndpoints, parkQueue, promoteHeads } from './queue.ts';
 
 /**
  * Records one attempt and moves its delivery on, in ONE transaction with the endpoint's lock held:
@@ -30,6 +30,7 @@ export async function recordAttempt(
   delivery: DeliveryRow,
   sent: { startedAt: Date; headers: Record<string, string> },
   outcome: AttemptOutcome,
+  notifier = '',
 ): Promise<Verdict> {
   const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
   const gone = outcome.status === 410;
@@ -58,9 +59,8 @@ export async function recordAttempt(
 
     if (delivery.kind === 'ping' && endpoint.verification === 'pending') await settleVerification(tx, endpoint, delivery, outcome, ok);
     if (!ok && delivery.kind === 'event') await disableFailing(tx, endpoint, delivery, outcome, gone ? 'gone' : 'failing');
-    if (ok && delivery.kind === 'event' && (await promoteHeads(tx, [endpoint.id])) > 0) {
-      await tx.execute(sql`select pg_notify(${WEBHOOKS_CHANNEL}, '')`);
-    }
+    // The next event of the endpoint is due now; the notification (with the recording worker's ID) wakes the others.
+    if (ok && delivery.kind === 'event') await promoteHeads(tx, [endpoint.id], notifier);
     return status;
   });
 }
