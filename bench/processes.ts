@@ -20,8 +20,7 @@ const TICKS_PER_SECOND = 100;
 
 export async function startProcesses(options: { databaseUrl: string; env: Record<string, string>; processes: number }): Promise<RunningProcesses> {
   const port = await freePort();
-  // As package.json's `start` script runs it (its V8 flags included).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', START], {
+  const child = spawn(process.execPath, ['--import', 'tsx', START], {
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: options.databaseUrl, GATEWAY_PROCESSES: String(options.processes), PORT: String(port), HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
