@@ -9,7 +9,7 @@ import { runRestShapesBench } from './rest-shapes.ts';
 import { runTracingBench } from './tracing.ts';
 
 /**
- * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named) and
+ * `npm run bench [-- NAME ...] [--scale N]`: runs the named benchmarks (all when none is named; names come before the options) and
  * prints each figure beside its baseline, measured in the same run. Never part of `npm test`.
  */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -25,8 +25,12 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
 };
 
 const args = process.argv.slice(2);
-const named = args.filter((a) => !a.startsWith('--') && Object.hasOwn(BENCHES, a));
-const unknown = args.filter((a, i) => !a.startsWith('--') && !Object.hasOwn(BENCHES, a) && !args[i - 1]?.startsWith('--'));
+// The benchmarks are named before the first option: after it, a word is an option's value
+// (`--reads export` names a read of the export bench, not the export bench again).
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const names = firstOption === -1 ? args : args.slice(0, firstOption);
+const named = names.filter((a) => Object.hasOwn(BENCHES, a));
+const unknown = names.filter((a) => !Object.hasOwn(BENCHES, a));
 if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
