@@ -1,12 +1,10 @@
-import { it, expect, beforeAll, afterAll } from 'vitest';
+import { it, expect } from 'vitest';
+import { workerlessSystem } from './testkit/exports.ts';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from './testkit/describe-engines.ts';
-import { principals, otherTenant, bearer, TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from './testkit/auth.ts';
+import { principals, otherTenant, bearer } from './testkit/auth.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
-import { loadConfig } from '../platform/config.ts';
 import { DEMO } from '../seed/demo.ts';
-import { startSystem, type RunningSystem } from '../scripts/system.ts';
-import { createGraph } from '../gateway/graph.ts';
 import { loadLimitsConfig } from '../gateway/limits/index.ts';
 import { createExportWorker } from '../gateway/exports/worker.ts';
 import { EXPORT_BATCH_ROWS } from '../gateway/exports/direct.ts';
@@ -28,23 +26,13 @@ const SUBJECT_DOC = `query($after: String) { events(types: ["incident."], after:
 describeEngines('exports read in batches where the rows are', (ctx) => {
   const other = otherTenant(DEMO.otherOrganizationId, DEMO.otherAdminUserId);
   const limits = { ...loadLimitsConfig({}), rateLimitPoints: 1_000_000 };
-  let system: RunningSystem;
-  let graph: ReturnType<typeof createGraph>;
-  beforeAll(async () => {
-    system = await startSystem({ ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 }, ctx.database, limits, { exportWorker: false });
-    graph = createGraph({ subgraphUrls: system.subgraphUrls, principalKey: TEST_PRINCIPAL_KEY, production: false, limits });
-    await graph.runtime.getSchema();
-  }, 60_000);
-  afterAll(async () => {
-    await graph?.runtime.dispose();
-    await system?.close();
-  });
+  const started = workerlessSystem(ctx, limits);
 
   async function call(method: string, path: string, options: { principal?: Principal; body?: unknown; accept?: string } = {}) {
     const headers: Record<string, string> = { authorization: `Bearer ${await bearer(options.principal ?? principals.apexAdmin)}` };
     if (options.accept) headers.accept = options.accept;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await fetch(`${started.system.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
     const text = await res.text();
     return { status: res.status, text, body: (res.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : undefined };
   }
@@ -84,7 +72,7 @@ describeEngines('exports read in batches where the rows are', (ctx) => {
   async function exported(body: Record<string, unknown>, principal: Principal = principals.apexAdmin) {
     const submitted = await call('POST', '/v1/exports', { body, principal });
     expect(submitted.status, submitted.text).toBe(201);
-    const worker = createExportWorker({ runtime: graph.runtime, database: ctx.database });
+    const worker = createExportWorker({ runtime: started.graph.runtime, database: ctx.database });
     const claimed = await worker.claim();
     expect(claimed?.job.id).toBe(submitted.body.data.id);
     await worker.run(claimed!);
@@ -169,7 +157,7 @@ describeEngines('exports read in batches where the rows are', (ctx) => {
   it('resumes after its worker died at the batch it stopped at, without a line twice, one batch in memory at a time', async () => {
     const expected = await pageGraphQL(ROWS_DOC, {});
     const submitted = await call('POST', '/v1/exports', { body: { query: ROWS_DOC } });
-    const dying = createExportWorker({ runtime: graph.runtime, database: ctx.database });
+    const dying = createExportWorker({ runtime: started.graph.runtime, database: ctx.database });
     const claimed = await dying.claim();
     expect(claimed?.job.id).toBe(submitted.body.data.id);
     // Every read returns at most one batch.
@@ -184,7 +172,7 @@ describeEngines('exports read in batches where the rows are', (ctx) => {
     expect((await call('GET', `/v1/exports/${submitted.body.data.id}`)).body.data).toMatchObject({ status: 'running', objects_written: EXPORT_BATCH_ROWS });
 
     await ctx.database.rows(sql`update gateway.export_jobs set heartbeat_at = now() - interval '10 minutes' where id = ${submitted.body.data.id}`);
-    const next = createExportWorker({ runtime: graph.runtime, database: ctx.database });
+    const next = createExportWorker({ runtime: started.graph.runtime, database: ctx.database });
     const resumed = await next.claim();
     expect(resumed).toMatchObject({ seq: 1, objects: EXPORT_BATCH_ROWS });
     expect(resumed!.source.direct).toBe(true);

@@ -1,11 +1,9 @@
-import { it, expect, beforeAll, afterAll } from 'vitest';
+import { it, expect } from 'vitest';
+import { workerlessSystem } from '../../test/testkit/exports.ts';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
-import { principals, otherTenant, bearer, TEST_AUTH_SECRET, TEST_PRINCIPAL_KEY } from '../../test/testkit/auth.ts';
+import { principals, otherTenant, bearer } from '../../test/testkit/auth.ts';
 import type { Principal } from '../../platform/auth/tokens.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { DEMO } from '../../seed/demo.ts';
-import { startSystem, type RunningSystem } from '../../scripts/system.ts';
-import { createGraph } from '../graph.ts';
 import { loadLimitsConfig } from '../limits/index.ts';
 import { createExportWorker } from './worker.ts';
 import { MAX_WAIT_SECONDS } from './wait.ts';
@@ -18,23 +16,13 @@ const DOC = 'query($after: String) { events(types: ["incident."], first: 50, aft
  */
 describeEngines('waiting for an export with Prefer: wait', (ctx) => {
   const limits = { ...loadLimitsConfig({}), rateLimitPoints: 1_000_000 };
-  let system: RunningSystem;
-  let graph: ReturnType<typeof createGraph>;
-  beforeAll(async () => {
-    system = await startSystem({ ...loadConfig({ AUTH_SECRET: TEST_AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off' }), port: 0 }, ctx.database, limits, { exportWorker: false });
-    graph = createGraph({ subgraphUrls: system.subgraphUrls, principalKey: TEST_PRINCIPAL_KEY, production: false, limits });
-    await graph.runtime.getSchema();
-  }, 60_000);
-  afterAll(async () => {
-    await graph?.runtime.dispose();
-    await system?.close();
-  });
+  const started = workerlessSystem(ctx, limits);
 
   async function call(method: string, path: string, options: { principal?: Principal; prefer?: string; body?: unknown } = {}) {
     const headers: Record<string, string> = { authorization: `Bearer ${await bearer(options.principal ?? principals.apexAdmin)}` };
     if (options.prefer !== undefined) headers.prefer = options.prefer;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await fetch(`${started.system.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
     return { status: res.status, body: (await res.json()) as any, applied: res.headers.get('preference-applied') };
   }
   const submit = async (principal: Principal = principals.apexAdmin) => {
@@ -46,7 +34,7 @@ describeEngines('waiting for an export with Prefer: wait', (ctx) => {
   it('answers a waiting request with the job once its worker completed it', async () => {
     const id = await submit();
     const waiting = call('GET', `/v1/exports/${id}`, { prefer: `wait=${MAX_WAIT_SECONDS}` });
-    const worker = createExportWorker({ runtime: graph.runtime, database: ctx.database });
+    const worker = createExportWorker({ runtime: started.graph.runtime, database: ctx.database });
     const claimed = await worker.claim();
     expect(claimed?.job.id).toBe(id);
     await worker.run(claimed!);
