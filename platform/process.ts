@@ -83,9 +83,15 @@ export async function listen(
       });
       return handler(req, res);
     }
-    // The connection is not kept for another request, and this one is not started.
+    // The connection is not kept for another request, and this one is not started. It is refused
+    // once its body has arrived (read and dropped): a client sends a body after the head (fetch,
+    // from a stream), and a connection closed while some of it is still on the way is reset, which
+    // can lose the refusal and cut the client's write ("ECONNRESET" instead of a 503). The grace
+    // period bounds a body that never ends.
     res.setHeader('connection', 'close');
-    refuse(req, res);
+    if (req.complete) return refuse(req, res);
+    req.once('end', () => refuse(req, res));
+    req.resume();
   });
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   // From a timer, after the next poll phase: a request already received on a kept-alive connection
@@ -103,9 +109,7 @@ export async function listen(
     },
     async close({ graceMs = DEFAULT_GRACE_MS, reason = GOING_AWAY_REASON }: CloseOptions = {}) {
       closing = true;
-      // Stops accepting. net.Server's close, not http.Server's, which would also close idle kept-alive
-      // connections at once, under a request the client may just have sent on one.
-      const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+      const closed = stopAccepting(server);
       // A response finishing on a kept-alive connection ends it (Connection: close); an idle one ends
       // after IDLE_LINGER_MS, or at its next request, refused.
       for (const res of serving) if (!res.headersSent) res.setHeader('connection', 'close');
@@ -126,6 +130,42 @@ export async function listen(
       }
     },
   };
+}
+
+/** Event-loop turns a closing server keeps accepting while connections keep arriving in its backlog. */
+const MAX_DRAIN_TURNS = 20;
+
+/**
+ * Closes the listening socket once the connections waiting in its backlog have been accepted, and
+ * resolves when every connection has ended. Closing it at once would reset those: the kernel
+ * completed them while the event loop was busy (with the requests in flight, with the signal), so
+ * their clients connected and sent a request that meets ECONNRESET instead of a refusal. Accepted,
+ * their requests are refused (503) like any arriving while the server closes. The listener closes
+ * after an event-loop turn whose poll accepted nothing (or MAX_DRAIN_TURNS), in the check phase
+ * right after that poll, so only a connection completed within that turn can still be reset.
+ *
+ * net.Server's close, not http.Server's, which would also close idle kept-alive connections at
+ * once, under a request the client may just have sent on one.
+ */
+function stopAccepting(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    let accepted = 0;
+    const onConnection = () => accepted++;
+    server.on('connection', onConnection);
+    let turns = 0;
+    // An immediate set now runs before the loop polls again, so the first turn always waits for one more.
+    const turn = () => {
+      turns++;
+      if (turns === 1 || (accepted > 0 && turns < MAX_DRAIN_TURNS)) {
+        accepted = 0;
+        setImmediate(turn);
+        return;
+      }
+      server.off('connection', onConnection);
+      net.Server.prototype.close.call(server, () => resolve());
+    };
+    setImmediate(turn);
+  });
 }
 
 function refuseWhileClosing(_req: http.IncomingMessage, res: http.ServerResponse) {
