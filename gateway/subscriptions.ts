@@ -43,7 +43,7 @@ export function serveGraphQLOverWebSocket(
         const args = options.onSubscribe!(ctx, id, payload);
         const withSocket = (execArgs: Awaited<typeof args>) => {
           const contextValue = (execArgs as { contextValue?: Partial<GraphContext> } | undefined)?.contextValue;
-          if (contextValue && ctx.extra.socket) contextValue.liveSocket = { socket: ctx.extra.socket, id };
+          if (contextValue && ctx.extra.socket) contextValue.liveSocket = { socket: ctx.extra.socket, connection: ctx.extra.request.socket, id };
           return execArgs;
         };
         return args instanceof Promise ? args.then(withSocket) : withSocket(args as Awaited<typeof args>);

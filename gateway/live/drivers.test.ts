@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
 import { Member, type MemberHost } from './member.ts';
 import { SocketDriver } from './drivers.ts';
@@ -8,7 +9,8 @@ import type { LivePayload } from './execute.ts';
 
 /** An event whose payload is `size` bytes of JSON. */
 function payload(seq: number, size: number): LivePayload {
-  const text = JSON.stringify({ data: { activity: { cursor: `c${seq}`, pad: 'x'.repeat(Math.max(0, size - 40)) } } });
+  const bare = JSON.stringify({ data: { activity: { cursor: `c${seq}`, pad: '' } } });
+  const text = JSON.stringify({ data: { activity: { cursor: `c${seq}`, pad: 'x'.repeat(Math.max(0, size - bare.length)) } } });
   return { seq, cursor: `c${seq}`, text, bytes: Buffer.from(text) };
 }
 
@@ -26,11 +28,11 @@ async function deliveredOver(perMessageDeflate: boolean, events: LivePayload[]):
     // A frame the client cannot read closes the connection (1002, protocol error).
     client.on('close', (code) => reject(new Error(`closed with ${code} after ${received.length} messages`)));
   });
-  const [socket] = (await once(server, 'connection')) as [WebSocket];
+  const [socket, request] = (await once(server, 'connection')) as [WebSocket, IncomingMessage];
   await once(client, 'open');
   const host: MemberHost = { catchUp: () => {}, leave: () => {} };
   const member = new Member(host, { bufferLimit: 100, graceMs: 60_000 }, null);
-  new SocketDriver(member, socket, 'sub "1"');
+  new SocketDriver(member, { socket, connection: request.socket, id: 'sub "1"' });
   // ws's own messages between the driver's: the frames stay whole and in order.
   member.deliver(events[0]);
   socket.send(JSON.stringify({ type: 'ping' }));
@@ -42,13 +44,17 @@ async function deliveredOver(perMessageDeflate: boolean, events: LivePayload[]):
 }
 
 describe('the graphql-ws socket driver (gateway/live/drivers.ts)', () => {
-  const events = [payload(1, 60), payload(2, 300), payload(3, 70_000), payload(4, 10)];
+  // Around each length the frame header changes at (125 and 126, 65,535 and 65,536 bytes with the envelope), and beyond.
+  const envelope = '{"id":"sub \\"1\\"","type":"next","payload":}'.length;
+  const events = [payload(1, 60), payload(2, 125 - envelope), payload(3, 126 - envelope), payload(4, 300), payload(5, 65_535 - envelope), payload(6, 65_536 - envelope), payload(7, 70_000), payload(8, 10)];
   const expected = (event: LivePayload) => ({ binary: false, message: { id: 'sub "1"', type: 'next', payload: JSON.parse(event.text) } });
 
   for (const compression of [false, true]) {
     it(`writes each event as one text message with the subscription's id${compression ? ', compressed' : ''}`, async () => {
       const received = await deliveredOver(compression, events);
       expect(received).toEqual([expected(events[0]), { binary: false, message: { type: 'ping' } }, ...events.slice(1).map(expected)]);
+      // The messages at the header's boundaries are the lengths meant.
+      expect([1, 2, 4, 5].map((i) => events[i].bytes.length + envelope)).toEqual([125, 126, 65_535, 65_536]);
     });
   }
 });

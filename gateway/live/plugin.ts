@@ -1,6 +1,5 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type WebSocket from 'ws';
 import { scopeOf } from '../../platform/scope.ts';
 import { callerError } from '../../platform/unavailable.ts';
 import type { Principal } from '../../platform/auth/tokens.ts';
@@ -10,12 +9,6 @@ import type { ActivityFeed } from './feed.ts';
 import { PullDriver, SocketDriver } from './drivers.ts';
 import { endedBy } from './member.ts';
 import { activityRequest, type ActivityRequest } from './plan.ts';
-
-/** The graphql-ws subscription a context belongs to, set by gateway/subscriptions.ts: its events are written to that socket. */
-export interface LiveSocket {
-  socket: WebSocket;
-  id: string;
-}
 
 /** Contexts of subscriptions the feed serves (the per-subscriber bounding leaves them alone). */
 const grouped = new WeakSet<object>();
@@ -60,7 +53,7 @@ async function subscribe(feed: ActivityFeed, request: ActivityRequest, principal
   const ended = context.ended;
   if (ended?.aborted) return { errors: [endedBy(ended.reason, args.after ?? null)] };
   const member = await feed.join(joining);
-  const driver = context.liveSocket ? new SocketDriver(member, context.liveSocket.socket, context.liveSocket.id) : new PullDriver(member);
+  const driver = context.liveSocket ? new SocketDriver(member, context.liveSocket) : new PullDriver(member);
   if (ended) {
     const onEnded = () => member.sessionEnded(ended.reason);
     ended.addEventListener('abort', onEnded, { once: true });
