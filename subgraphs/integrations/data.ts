@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { byId } from '../../platform/loaders.ts';
+import { anyOf, preparedRead } from '../../platform/prepared.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { integrations, integrationCredentials, syncRuns, type INTEGRATION_TYPES, type INTEGRATION_STATUSES } from './tables.ts';
 import type { IntegrationRow, SyncRunRow } from './models.ts';
@@ -29,8 +30,10 @@ function filterSql(scope: Scope, filter: IntegrationFilter): SQL {
   )!;
 }
 
+const integrationsByIdsRead = preparedRead('integrationsByIds', (db, scope) => db.select().from(integrations).where(and(anyOf(integrations.id), integrationScope(scope))));
+
 export async function integrationsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, IntegrationRow>> {
-  return byId(await db.select().from(integrations).where(and(inArray(integrations.id, [...ids]), integrationScope(scope))));
+  return byId(await integrationsByIdsRead(db, scope, { ids }));
 }
 
 export function listIntegrations(db: Db, scope: Scope, filter: IntegrationFilter, page: PageRequest) {

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { groupBy, byId } from '../../platform/loaders.ts';
+import { anyOf, preparedRead } from '../../platform/prepared.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { pods, podMembers, slas, slaReports, type POD_STATUSES } from './tables.ts';
 import type { PodRow, PodMemberRow, SlaRow, SlaReportRow } from './models.ts';
@@ -35,13 +36,17 @@ function podFilterSql(scope: Scope, filter: PodFilter): SQL {
   )!;
 }
 
+const podsByIdsRead = preparedRead('podsByIds', (db, scope) => db.select().from(pods).where(and(anyOf(pods.id), podScoped(scope))));
+
 export async function podsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, PodRow>> {
-  return byId(await db.select().from(pods).where(and(inArray(pods.id, [...ids]), podScoped(scope))));
+  return byId(await podsByIdsRead(db, scope, { ids }));
 }
+
+const podsByServiceLineIdsRead = preparedRead('podsByServiceLineIds', (db, scope) => db.select().from(pods).where(and(anyOf(pods.serviceLineId), podScoped(scope))).orderBy(asc(pods.id)));
 
 /** The pod delivering on each Service Line (a line has at most one pod). */
 export async function podsByServiceLineIds(db: Db, scope: Scope, lineIds: readonly string[]): Promise<Map<string, PodRow>> {
-  const rows = await db.select().from(pods).where(and(inArray(pods.serviceLineId, [...lineIds]), podScoped(scope))).orderBy(asc(pods.id));
+  const rows = await podsByServiceLineIdsRead(db, scope, { ids: lineIds });
   return new Map(rows.map((r) => [r.serviceLineId!, r]));
 }
 
@@ -68,12 +73,16 @@ export async function membersByPodIds(db: Db, podIds: readonly string[]): Promis
   return groupBy(podIds, rows, (r) => r.podId);
 }
 
+const slasByIdsRead = preparedRead('slasByIds', (db, scope) => db.select().from(slas).where(and(anyOf(slas.id), throughVisiblePod(db, scope, slas.podId, slas.organizationId))));
+
 export async function slasByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, SlaRow>> {
-  return byId(await db.select().from(slas).where(and(inArray(slas.id, [...ids]), throughVisiblePod(db, scope, slas.podId, slas.organizationId))));
+  return byId(await slasByIdsRead(db, scope, { ids }));
 }
 
+const slasByPodIdsRead = preparedRead('slasByPodIds', (db, scope) => db.select().from(slas).where(and(anyOf(slas.podId), throughVisiblePod(db, scope, slas.podId, slas.organizationId))));
+
 export async function slasByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaRow>> {
-  const rows = await db.select().from(slas).where(and(inArray(slas.podId, [...podIds]), throughVisiblePod(db, scope, slas.podId, slas.organizationId)));
+  const rows = await slasByPodIdsRead(db, scope, { ids: podIds });
   return new Map(rows.map((r) => [r.podId, r]));
 }
 
@@ -110,11 +119,13 @@ export function slaReportPagesByPod(db: Db, scope: Scope, podIds: readonly strin
   return fetchPagesPerParent(db, { ...reportList(db, scope, {}), parent: slaReports.podId, parentIds: podIds, withTotal: true }, page);
 }
 
+const latestSlaReportsRead = preparedRead('latestSlaReportsByPodIds', (db, scope) => db.selectDistinctOn([slaReports.podId]).from(slaReports)
+  .where(and(anyOf(slaReports.podId), reportFilterSql(db, scope, {})))
+  .orderBy(slaReports.podId, desc(slaReports.period)));
+
 /** The newest report of each pod, one statement for all pods. */
 export async function latestSlaReportsByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaReportRow>> {
-  const rows = await db.selectDistinctOn([slaReports.podId]).from(slaReports)
-    .where(and(inArray(slaReports.podId, [...podIds]), reportFilterSql(db, scope, {})))
-    .orderBy(slaReports.podId, desc(slaReports.period));
+  const rows = await latestSlaReportsRead(db, scope, { ids: podIds });
   return new Map(rows.map((r) => [r.podId, r]));
 }
 

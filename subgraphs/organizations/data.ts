@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { groupBy, byId } from '../../platform/loaders.ts';
+import { anyOf, preparedRead } from '../../platform/prepared.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { organizations, workspaces, users, projects, plans, subscriptions, workspaceMembers } from './tables.ts';
 import type { OrganizationRow, WorkspaceRow, UserRow, ProjectRow, PlanRow, SubscriptionRow, UserModel, WorkspaceMemberRow } from './models.ts';
@@ -27,24 +28,34 @@ export interface MemberFilter {
   role?: ReadonlyArray<WorkspaceMemberRow['role']>;
 }
 
+const organizationsByIdsRead = preparedRead('organizationsByIds', (db, scope) => db.select().from(organizations).where(and(anyOf(organizations.id), orgScoped(scope))));
+
 export async function organizationsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, OrganizationRow>> {
-  return byId(await db.select().from(organizations).where(and(inArray(organizations.id, [...ids]), orgScoped(scope))));
+  return byId(await organizationsByIdsRead(db, scope, { ids }));
 }
+
+const workspacesByIdsRead = preparedRead('workspacesByIds', (db, scope) => db.select().from(workspaces).where(and(anyOf(workspaces.id), workspaceScoped(scope))));
 
 export async function workspacesByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, WorkspaceRow>> {
-  return byId(await db.select().from(workspaces).where(and(inArray(workspaces.id, [...ids]), workspaceScoped(scope))));
+  return byId(await workspacesByIdsRead(db, scope, { ids }));
 }
+
+const usersByIdsRead = preparedRead('usersByIds', (db, scope) => db.select().from(users).where(and(anyOf(users.id), userScoped(scope))));
 
 export async function usersByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, UserRow>> {
-  return byId(await db.select().from(users).where(and(inArray(users.id, [...ids]), userScoped(scope))));
+  return byId(await usersByIdsRead(db, scope, { ids }));
 }
+
+const projectsByIdsRead = preparedRead('projectsByIds', (db, scope) => db.select().from(projects).where(and(anyOf(projects.id), projectScoped(scope))));
 
 export async function projectsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, ProjectRow>> {
-  return byId(await db.select().from(projects).where(and(inArray(projects.id, [...ids]), projectScoped(scope))));
+  return byId(await projectsByIdsRead(db, scope, { ids }));
 }
 
+const subscriptionsByIdsRead = preparedRead('subscriptionsByIds', (db, scope) => db.select().from(subscriptions).where(and(anyOf(subscriptions.id), subscriptionScoped(scope))));
+
 export async function subscriptionsByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, SubscriptionRow>> {
-  return byId(await db.select().from(subscriptions).where(and(inArray(subscriptions.id, [...ids]), subscriptionScoped(scope))));
+  return byId(await subscriptionsByIdsRead(db, scope, { ids }));
 }
 
 /** Plans are the platform's catalogue, the same for every tenant. */

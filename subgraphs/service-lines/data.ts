@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import type { Page, PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { byId, groupBy } from '../../platform/loaders.ts';
+import { anyOf, preparedRead } from '../../platform/prepared.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { serviceLines, usageRecords, type SERVICE_LINE_STATUSES, type PRODUCT_LINES } from './tables.ts';
 import type { ServiceLineRow } from './models.ts';
@@ -28,8 +29,10 @@ function filterSql(scope: Scope, filter: ServiceLineFilter): SQL {
   )!;
 }
 
+const serviceLinesByIdsRead = preparedRead('serviceLinesByIds', (db, scope) => db.select().from(serviceLines).where(and(anyOf(serviceLines.id), scoped(scope))));
+
 export async function serviceLinesByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, ServiceLineRow>> {
-  return byId(await db.select().from(serviceLines).where(and(inArray(serviceLines.id, [...ids]), scoped(scope))));
+  return byId(await serviceLinesByIdsRead(db, scope, { ids }));
 }
 
 export function listServiceLines(db: Db, scope: Scope, filter: ServiceLineFilter, page: PageRequest) {
@@ -79,6 +82,25 @@ export interface UsageTotal {
   lineCost: number;
 }
 
+const usageRead = preparedRead('usageByLineIds', (db, scope) => db
+  .select({
+    serviceLineId: usageRecords.serviceLineId,
+    metric: usageRecords.metric,
+    currency: usageRecords.currency,
+    quantity: sql<number>`sum(${usageRecords.quantity})`.mapWith(Number),
+    cost: sql<number>`sum(${usageRecords.cost})`.mapWith(Number),
+    lineCost: sql<number>`sum(sum(${usageRecords.cost})) over (partition by ${usageRecords.serviceLineId})`.mapWith(Number),
+  })
+  .from(usageRecords)
+  .where(and(
+    anyOf(usageRecords.serviceLineId),
+    inScope(scope, { organizationId: usageRecords.organizationId, workspaceId: usageRecords.workspaceId }),
+    gte(usageRecords.recordedAt, sql.param(sql.placeholder('start'), usageRecords.recordedAt)),
+    lt(usageRecords.recordedAt, sql.param(sql.placeholder('end'), usageRecords.recordedAt)),
+  ))
+  .groupBy(usageRecords.serviceLineId, usageRecords.metric, usageRecords.currency)
+  .orderBy(usageRecords.serviceLineId, usageRecords.metric, usageRecords.currency));
+
 /**
  * Usage of many lines over one half-open time range [start, end), per metric (and currency),
  * metrics ordered by name: one statement for every line of a page.
@@ -89,23 +111,6 @@ export async function usageByLineIds(
   lineIds: readonly string[],
   range: { start: Date; end: Date },
 ): Promise<Map<string, UsageTotal[]>> {
-  const rows = await db
-    .select({
-      serviceLineId: usageRecords.serviceLineId,
-      metric: usageRecords.metric,
-      currency: usageRecords.currency,
-      quantity: sql<number>`sum(${usageRecords.quantity})`.mapWith(Number),
-      cost: sql<number>`sum(${usageRecords.cost})`.mapWith(Number),
-      lineCost: sql<number>`sum(sum(${usageRecords.cost})) over (partition by ${usageRecords.serviceLineId})`.mapWith(Number),
-    })
-    .from(usageRecords)
-    .where(and(
-      inArray(usageRecords.serviceLineId, [...lineIds]),
-      inScope(scope, { organizationId: usageRecords.organizationId, workspaceId: usageRecords.workspaceId }),
-      gte(usageRecords.recordedAt, range.start),
-      lt(usageRecords.recordedAt, range.end),
-    ))
-    .groupBy(usageRecords.serviceLineId, usageRecords.metric, usageRecords.currency)
-    .orderBy(usageRecords.serviceLineId, usageRecords.metric, usageRecords.currency);
+  const rows = await usageRead(db, scope, { ids: lineIds, start: range.start, end: range.end });
   return groupBy(lineIds, rows, (r) => r.serviceLineId);
 }

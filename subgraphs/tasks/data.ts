@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { groupBy, byId } from '../../platform/loaders.ts';
+import { anyOf, preparedRead } from '../../platform/prepared.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { tasks, taskHistory, type TASK_STATUSES, type TASK_PRIORITIES } from './tables.ts';
 import type { TaskRow, TaskHistoryRow } from './models.ts';
@@ -31,8 +32,10 @@ export function filterSql(scope: Scope, filter: TaskFilter): SQL {
   )!;
 }
 
+const tasksByIdsRead = preparedRead('tasksByIds', (db, scope) => db.select().from(tasks).where(and(anyOf(tasks.id), scoped(scope))));
+
 export async function tasksByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, TaskRow>> {
-  return byId(await db.select().from(tasks).where(and(inArray(tasks.id, [...ids]), scoped(scope))));
+  return byId(await tasksByIdsRead(db, scope, { ids }));
 }
 
 export function listTasks(db: Db, scope: Scope, filter: TaskFilter, page: PageRequest) {
