@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import { DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
 import { traceStatements } from './observability/sql-spans.ts';
@@ -23,6 +23,29 @@ export interface Handle {
   db: Db;
   /** Runs raw SQL and returns its rows, the same on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Runs raw SQL and returns its rows as arrays of the selected values, in select order: what the
+   * drivers build cheapest (no object per row keyed by column name), for bulk reads.
+   */
+  values<T extends unknown[] = unknown[]>(query: SQL): Promise<T[]>;
+  /**
+   * Like `values`, with each value on PostgreSQL as the bytes the server sent (its text form), not
+   * decoded into a string: for text passed on as it is stored (an export's download), where decoding
+   * it and encoding it again was a tenth of the work. PGlite hands its values over decoded. The
+   * statement is counted and timed; it bypasses drizzle, so it has no span of its own when tracing.
+   */
+  undecoded(query: SQL): Promise<(Buffer | string | number | null)[][]>;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * `values` over a drizzle handle: the statement goes through drizzle's prepared query as `execute`
+ * does (counted, traced, timed alike), asking the driver for array rows, which it hands back as they are.
+ */
+function valuesOf(db: Db): Handle['values'] {
+  return <T extends unknown[]>(query: SQL) =>
+    db._.session.prepareQuery<{ execute: T[]; all: T[]; values: T[] }>(dialect.sqlToQuery(query), undefined, undefined, true, (rows) => rows as T[]).execute();
 }
 
 export interface Database extends Handle {
@@ -98,7 +121,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     if (timed) instrumentPostgres(client, options.max ?? 10);
     const handle = (logger?: Logger): Handle => {
       const db = drizzle({ client, logger }) as unknown as Db;
-      return { db, rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])] };
+      return {
+        db,
+        rows: async <T>(query: SQL) => [...((await db.execute(query)) as unknown as T[])],
+        values: valuesOf(db),
+        undecoded: async (query: SQL) => {
+          const { sql: text, params } = dialect.sqlToQuery(query);
+          logger?.logQuery(text, params);
+          return (await client.unsafe(text, params as never[]).raw()) as unknown as Buffer[][];
+        },
+      };
     };
     return {
       ...handle(statements),
@@ -121,7 +153,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (timed) instrumentPglite(client);
   const handle = (logger?: Logger): Handle => {
     const db = drizzle({ client, logger }) as unknown as Db;
-    return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows };
+    const values = valuesOf(db);
+    return { db, rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows, values, undecoded: (query: SQL) => values(query) };
   };
   return {
     ...handle(statements),

@@ -46,4 +46,15 @@ describe('timestamps', () => {
     expect(toIso(new Date('2026-04-10T10:00:00.250Z'))).toBe('2026-04-10T10:00:00.250Z');
     expect(toIso(null)).toBeNull();
   });
+
+  it('prints every instant as toISOString does, without zero milliseconds, on both sides of its fast range', () => {
+    const instants = [
+      0, 1, 999, 1_000, 59_999, 86_399_999, 86_400_000, 951_782_400_000, 1_760_672_525_000, 1_760_672_525_007, 253_402_300_799_999,
+      -1, -86_400_001, 253_402_300_800_000,
+    ];
+    for (let i = 0; i < 2_000; i++) instants.push(1_700_000_000_000 + i * 43_201_013);
+    for (const ms of instants) expect(toIso(new Date(ms)), String(ms)).toBe(new Date(ms).toISOString().replace('.000Z', 'Z'));
+    expect(toIso('2026-04-10T10:00:00.250Z')).toBe('2026-04-10T10:00:00.250Z');
+    expect(() => toIso(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });

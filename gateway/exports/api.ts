@@ -11,7 +11,7 @@ import { decodePathSegment } from '../rest/params.ts';
 import { EXPORT_BODY, EXPORT_LIST_QUERY } from './spec.ts';
 import { columnsOf } from './csv.ts';
 import { graphqlSource, restSource, type ExportSource, type QueryLimits } from './source.ts';
-import { cancelJob, findJob, FINISHED, insertJob, listJobs, readChunks, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
+import { cancelJob, findJob, FINISHED, insertJob, listJobs, readChunkBytes, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { preferredWait, waitForJob } from './wait.ts';
 import { wakeExportWorkers } from './worker.ts';
 import { log } from '../../platform/log.ts';
@@ -180,21 +180,36 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
   };
 }
 
-/** Chunks this many at a time: a few MB in memory at most (a chunk is a page, or a batch of EXPORT_BATCH_ROWS rows), whatever the export's size. */
+/**
+ * Chunks this many at a time: a few MB in memory at most (a chunk is a page, or a batch of
+ * EXPORT_BATCH_ROWS rows), whatever the export's size; two such reads while the download runs.
+ */
 const CHUNKS_PER_READ = 8;
 
-/** Streams a job's chunks in order, waiting for the client to drain before reading more. */
+/**
+ * Streams a job's chunks in order, as stored (their bytes, undecoded: readChunkBytes), waiting for
+ * the client to drain before reading more. The next read is sent while the chunks of the last one
+ * are written, so the database's read (and its decompression) overlaps the client taking the
+ * bytes: two reads' chunks in memory at most.
+ */
 export async function streamChunks(database: Database, jobId: string, res: http.ServerResponse): Promise<void> {
-  let next = 0;
+  let reading = settled(readChunkBytes(database, jobId, 0, CHUNKS_PER_READ));
   for (;;) {
-    const chunks = await readChunks(database, jobId, next, CHUNKS_PER_READ);
-    for (const chunk of chunks) {
+    const { chunks, error } = await reading;
+    if (error !== undefined) throw error;
+    const full = chunks!.length === CHUNKS_PER_READ;
+    if (full) reading = settled(readChunkBytes(database, jobId, chunks!.at(-1)!.seq + 1, CHUNKS_PER_READ));
+    for (const chunk of chunks!) {
       if (!res.write(chunk.data)) await drained(res);
-      next = chunk.seq + 1;
     }
-    if (chunks.length < CHUNKS_PER_READ) break;
+    if (!full) break;
   }
   res.end();
+}
+
+/** A read ahead as a result, so that a failure is thrown only when (and if) the read is used. */
+function settled<T>(read: Promise<T[]>): Promise<{ chunks?: T[]; error?: unknown }> {
+  return read.then((chunks) => ({ chunks }), (error: unknown) => ({ error: error ?? new Error('reading the chunks failed') }));
 }
 
 /** Resolves once `res` can take more, or rejects when the client went away. */

@@ -1,8 +1,11 @@
 import { it, expect } from 'vitest';
+import type http from 'node:http';
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { principals } from '../../test/testkit/auth.ts';
 import { claimJob, insertJob, readChunks, writePage } from './store.ts';
+import { streamChunks } from './api.ts';
 
 /** A job's output is written a batch at a time, with its progress, and read back as written. */
 describeEngines('export chunks', (ctx) => {
@@ -30,5 +33,27 @@ describeEngines('export chunks', (ctx) => {
     const [{ own }] = await ctx.database.rows<{ own: boolean }>(sql`
       select current_setting('default_toast_compression') = reset_val as own from pg_settings where name = 'default_toast_compression'`);
     expect(own).toBe(true);
+  });
+
+  it('downloads every chunk in order, reading the next ones while it writes, as slowly as the client takes them', async () => {
+    const job = await insertJob(ctx.database, { principal: principals.apexAdmin, source: 'graphql', query: '{ x }', variables: {}, format: 'ndjson' });
+    expect((await claimJob(ctx.database, 60_000))?.id).toBe(job.id);
+    // More chunks than one read takes (8), and not a multiple of it.
+    const pages = Array.from({ length: 19 }, (_, seq) => Array.from({ length: 40 }, (_, i) => `${JSON.stringify({ seq, i, pad: 'x'.repeat(200) })}\n`).join(''));
+    for (const [seq, data] of pages.entries()) {
+      expect(await writePage(ctx.database, job.id, { seq, data, objects: 40, bytes: Buffer.byteLength(data), resumeAfter: `cursor-${seq}`, last: seq === pages.length - 1 })).toBe(true);
+    }
+    // A client that takes the bytes slower than they come: writes wait for it to drain.
+    const res = new PassThrough({ highWaterMark: 4096 });
+    const received: Buffer[] = [];
+    const reading = (async () => {
+      for await (const piece of res) {
+        received.push(piece as Buffer);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await streamChunks(ctx.database, job.id, res as unknown as http.ServerResponse);
+    await reading;
+    expect(Buffer.concat(received).toString()).toBe(pages.join(''));
   });
 });

@@ -245,6 +245,16 @@ export async function readChunks(database: Database, jobId: string, fromSeq: num
     .where(and(eq(exportChunks.jobId, jobId), gte(exportChunks.seq, fromSeq))).orderBy(asc(exportChunks.seq)).limit(limit);
 }
 
+/**
+ * `readChunks` for the download, which passes the text on as it is stored: on PostgreSQL each chunk
+ * as its UTF-8 bytes, never decoded into a string (PGlite's as text).
+ */
+export async function readChunkBytes(database: Database, jobId: string, fromSeq: number, limit: number): Promise<{ seq: number; data: Buffer | string }[]> {
+  const rows = await database.undecoded(sql`
+    select seq, data from gateway.export_chunks where job_id = ${jobId} and seq >= ${fromSeq} order by seq limit ${limit}`);
+  return rows.map(([seq, data]) => ({ seq: Number(String(seq)), data: data as Buffer | string }));
+}
+
 /** Deletes finished jobs past their expiry with their output; returns how many jobs went. */
 export async function purgeExpired(database: Database, now = new Date()): Promise<number> {
   // Hourly, on the worker's own time: uncounted, like its polling.
