@@ -27,7 +27,8 @@ import { issueShape, spreadShape, type Shape } from './fanout/shapes.ts';
  *
  * --webhook-worker off: the server without the webhook worker, which wakes on every event and runs
  * its own statements (not in SQL/event); on (the default) as `npm start` runs it.
- * --profile DIR writes a CPU profile of this process over each round's measured window (profile.ts).
+ * --profile DIR writes a CPU profile of this process over each round's measured window, and one over its
+ * connections' set-up (-connect.cpuprofile) (profile.ts).
  *
  * PGlite (in memory) by default; PostgreSQL (a throwaway database on that server) with DATABASE_URL
  * or --database-url. Subscribers live in a child process (bench/fanout/clients.ts), so the server's
@@ -87,7 +88,7 @@ export async function runFanoutBench(args: string[]): Promise<void> {
       const round = await runRound(bench, plan);
       rounds.push(round);
       const r = round.report;
-      console.log(`${plan.fanout} ${plan.shape.name} ${fmt(plan.subscribers)} (${round.layout}): ${fmt(plan.subscribers)} subscribed in ${fmt(round.connectSeconds, 1)} s (${fmt(round.connectCpuMicros)} µs of server CPU each); ${fmt(round.written)} events at ${fmt(round.writeRate, 1)}/s; ${fmt(r.deliveries)} of ${fmt(r.expected)} deliveries; p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.max, 0)} ms (subject-selecting: p50 ${fmt(r.subjectP50, 1)}, p99 ${fmt(r.subjectP99, 1)}); failed ${r.failed}, ended ${r.ended}, slow consumers ${r.slowConsumer}; catch-up reads ${round.catchUpReads}; audiences ${round.audiences ?? '-'}; server RSS peaks ${round.peakRssParts.map((p) => `${p.name} ${fmt(p.mb)} MB`).join(', ')}; client RSS ${fmt(r.rssMb)} MB${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
+      console.log(`${plan.fanout} ${plan.shape.name} ${fmt(plan.subscribers)} (${round.layout}): ${fmt(plan.subscribers)} subscribed in ${fmt(round.connectSeconds, 1)} s (${fmt(round.connectCpuMicros)} µs of server CPU each, ${fmt(round.clientConnectCpuMicros)} µs of client CPU); ${fmt(round.written)} events at ${fmt(round.writeRate, 1)}/s; ${fmt(r.deliveries)} of ${fmt(r.expected)} deliveries; p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.max, 0)} ms (subject-selecting: p50 ${fmt(r.subjectP50, 1)}, p99 ${fmt(r.subjectP99, 1)}); failed ${r.failed}, ended ${r.ended}, slow consumers ${r.slowConsumer}; catch-up reads ${round.catchUpReads}; audiences ${round.audiences ?? '-'}; server RSS peaks ${round.peakRssParts.map((p) => `${p.name} ${fmt(p.mb)} MB`).join(', ')}; client RSS ${fmt(r.rssMb)} MB${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
     }
   } finally {
     await bench.drop();
@@ -125,6 +126,7 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       opt(r.pacedSend, 1),
       fmt(connectionsPerSecond),
       fmt(r.connectCpuMicros),
+      fmt(r.clientConnectCpuMicros),
       opt(r.fetchesPerEvent, 2),
       fmt(r.statementsPerEvent, 2),
       opt(r.audiences),
@@ -140,12 +142,12 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       'client µs/delivery = the subscribers\' process CPU / deliveries (near 100% client CPU means the load generator, not the server, bounds the row);',
       'bare send µs = the server CPU of one bare ws.send of an event-sized frame to the same sockets, measured right after the round, back to back; paced µs = the same sends at the',
       'round\'s rate, as many per event as it delivered, with the server\'s background (pings, timers) over those seconds: the floor of a delivery in that round on this machine now;',
-      'conn/s = subscribers / seconds from the first connection opening to the last subscription sent; µs/conn = server CPU per connection set up (handshake, token, subscription);',
+      'conn/s = subscribers / seconds from the first connection opening to the last subscription sent; µs/conn = server CPU per connection set up (handshake, token, subscription), client µs/conn the subscribers\' process\'s;',
       'fetches/event = the gateway\'s subgraph fetches / events (in-process gateway only); SQL/event = the server process\'s statements / events (the stream reader\'s reads included);',
       `audiences = the grouped path's audiences (selection x visibility). targets: the issue's (p99 <= ${TARGETS.p99Ms1000} ms at 1,000, <= ${TARGETS.p99Ms10000} ms, 100% and RSS <= 1 GiB at 10,000,`,
       `spread p99 <= ${TARGETS.spreadP99Ms} ms, <= ${TARGETS.cpuPerDeliveryMicros} µs/delivery, >= ${fmt(TARGETS.connectionsPerSecond)} connections/s): ok or the ones missed.`,
     ].join('\n'),
-    ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'paced µs', 'conn/s', 'µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
+    ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'paced µs', 'conn/s', 'µs/conn', 'client µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
     rows,
   );
 }

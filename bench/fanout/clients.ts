@@ -22,7 +22,7 @@ export type ToClients =
 
 export type Written = Array<{ id: string; type: string; workspaceId: string | null; committedAt: number }>;
 
-export interface ClientStatus { kind: 'status'; connected: number; subscribed: number; live: number; failed: number; received: number; ended: number; slowConsumer: number; errors: string[]; connectSeconds: number }
+export interface ClientStatus { kind: 'status'; connected: number; subscribed: number; live: number; failed: number; received: number; ended: number; slowConsumer: number; errors: string[]; connectSeconds: number; /** This process's CPU so far, µs. */ cpuMicros: number }
 export interface ClientReport {
   kind: 'report'; failed: number; deliveries: number; expected: number; unknown: number; firstCommit: number; lastReceive: number;
   p50: number; p99: number; max: number; subjectP50: number; subjectP99: number; cpuMs: number; rssMb: number; slowConsumer: number; ended: number; errors: string[];
@@ -155,7 +155,8 @@ async function runClients(): Promise<void> {
       case 'status': {
         let count = 0;
         for (const l of live) count += l;
-        send({ kind: 'status', connected, subscribed, live: count, failed, received: receiptTime.length, ended, slowConsumer, errors, connectSeconds });
+        const cpu = process.cpuUsage();
+        send({ kind: 'status', connected, subscribed, live: count, failed, received: receiptTime.length, ended, slowConsumer, errors, connectSeconds, cpuMicros: cpu.user + cpu.system });
         break;
       }
       case 'report':

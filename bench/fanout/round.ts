@@ -32,7 +32,7 @@ export interface RoundPlan {
   seconds: number;
   rate: number;
   drain: number;
-  /** Where to write a CPU profile of this process over the measured window (bench/fanout/profile.ts). */
+  /** Where to write a CPU profile of this process over the measured window (bench/fanout/profile.ts); the connections' set-up goes to the same name ending -connect.cpuprofile. */
   profile?: string;
   /** The webhook worker runs in the server (as under `npm start`); --webhook-worker off leaves it out. */
   webhookWorker: boolean;
@@ -43,8 +43,10 @@ export interface Round {
   layout: string;
   /** Seconds from the first connection opening to the last subscription sent (acknowledged connections). */
   connectSeconds: number;
-  /** Server CPU per connection set up (µs): authentication, the subscription's planning and joining. */
+  /** Server CPU per connection set up (µs): from the first connection opening until the server has joined every subscription (the handshake, authentication, the subscription's planning and joining; not the probes after it). */
   connectCpuMicros: number;
+  /** The subscribers' process CPU per connection set up (µs): the load generator's side of the same. */
+  clientConnectCpuMicros: number;
   written: number;
   writeRate: number;
   report: ClientReport;
@@ -85,16 +87,26 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
     const specs = Array.from({ length: plan.subscribers }, (_, i) => plan.shape.subscriber(i));
     global.gc?.();
 
-    // Connect; the server's CPU meanwhile is what setting up a connection costs.
+    // Connect; the server's CPU meanwhile is what setting up a connection costs (profiled with --profile).
+    const clientCpuBeforeConnect = (await clients.ask<'status'>({ kind: 'status' })).cpuMicros;
+    const stopConnectProfile = plan.profile ? await startProfile() : undefined;
     const cpuBeforeConnect = server.cpuMicros();
     const connectStarted = performance.now();
     clients.send({ kind: 'connect', url: `${server.url.replace('http', 'ws')}/graphql`, tokens: plan.shape.tokens, specs });
     let status = await clients.ask<'status'>({ kind: 'status' });
     while (status.subscribed + status.failed < plan.subscribers) {
       if (performance.now() - connectStarted > 300_000) throw new Error(`only ${status.subscribed} of ${plan.subscribers} connections subscribed in 5 minutes: ${status.errors.join('; ')}`);
-      await sleep(200);
+      await sleep(50);
       status = await clients.ask<'status'>({ kind: 'status' });
     }
+    // The set-up is over when the server has joined every subscription (in-process: the feed says
+    // so; else a moment for the last ones); the probes after it deliver events and are not counted.
+    const joinedBy = performance.now() + 10_000;
+    if (server.feed()) while ((server.feed()?.members ?? 0) < status.subscribed && performance.now() < joinedBy) await sleep(20);
+    else await sleep(250);
+    const connectCpuMicros = (server.cpuMicros() - cpuBeforeConnect) / plan.subscribers;
+    const clientConnectCpuMicros = ((await clients.ask<'status'>({ kind: 'status' })).cpuMicros - clientCpuBeforeConnect) / plan.subscribers;
+    await stopConnectProfile?.(plan.profile!.replace(/\.cpuprofile$/, '-connect.cpuprofile'));
     // Probes until every subscription has received one: all have joined the stream.
     for (;;) {
       if (performance.now() - connectStarted > 300_000) throw new Error(`only ${status.live} of ${plan.subscribers} subscribers became live in 5 minutes: ${status.errors.join('; ')}`);
@@ -103,7 +115,6 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
       await sleep(1000);
       status = await clients.ask<'status'>({ kind: 'status' });
     }
-    const connectCpuMicros = (server.cpuMicros() - cpuBeforeConnect) / plan.subscribers;
     if (status.failed || status.ended) throw new Error(`${status.failed} subscriptions failed and ${status.ended} ended while connecting: ${status.errors.join('; ')}`);
     await sleep(1500); // late probe deliveries
 
@@ -150,6 +161,7 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
       layout: server.layout,
       connectSeconds: status.connectSeconds,
       connectCpuMicros,
+      clientConnectCpuMicros,
       written: events.length,
       writeRate: events.length / writeSeconds,
       report,

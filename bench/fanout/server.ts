@@ -30,7 +30,7 @@ export interface BenchServer {
   /** The same, by process (the table sums them; the round's line shows each one's peak). */
   rssParts(): Array<{ name: string; bytes: number }>;
   /** Grouped fan-out stats of an in-process gateway. */
-  feed(): { audiences: number; batches: number } | undefined;
+  feed(): { audiences: number; batches: number; members: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -88,7 +88,7 @@ export async function inProcess(config: Config, database: Database, fanout: Fano
     calibrate: (bytes, pattern) => bareSends([...system.sockets.clients], bytes, pattern),
     rssBytes: () => process.memoryUsage.rss(),
     rssParts: () => [{ name: 'the system', bytes: process.memoryUsage.rss() }],
-    feed: () => (system.feed ? { audiences: system.feed.audienceCount, batches: system.feed.stats.batches } : undefined),
+    feed: () => (system.feed ? { audiences: system.feed.audienceCount, batches: system.feed.stats.batches, members: system.feed.memberCount } : undefined),
     close: () => system.close(),
   };
 }
