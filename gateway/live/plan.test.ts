@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { parse, print, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLSchema, parse, print, validate } from 'graphql';
 import { createGraph } from '../graph.ts';
 import { loadLimitsConfig } from '../limits/index.ts';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/registry.ts';
@@ -75,6 +75,30 @@ describe('an activity subscription, split into its filter and the shape of its e
       fragment LiveActivityNode0 on Event { type workspace { id } }`, { liveEvent0: 2 })!;
     expect(plan.idVariable(0)).not.toBe('liveEvent0');
     expect(validate(schema, plan.document(2))).toEqual([]);
+  });
+
+  it('makes a document\'s request once per distinct variables: the same values share one, frozen; others, another schema or a coercion failure are their own', () => {
+    const document = parse('subscription($t: [String!], $w: ID, $after: String) { activity(types: $t, workspaceId: $w, after: $after) { cursor node { id subject { ... on Task { title } } } } }');
+    const a = activityRequest(schema, document, undefined, { t: ['task.'], w: 'WS-26-000021' })!;
+    const again = activityRequest(schema, document, undefined, { t: ['task.'], w: 'WS-26-000021' })!;
+    expect(again).toBe(a);
+    expect(Object.isFrozen(a.args) && Object.isFrozen(a.args.types)).toBe(true);
+    const other = activityRequest(schema, document, undefined, { t: ['task.'], w: 'WS-26-000022' })!;
+    expect(other.args).toEqual({ types: ['task.'], workspaceId: 'WS-26-000022' });
+    expect(other.plan).toBe(a.plan);
+    expect(activityRequest(schema, document, undefined, { t: 5 })).toBeUndefined();
+    expect(activityRequest(schema, document, undefined, { t: ['task.'], w: 'WS-26-000021' })).toBe(a);
+    // Past the remembered number of distinct variables (resumes, each its own after), the oldest are forgotten, answers unchanged.
+    for (let i = 0; i < 1100; i++) expect(activityRequest(schema, document, undefined, { after: `c${i}` })!.args).toEqual({ after: `c${i}` });
+    const remade = activityRequest(schema, document, undefined, { t: ['task.'], w: 'WS-26-000021' })!;
+    expect(remade).not.toBe(a);
+    expect(remade.args).toEqual(a.args);
+    // Another schema (a new supergraph) makes it again.
+    const next = new GraphQLSchema(schema.toConfig());
+    const onNext = activityRequest(next, document, undefined, { t: ['task.'], w: 'WS-26-000021' })!;
+    expect(onNext).not.toBe(remade);
+    expect(onNext.args).toEqual(a.args);
+    expect(activityRequest(next, document, undefined, { t: ['task.'], w: 'WS-26-000021' })).toBe(onNext);
   });
 
   it('is not an activity subscription: queries, and variables that do not coerce, are left to the runtime', () => {

@@ -45,8 +45,8 @@ export interface EdgePlan {
 
 export interface ActivityRequest {
   plan: EdgePlan;
-  /** The field's arguments, coerced: the filter and the resume cursor. */
-  args: ActivityArgs;
+  /** The field's arguments, coerced: the filter and the resume cursor (shared by the subscribers that sent the same, frozen). */
+  args: Readonly<ActivityArgs>;
 }
 
 interface Static {
@@ -55,25 +55,47 @@ interface Static {
   /** Variables the selection (not the field's own arguments) depends on. */
   selectionVariables: string[];
   plans: Map<string, EdgePlan>;
+  /** Requests by the JSON of their raw variables, for the schema they were made with. */
+  requests: Map<string, { schema: GraphQLSchema; request: ActivityRequest | undefined }>;
 }
+
+/** Requests remembered per document: the distinct variables it is subscribed with (a filter, a workspace). */
+const REQUESTS_PER_DOCUMENT = 1024;
+/** Variables longer than this as JSON are not remembered (a long list of types). */
+const REQUEST_KEY_LIMIT = 1024;
 
 const statics = new WeakMap<DocumentNode, Map<string, Static | null>>();
 
 /**
  * The `activity` subscription of an operation, or undefined when the operation is not one (or its
  * variables do not coerce: the runtime then reports that as for any operation). Plans are cached per
- * document (the runtime caches parsed documents by their text) and selection variables' values.
+ * document (the runtime caches parsed documents by their text) and selection variables' values;
+ * whole requests per document and variables' values (JSON): thousands of subscribers of a few
+ * dashboards send the same few, and each would coerce them again. A cached request's arguments are
+ * frozen: subscribers share them.
  */
 export function activityRequest(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): ActivityRequest | undefined {
-  const subscription = schema.getSubscriptionType();
-  const field = subscription?.getFields().activity;
-  if (!subscription || !field) return undefined;
   let byName = statics.get(document);
   if (!byName) statics.set(document, (byName = new Map()));
   const name = operationName ?? '';
   let found = byName.get(name);
   if (found === undefined) byName.set(name, (found = staticOf(document, operationName)));
   if (!found) return undefined;
+  const key = JSON.stringify(rawVariables ?? {});
+  const known = found.requests.get(key);
+  if (known?.schema === schema) return known.request;
+  const request = made(schema, found, rawVariables);
+  if (key.length <= REQUEST_KEY_LIMIT) {
+    // The oldest goes first: resumes (each its own `after`) pass through, the common ones come back.
+    if (!known && found.requests.size >= REQUESTS_PER_DOCUMENT) found.requests.delete(found.requests.keys().next().value!);
+    found.requests.set(key, { schema, request });
+  }
+  return request;
+}
+
+function made(schema: GraphQLSchema, found: Static, rawVariables: Record<string, unknown> | null | undefined): ActivityRequest | undefined {
+  const field = schema.getSubscriptionType()?.getFields().activity;
+  if (!field) return undefined;
   const coerced = getVariableValues(schema, found.operation.variableDefinitions ?? [], rawVariables ?? {});
   if (coerced.errors) return undefined;
   const variables = coerced.coerced;
@@ -82,6 +104,7 @@ export function activityRequest(schema: GraphQLSchema, document: DocumentNode, o
   const [[rootKey, fieldNodes]] = [...root];
   if (fieldNodes[0].name.value !== 'activity') return undefined;
   const args = getArgumentValues(field, fieldNodes[0], variables) as ActivityArgs;
+  for (const value of Object.values(args)) if (Array.isArray(value)) Object.freeze(value);
   const planKey = JSON.stringify([rootKey, found.selectionVariables.map((v) => rawVariables?.[v] ?? null)]);
   let plan = found.plans.get(planKey);
   if (!plan) {
@@ -89,7 +112,7 @@ export function activityRequest(schema: GraphQLSchema, document: DocumentNode, o
     // A document is subscribed with few distinct selection variables; keep a bounded number of plans.
     if (found.plans.size < 256) found.plans.set(planKey, plan);
   }
-  return { plan, args };
+  return { plan, args: Object.freeze(args) };
 }
 
 function staticOf(document: DocumentNode, operationName: string | null | undefined): Static | null {
@@ -113,7 +136,7 @@ function staticOf(document: DocumentNode, operationName: string | null | undefin
     });
   walk(operation);
   for (const fragment of fragments.values()) walk(fragment);
-  return { operation, fragments, selectionVariables: [...used].sort(), plans: new Map() };
+  return { operation, fragments, selectionVariables: [...used].sort(), plans: new Map(), requests: new Map() };
 }
 
 /** Fields by response key, as execution collects them: fragments expanded, @skip/@include applied. */
