@@ -28,7 +28,12 @@ export class Loaders {
  * selection-aware read takes (platform/subgraph/selection.ts), so only equal selections share one.
  */
 export function argsKey(field: string, args: object, columns?: readonly string[]): string {
-  return `${field}(${stable(args)})${columns ? `[${columns.join(',')}]` : ''}`;
+  return selectionKey(`${field}(${stable(args)})`, columns);
+}
+
+/** A loader's key for the columns of a selection-aware read: the key itself when it reads whole rows. */
+export function selectionKey(key: string, columns?: readonly string[]): string {
+  return columns ? `${key}[${columns.join(',')}]` : key;
 }
 
 function stable(value: unknown): string {
