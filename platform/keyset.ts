@@ -2,7 +2,6 @@ import { and, asc, desc, gt, lt, lte, inArray, sql, getTableColumns, type SQL } 
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import type { Page, PageRequest } from './connection.ts';
-import { tableColumns } from './columns.ts';
 
 /**
  * Keyset pagination in SQL. A list is ordered by one unique column (the ID, or the event log's
@@ -85,7 +84,7 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
   const rank = after
     ? sql<number>`count(*) filter (where ${after}) over (partition by ${spec.parent} order by ${orderBy})`
     : sql<number>`row_number() over (partition by ${spec.parent} order by ${orderBy})`;
-  const columns = tableColumns(spec.table as PgTable, spec.columns);
+  const columns = columnsOf(spec.table as PgTable, spec.columns);
   const ranked = db
     .select({
       ...columns,
@@ -132,9 +131,9 @@ export async function fetchPagesPerParentLateral<TTable extends PgTable>(
   const pages = new Map<string, Page<Row<TTable>>>(spec.parentIds.map((id) => [id, { rows: [], hasMore: false }]));
   if (spec.parentIds.length === 0) return pages;
   const { sortColumn, reverse, after, orderBy } = ordering(spec, page);
-  const all = getTableColumns(spec.table as PgTable);
-  const sortKey = Object.keys(all).find((key) => all[key] === sortColumn)!;
-  const selected = tableColumns(spec.table as PgTable, spec.columns && !spec.columns.includes(sortKey) ? [...spec.columns, sortKey] : spec.columns);
+  const tableColumns = getTableColumns(spec.table as PgTable);
+  const sortKey = Object.keys(tableColumns).find((key) => tableColumns[key] === sortColumn)!;
+  const selected = columnsOf(spec.table as PgTable, spec.columns && !spec.columns.includes(sortKey) ? [...spec.columns, sortKey] : spec.columns);
   const parents = sql`(values ${sql.join(spec.parentIds.map((id) => sql`(${id})`), sql`, `)}) as __parents(id)`;
   const top = db
     .select(selected)
@@ -166,3 +165,8 @@ function subqueryColumns(subquery: object, columns: Record<string, PgColumn>): R
   return Object.fromEntries(Object.keys(columns).map((key) => [key, fields[key]]));
 }
 
+/** The columns of `table` named by `keys` (all of them without), by key. */
+function columnsOf(table: PgTable, keys: readonly string[] | undefined): Record<string, PgColumn> {
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  return keys ? Object.fromEntries(keys.map((key) => [key, all[key]])) : all;
+}

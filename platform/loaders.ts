@@ -28,12 +28,7 @@ export class Loaders {
  * selection-aware read takes (platform/subgraph/selection.ts), so only equal selections share one.
  */
 export function argsKey(field: string, args: object, columns?: readonly string[]): string {
-  return selectionKey(`${field}(${stable(args)})`, columns);
-}
-
-/** A loader's key for the columns of a selection-aware read: the key itself when it reads whole rows. */
-export function selectionKey(key: string, columns?: readonly string[]): string {
-  return columns ? `${key}[${columns.join(',')}]` : key;
+  return `${field}(${stable(args)})${columns ? `[${columns.join(',')}]` : ''}`;
 }
 
 function stable(value: unknown): string {

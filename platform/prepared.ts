@@ -15,38 +15,25 @@ import type { Scope } from './scope.ts';
  * A transaction is a handle of its own: a read asked inside one is built for it and runs on its
  * connection (built once per transaction, so there it saves nothing, and costs nothing either).
  */
-export type PreparedRead<R> = (db: Db, scope: Scope, values?: Record<string, unknown>, columns?: readonly string[]) => Promise<R>;
+export type PreparedRead<R> = (db: Db, scope: Scope, values?: Record<string, unknown>) => Promise<R>;
 
 interface Preparable<R> {
   prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> };
 }
 
-type Statement<R> = ReturnType<Preparable<R>['prepare']>;
-
-/**
- * The column sets a read keeps built, per database handle and tenancy shape: a client's selections
- * are its own to choose, so past this many the read is built for the call and not kept.
- */
-const KEPT_COLUMN_SETS = 32;
-
 /**
  * `build` receives a scope whose values are placeholders (`organizationId`, and `workspaceId` when
  * narrowed): it must use them only as SQL values (the scope helpers' `eq`), never test them in JS
  * beyond presence. Every other value the statement takes is a `sql.placeholder` named in `values`.
- * `columns`, when a call passes them (a selection-aware read: platform/subgraph/selection.ts), are the
- * keys of the columns `build` selects; each set is a statement of its own.
  */
-export function preparedRead<R>(name: string, build: (db: Db, scope: Scope, columns?: readonly string[]) => Preparable<R>): PreparedRead<R> {
-  const built = new WeakMap<Db, Map<string, Statement<R>>>();
-  return (db, scope, values = {}, columns) => {
-    let statements = built.get(db);
-    if (!statements) built.set(db, (statements = new Map()));
-    const key = `${name}${scope.workspaceId ? '/narrowed' : ''}${columns ? `[${columns.join(',')}]` : ''}`;
-    let statement = statements.get(key);
-    if (!statement) {
-      statement = build(db, scope.workspaceId ? NARROWED_SCOPE : WHOLE_SCOPE, columns).prepare(key);
-      if (!columns || statements.size < KEPT_COLUMN_SETS) statements.set(key, statement);
-    }
+export function preparedRead<R>(name: string, build: (db: Db, scope: Scope) => Preparable<R>): PreparedRead<R> {
+  const built = new WeakMap<Db, { whole?: ReturnType<Preparable<R>['prepare']>; narrowed?: ReturnType<Preparable<R>['prepare']> }>();
+  return (db, scope, values = {}) => {
+    let shapes = built.get(db);
+    if (!shapes) built.set(db, (shapes = {}));
+    const statement = scope.workspaceId
+      ? (shapes.narrowed ??= build(db, NARROWED_SCOPE).prepare(`${name}/narrowed`))
+      : (shapes.whole ??= build(db, WHOLE_SCOPE).prepare(name));
     return statement.execute({ ...values, organizationId: scope.organizationId, workspaceId: scope.workspaceId });
   };
 }

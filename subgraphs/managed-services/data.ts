@@ -4,7 +4,6 @@ import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { groupBy, byId } from '../../platform/loaders.ts';
 import { anyOf, preparedRead } from '../../platform/prepared.ts';
-import { tableColumns } from '../../platform/columns.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { pods, podMembers, slas, slaReports, type POD_STATUSES } from './tables.ts';
 import type { PodRow, PodMemberRow, SlaRow, SlaReportRow } from './models.ts';
@@ -43,15 +42,11 @@ export async function podsByIds(db: Db, scope: Scope, ids: readonly string[]): P
   return byId(await podsByIdsRead(db, scope, { ids }));
 }
 
-const podsByServiceLineIdsRead = preparedRead('podsByServiceLineIds', (db, scope, columns) =>
-  db.select(tableColumns(pods, columns)).from(pods).where(and(anyOf(pods.serviceLineId), podScoped(scope))).orderBy(asc(pods.id)));
+const podsByServiceLineIdsRead = preparedRead('podsByServiceLineIds', (db, scope) => db.select().from(pods).where(and(anyOf(pods.serviceLineId), podScoped(scope))).orderBy(asc(pods.id)));
 
-/**
- * The pod delivering on each Service Line (a line has at most one pod); of the columns given (the
- * whole row without: platform/subgraph/selection.ts), the line's among them.
- */
-export async function podsByServiceLineIds(db: Db, scope: Scope, lineIds: readonly string[], columns?: readonly string[]): Promise<Map<string, PodRow>> {
-  const rows = await podsByServiceLineIdsRead(db, scope, { ids: lineIds }, columns);
+/** The pod delivering on each Service Line (a line has at most one pod). */
+export async function podsByServiceLineIds(db: Db, scope: Scope, lineIds: readonly string[]): Promise<Map<string, PodRow>> {
+  const rows = await podsByServiceLineIdsRead(db, scope, { ids: lineIds });
   return new Map(rows.map((r) => [r.serviceLineId!, r]));
 }
 

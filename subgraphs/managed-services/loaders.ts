@@ -1,8 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
-import { columnSelection } from '../../platform/subgraph/selection.ts';
 import { pageRequest, toConnection, type ConnectionArgs, type PageRequest } from '../../platform/connection.ts';
-import { argsKey, selectionKey } from '../../platform/loaders.ts';
+import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { MONTH_RULE, parseMonth } from '../../platform/dates.ts';
@@ -12,21 +10,10 @@ import {
 } from './data.ts';
 import { ticketsByIds, incidentsByIds, ticketPagesByPod, incidentPagesByParent, type TicketFilter, type IncidentFilter } from './data-activity.ts';
 import type { SlaReportRow } from './models.ts';
-import { pods } from './tables.ts';
 
 /** The managed-services subgraph's per-request loaders: every reference and nested list is batched. */
 export const podById = (ctx: SubgraphContext) => ctx.loaders.get('Pod.byId', (ids) => podsByIds(ctx.db, ctx.scope, ids));
-/** The columns a pod's selection needs: every Pod field not named like a column (resolvers/Pod.ts). */
-const podColumns = columnSelection(pods, { type: 'Pod' }, {
-  team: ['id'], sla: ['id'], latestSlaReport: ['id'], tickets: ['id'], slaReports: ['id'], slaHistory: ['id'], incidents: ['id'],
-  serviceLine: ['serviceLineId'], workspace: ['workspaceId'], organization: ['organizationId'], projects: ['projectTags'],
-}, ['id', 'serviceLineId']);
-
-/** A line's pod (`ServiceLine.pod`), of the columns its selection needs. */
-export const podByServiceLine = (ctx: SubgraphContext, info: GraphQLResolveInfo) => {
-  const columns = podColumns(info);
-  return ctx.loaders.get(selectionKey('Pod.byServiceLine', columns), (ids) => podsByServiceLineIds(ctx.db, ctx.scope, ids, columns));
-};
+export const podByServiceLine = (ctx: SubgraphContext) => ctx.loaders.get('Pod.byServiceLine', (ids) => podsByServiceLineIds(ctx.db, ctx.scope, ids));
 export const podTeam = (ctx: SubgraphContext) => ctx.loaders.get('Pod.team', (ids) => membersByPodIds(ctx.db, ids));
 export const slaById = (ctx: SubgraphContext) => ctx.loaders.get('Sla.byId', (ids) => slasByIds(ctx.db, ctx.scope, ids));
 export const slaByPod = (ctx: SubgraphContext) => ctx.loaders.get('Sla.byPod', (ids) => slasByPodIds(ctx.db, ctx.scope, ids));

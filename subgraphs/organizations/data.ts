@@ -4,7 +4,6 @@ import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
 import { groupBy, byId } from '../../platform/loaders.ts';
 import { anyOf, preparedRead } from '../../platform/prepared.ts';
-import { tableColumns } from '../../platform/columns.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { organizations, workspaces, users, projects, plans, subscriptions, workspaceMembers } from './tables.ts';
 import type { OrganizationRow, WorkspaceRow, UserRow, ProjectRow, PlanRow, SubscriptionRow, UserModel, WorkspaceMemberRow } from './models.ts';
@@ -41,11 +40,10 @@ export async function workspacesByIds(db: Db, scope: Scope, ids: readonly string
   return byId(await workspacesByIdsRead(db, scope, { ids }));
 }
 
-const usersByIdsRead = preparedRead('usersByIds', (db, scope, columns) => db.select(tableColumns(users, columns)).from(users).where(and(anyOf(users.id), userScoped(scope))));
+const usersByIdsRead = preparedRead('usersByIds', (db, scope) => db.select().from(users).where(and(anyOf(users.id), userScoped(scope))));
 
-/** Users by ID; of the columns given (the whole row without: platform/subgraph/selection.ts). */
-export async function usersByIds(db: Db, scope: Scope, ids: readonly string[], columns?: readonly string[]): Promise<Map<string, UserRow>> {
-  return byId(await usersByIdsRead(db, scope, { ids }, columns));
+export async function usersByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, UserRow>> {
+  return byId(await usersByIdsRead(db, scope, { ids }));
 }
 
 const projectsByIdsRead = preparedRead('projectsByIds', (db, scope) => db.select().from(projects).where(and(anyOf(projects.id), projectScoped(scope))));

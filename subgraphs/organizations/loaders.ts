@@ -1,10 +1,7 @@
 import type DataLoader from 'dataloader';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
 import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
-import { argsKey, selectionKey } from '../../platform/loaders.ts';
-import { columnSelection } from '../../platform/subgraph/selection.ts';
-import { users } from './tables.ts';
+import { argsKey } from '../../platform/loaders.ts';
 import { notFound } from '../../platform/errors.ts';
 import {
   organizationsByIds, workspacesByIds, usersByIds, projectsByIds, subscriptionsByIds, plansByIds,
@@ -24,15 +21,6 @@ export const workspaceById = (ctx: SubgraphContext) =>
 
 export const userById = (ctx: SubgraphContext) =>
   ctx.loaders.get('User.byId', (ids) => usersByIds(ctx.db, ctx.scope, ids));
-
-/** The columns a User reference's selection needs: every User field not named like a column (resolvers/User.ts). */
-const userReferenceColumns = columnSelection(users, { type: 'User' }, { organization: ['organizationId'] });
-
-/** Users as the gateway's references to them select them (`_entities`: an assignee's name and email). */
-export const userReference = (ctx: SubgraphContext, info: GraphQLResolveInfo) => {
-  const columns = userReferenceColumns(info);
-  return ctx.loaders.get(selectionKey('User.byId', columns), (ids) => usersByIds(ctx.db, ctx.scope, ids, columns));
-};
 
 export const projectById = (ctx: SubgraphContext) =>
   ctx.loaders.get('Project.byId', (ids) => projectsByIds(ctx.db, ctx.scope, ids));

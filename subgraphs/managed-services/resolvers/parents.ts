@@ -4,7 +4,7 @@ import { podByServiceLine, nestedPods, nestedIncidents } from '../loaders.ts';
 /** Pods and incidents this subgraph adds to entities other subgraphs own. */
 export const ServiceLine: ServiceLineResolvers = {
   __resolveReference: (reference) => reference,
-  pod: async (line, _, ctx, info) => (await podByServiceLine(ctx, info).load(line.id)) ?? null,
+  pod: async (line, _, ctx) => (await podByServiceLine(ctx).load(line.id)) ?? null,
   incidents: (line, args, ctx) => nestedIncidents(ctx, 'serviceLineId', line.id, args),
 };
 
