@@ -1,4 +1,4 @@
-import { Kind, isAbstractType, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type NamedTypeNode, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
@@ -9,47 +9,31 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  * driver (a timestamp into a Date), mapped by drizzle and collected as garbage, per row.
  */
 
-/**
- * Where the objects a resolver returns sit in its field's selection: the field's own ('object'), or
- * a connection's nodes ('connection'); `type` names their type where the selection may hold
- * fragments of other types (a reference's `_entities { ... on Task { } ... on User { } }`).
- */
-export type SelectionShape = 'object' | 'connection' | { type: string };
+/** Where the objects a resolver returns sit in its field's selection. */
+export type SelectionShape = 'object' | 'connection';
 
-type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema'>;
+type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /**
  * The names of the fields a query selects on the objects a resolver returns: its field's own
  * selection ('object'), or a connection's `nodes { ... }` and `edges { node { ... } }`
- * ('connection'), or of one type ({ type }). Fragments are followed whatever their type condition
- * (with a type: unless it names another object type), and @skip/@include are not evaluated: the set
- * may name more fields than are resolved, never fewer.
+ * ('connection'). Fragments are followed whatever their type condition, and @skip/@include are not
+ * evaluated: the set may name more fields than are resolved, never fewer.
  */
 export function selectedFields(info: Info, shape: SelectionShape): Set<string> {
   const fields = new Set<string>();
-  const only = typeof shape === 'object' ? shape.type : undefined;
-  // An interface or union may hold the type: only another object type rules a fragment out.
-  const applies = (condition: NamedTypeNode | undefined) => {
-    if (!only || !condition || condition.name.value === only) return true;
-    const type = info.schema.getType(condition.name.value);
-    return !type || isAbstractType(type);
-  };
   // A validated operation has no cycle of fragment spreads.
   const walk = (set: SelectionSetNode | undefined, onField: (field: FieldNode) => void) => {
     if (!set) return;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) onField(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(selection.typeCondition)) walk(selection.selectionSet, onField);
-      } else {
-        const fragment = info.fragments[selection.name.value] as FragmentDefinitionNode | undefined;
-        if (fragment && applies(fragment.typeCondition)) walk(fragment.selectionSet, onField);
-      }
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, onField);
+      else walk((info.fragments[selection.name.value] as FragmentDefinitionNode | undefined)?.selectionSet, onField);
     }
   };
   const own = (field: FieldNode) => fields.add(field.name.value);
   for (const node of info.fieldNodes) {
-    if (shape !== 'connection') walk(node.selectionSet, own);
+    if (shape === 'object') walk(node.selectionSet, own);
     else {
       walk(node.selectionSet, (field) => {
         if (field.name.value === 'nodes') walk(field.selectionSet, own);
