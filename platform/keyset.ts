@@ -70,6 +70,11 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
     withTotal?: boolean;
     /** A set-returning expression joined laterally, e.g. `unnest(project_ids) as lp(project_id)`. */
     lateral?: SQL;
+    /**
+     * The keys of the columns to read (platform/subgraph/selection.ts), the ID among them; the whole
+     * row when absent. A row then holds only these: its type claims the rest, which nobody reads.
+     */
+    columns?: readonly string[];
   },
   page: PageRequest,
 ): Promise<Map<string, Page<Row<TTable>>>> {
@@ -79,9 +84,10 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
   const rank = after
     ? sql<number>`count(*) filter (where ${after}) over (partition by ${spec.parent} order by ${orderBy})`
     : sql<number>`row_number() over (partition by ${spec.parent} order by ${orderBy})`;
+  const columns = columnsOf(spec.table as PgTable, spec.columns);
   const ranked = db
     .select({
-      ...getTableColumns(spec.table as PgTable),
+      ...columns,
       __parent: sql<string>`${spec.parent}`.as('__parent'),
       __keep: sql<boolean>`${after ?? sql`true`}`.as('__keep'),
       __rn: rank.as('__rn'),
@@ -95,7 +101,7 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
   // Rows past the page's end are cut here; the one extra row per parent tells hasMore. The table's
   // columns are read as an object of their own (drizzle maps it so), not copied out of each row.
   const rows = await db
-    .select({ row: subqueryColumns(joined, spec.table as PgTable), parent: joined.__parent, rn: joined.__rn, total: joined.__total })
+    .select({ row: subqueryColumns(joined, columns), parent: joined.__parent, rn: joined.__rn, total: joined.__total })
     .from(joined)
     .where(and(sql`${joined.__keep}`, lte(joined.__rn, page.limit + 1)))
     .orderBy(joined.__parent, joined.__rn);
@@ -118,25 +124,27 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
  */
 export async function fetchPagesPerParentLateral<TTable extends PgTable>(
   db: Db,
-  spec: ListSpec<TTable> & { parent: PgColumn; parentIds: readonly string[] },
+  /** `columns`: as fetchPagesPerParent's (the sort column is read whatever they say). */
+  spec: ListSpec<TTable> & { parent: PgColumn; parentIds: readonly string[]; columns?: readonly string[] },
   page: PageRequest,
 ): Promise<Map<string, Page<Row<TTable>>>> {
   const pages = new Map<string, Page<Row<TTable>>>(spec.parentIds.map((id) => [id, { rows: [], hasMore: false }]));
   if (spec.parentIds.length === 0) return pages;
   const { sortColumn, reverse, after, orderBy } = ordering(spec, page);
+  const tableColumns = getTableColumns(spec.table as PgTable);
+  const sortKey = Object.keys(tableColumns).find((key) => tableColumns[key] === sortColumn)!;
+  const selected = columnsOf(spec.table as PgTable, spec.columns && !spec.columns.includes(sortKey) ? [...spec.columns, sortKey] : spec.columns);
   const parents = sql`(values ${sql.join(spec.parentIds.map((id) => sql`(${id})`), sql`, `)}) as __parents(id)`;
   const top = db
-    .select()
+    .select(selected)
     .from(spec.table as PgTable)
     .where(and(spec.where, after, sql`${spec.parent} = __parents.id`))
     .orderBy(orderBy)
     .limit(page.limit + 1)
     .as('__top');
-  const tableColumns = getTableColumns(spec.table as PgTable);
-  const columns = Object.keys(tableColumns);
+  const columns = Object.keys(selected);
   // The outer query reads the subquery's columns; drizzle keeps their decoders (dates, bigints).
   const field = (key: string) => (top as unknown as Record<string, PgColumn>)[key];
-  const sortKey = columns.find((key) => tableColumns[key] === sortColumn)!;
   const rows = await db
     .select({ ...Object.fromEntries(columns.map((key) => [key, field(key)])), __parent: sql<string>`__parents.id` })
     .from(parents)
@@ -151,8 +159,14 @@ export async function fetchPagesPerParentLateral<TTable extends PgTable>(
   return pages;
 }
 
-/** A subquery's columns of `table`, by key: the outer query reads them with their decoders (dates, bigints). */
-function subqueryColumns(subquery: object, table: PgTable): Record<string, PgColumn> {
+/** A subquery's columns of those given, by key: the outer query reads them with their decoders (dates, bigints). */
+function subqueryColumns(subquery: object, columns: Record<string, PgColumn>): Record<string, PgColumn> {
   const fields = subquery as Record<string, PgColumn>;
-  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, fields[key]]));
+  return Object.fromEntries(Object.keys(columns).map((key) => [key, fields[key]]));
+}
+
+/** The columns of `table` named by `keys` (all of them without), by key. */
+function columnsOf(table: PgTable, keys: readonly string[] | undefined): Record<string, PgColumn> {
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  return keys ? Object.fromEntries(keys.map((key) => [key, all[key]])) : all;
 }

@@ -23,9 +23,12 @@ export class Loaders {
   }
 }
 
-/** A stable key for an argument set, so equal arguments share a loader. */
-export function argsKey(field: string, args: object): string {
-  return `${field}(${stable(args)})`;
+/**
+ * A stable key for an argument set, so equal arguments share a loader; with the columns a
+ * selection-aware read takes (platform/subgraph/selection.ts), so only equal selections share one.
+ */
+export function argsKey(field: string, args: object, columns?: readonly string[]): string {
+  return `${field}(${stable(args)})${columns ? `[${columns.join(',')}]` : ''}`;
 }
 
 function stable(value: unknown): string {

@@ -83,6 +83,6 @@ export type EventParent = 'subjectId' | 'workspaceId' | 'organizationId';
  * Timelines can be as long as the log itself, so each parent's page is its own index scan that
  * stops at the page's end (LATERAL) rather than a window over every event of every parent.
  */
-export function eventPagesByParent(db: Db, scope: Scope, parent: EventParent, parentIds: readonly string[], filter: EventFilter, page: PageRequest) {
-  return fetchPagesPerParentLateral(db, { ...stream, parent: events[parent], parentIds, where: filterSql(scope, filter) }, page);
+export function eventPagesByParent(db: Db, scope: Scope, parent: EventParent, parentIds: readonly string[], filter: EventFilter, page: PageRequest, columns?: readonly string[]) {
+  return fetchPagesPerParentLateral(db, { ...stream, parent: events[parent], parentIds, where: filterSql(scope, filter), columns }, page);
 }

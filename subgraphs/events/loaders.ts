@@ -1,10 +1,13 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { columnSelection } from '../../platform/subgraph/selection.ts';
 import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
 import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { parseId } from '../../platform/ids.ts';
 import { checkCursorRetained, eventsByIds, eventPagesByParent, type EventFilter, type EventParent } from './data.ts';
+import { events } from '../../platform/event-log-table.ts';
 
 /** The events subgraph's per-request loaders and argument checks. */
 export const eventById = (ctx: SubgraphContext) =>
@@ -60,12 +63,24 @@ export function eventFilter(args: EventListArgs): EventFilter {
   };
 }
 
-/** A timeline under a subject, workspace or organization: one statement for all parents with these arguments. */
-export async function nestedEvents(ctx: SubgraphContext, parent: EventParent, parentId: string, args: EventListArgs) {
+/** The columns a timeline's selection needs: every Event field not named like a column (resolvers/Event.ts). */
+const timelineColumns = columnSelection(events, 'connection', {
+  organization: ['organizationId'],
+  workspace: ['workspaceId'],
+  actor: ['actorType', 'actorId'],
+  subject: ['subjectType', 'subjectId'],
+});
+
+/**
+ * A timeline under a subject, workspace or organization: one statement for all parents with these
+ * arguments, reading the columns the query's selection of events needs.
+ */
+export async function nestedEvents(ctx: SubgraphContext, parent: EventParent, parentId: string, args: EventListArgs, info: GraphQLResolveInfo) {
   const page = pageRequest(args, 'Event');
   const filter = eventFilter(args);
-  const loader = ctx.loaders.get(argsKey(`events.${parent}`, args), async (ids) => {
-    const pages = await eventPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page);
+  const columns = timelineColumns(info);
+  const loader = ctx.loaders.get(argsKey(`events.${parent}`, args, columns), async (ids) => {
+    const pages = await eventPagesByParent(ctx.db, ctx.scope, parent, ids, filter, page, columns);
     await checkCursorRetained(ctx.db, ctx.scope, page, [...pages.values()].every((p) => p.rows.length === 0));
     return pages;
   });

@@ -44,11 +44,11 @@ export function countIntegrations(db: Db, scope: Scope, filter: IntegrationFilte
   return countRows(db, integrations, filterSql(scope, filter));
 }
 
-/** One page of integrations for each workspace in one statement. */
-export function integrationPagesByWorkspace(db: Db, scope: Scope, workspaceIds: readonly string[], filter: IntegrationFilter, page: PageRequest) {
+/** One page of integrations for each workspace in one statement, of the columns given (the whole row without). */
+export function integrationPagesByWorkspace(db: Db, scope: Scope, workspaceIds: readonly string[], filter: IntegrationFilter, page: PageRequest, columns?: readonly string[]) {
   return fetchPagesPerParent(db, {
     table: integrations, id: integrations.id, parent: integrations.workspaceId, parentIds: workspaceIds,
-    where: filterSql(scope, filter), withTotal: true,
+    where: filterSql(scope, filter), withTotal: true, columns,
   }, page);
 }
 

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { columnSelection } from '../../platform/subgraph/selection.ts';
 import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
 import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
@@ -6,6 +8,7 @@ import {
   integrationsByIds, credentialsStored, syncRunsByIds, syncRunPagesByIntegration, integrationPagesByWorkspace,
   type IntegrationFilter,
 } from './data.ts';
+import { integrations } from './tables.ts';
 
 /** The integrations subgraph's per-request loaders: every reference and nested list is batched. */
 export const integrationById = (ctx: SubgraphContext) =>
@@ -32,11 +35,22 @@ export function integrationFilter(args: IntegrationListArgs): IntegrationFilter 
   };
 }
 
-/** `integrations(...)` under a workspace: one statement for all workspaces. */
-export async function workspaceIntegrations(ctx: SubgraphContext, workspaceId: string, args: IntegrationListArgs) {
+/** The columns an integration list's selection needs: every Integration field not named like a column (resolvers/Integration.ts). */
+const integrationListColumns = columnSelection(integrations, 'connection', {
+  workspace: ['workspaceId'],
+  hasCredentials: ['id'],
+  syncHistory: ['id'],
+});
+
+/**
+ * `integrations(...)` under a workspace: one statement for all workspaces, reading the columns the
+ * query's selection of integrations needs.
+ */
+export async function workspaceIntegrations(ctx: SubgraphContext, workspaceId: string, args: IntegrationListArgs, info: GraphQLResolveInfo) {
   const page = pageRequest(args, 'Integration');
   const filter = integrationFilter(args);
-  const loader = ctx.loaders.get(argsKey('integrations.workspaceId', args), (ids) => integrationPagesByWorkspace(ctx.db, ctx.scope, ids, filter, page));
+  const columns = integrationListColumns(info);
+  const loader = ctx.loaders.get(argsKey('integrations.workspaceId', args, columns), (ids) => integrationPagesByWorkspace(ctx.db, ctx.scope, ids, filter, page, columns));
   return toConnection(await loader.load(workspaceId), page);
 }
 

@@ -43,10 +43,10 @@ export function countServiceLines(db: Db, scope: Scope, filter: ServiceLineFilte
   return countRows(db, serviceLines, filterSql(scope, filter));
 }
 
-/** One page of lines for each workspace in one statement. */
-export function serviceLinePagesByWorkspace(db: Db, scope: Scope, workspaceIds: readonly string[], filter: ServiceLineFilter, page: PageRequest) {
+/** One page of lines for each workspace in one statement, of the columns given (the whole row without). */
+export function serviceLinePagesByWorkspace(db: Db, scope: Scope, workspaceIds: readonly string[], filter: ServiceLineFilter, page: PageRequest, columns?: readonly string[]) {
   return fetchPagesPerParent(db, {
-    table: serviceLines, id: serviceLines.id, parent: serviceLines.workspaceId, parentIds: workspaceIds, where: filterSql(scope, filter), withTotal: true,
+    table: serviceLines, id: serviceLines.id, parent: serviceLines.workspaceId, parentIds: workspaceIds, where: filterSql(scope, filter), withTotal: true, columns,
   }, page);
 }
 
@@ -60,6 +60,7 @@ export function serviceLinePagesByProject(
   projectIds: readonly string[],
   filter: ServiceLineFilter,
   page: PageRequest,
+  columns?: readonly string[],
 ): Promise<Map<string, Page<ServiceLineRow>>> {
   return fetchPagesPerParent(db, {
     table: serviceLines,
@@ -70,6 +71,7 @@ export function serviceLinePagesByProject(
     // && lets the GIN index find the candidate lines; the unnested label then picks the parent.
     where: and(filterSql(scope, { status: filter.status, productLine: filter.productLine }), arrayOverlaps(serviceLines.projectIds, [...projectIds])),
     withTotal: true,
+    columns,
   }, page);
 }
 

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../../platform/subgraph/context.ts';
+import { columnSelection } from '../../platform/subgraph/selection.ts';
 import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/connection.ts';
 import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
@@ -6,6 +8,7 @@ import { badRequest } from '../../platform/errors.ts';
 import {
   serviceLinesByIds, serviceLinePagesByWorkspace, serviceLinePagesByProject, usageByLineIds, type ServiceLineFilter,
 } from './data.ts';
+import { serviceLines } from './tables.ts';
 import type { UsageSummary } from './generated/resolvers.ts';
 
 /** The service-lines subgraph's per-request loaders: every reference, nested list and usage is batched. */
@@ -29,12 +32,27 @@ export function serviceLineFilter(args: ServiceLineListArgs): ServiceLineFilter 
   };
 }
 
-/** `serviceLines(...)` under a workspace or a project: one statement for all parents. */
-export async function nestedServiceLines(ctx: SubgraphContext, parent: 'workspaceId' | 'projectId', parentId: string, args: ServiceLineListArgs) {
+/**
+ * The columns a line list's selection needs: every ServiceLine field not named like a column
+ * (resolvers/ServiceLine.ts); `health` reads the whole line.
+ */
+const lineListColumns = columnSelection(serviceLines, 'connection', {
+  workspace: ['workspaceId'],
+  projects: ['projectIds'],
+  usage: ['id'],
+  usageSeries: ['id'],
+});
+
+/**
+ * `serviceLines(...)` under a workspace or a project: one statement for all parents, reading the
+ * columns the query's selection of lines needs.
+ */
+export async function nestedServiceLines(ctx: SubgraphContext, parent: 'workspaceId' | 'projectId', parentId: string, args: ServiceLineListArgs, info: GraphQLResolveInfo) {
   const page = pageRequest(args, 'ServiceLine');
   const filter = serviceLineFilter(args);
   const fetch = parent === 'workspaceId' ? serviceLinePagesByWorkspace : serviceLinePagesByProject;
-  const loader = ctx.loaders.get(argsKey(`serviceLines.${parent}`, args), (ids) => fetch(ctx.db, ctx.scope, ids, filter, page));
+  const columns = lineListColumns(info);
+  const loader = ctx.loaders.get(argsKey(`serviceLines.${parent}`, args, columns), (ids) => fetch(ctx.db, ctx.scope, ids, filter, page, columns));
   return toConnection(await loader.load(parentId), page);
 }
 

@@ -54,9 +54,11 @@ export function taskPagesByParent(
   parentIds: readonly string[],
   filter: TaskFilter,
   page: PageRequest,
+  /** The columns to read (the whole row without): the fields a query selects (loaders.ts). */
+  columns?: readonly string[],
 ) {
   return fetchPagesPerParent(db, {
-    table: tasks, id: tasks.id, parent: tasks[parent], parentIds, where: filterSql(scope, filter), withTotal: true,
+    table: tasks, id: tasks.id, parent: tasks[parent], parentIds, where: filterSql(scope, filter), withTotal: true, columns,
   }, page);
 }
 

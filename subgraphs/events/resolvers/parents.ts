@@ -6,31 +6,31 @@ import { nestedEvents } from '../loaders.ts';
 /** Timelines this subgraph adds to entities other subgraphs own: events whose subject they are. */
 export const Task: TaskResolvers = {
   __resolveReference: (reference) => reference,
-  events: (task, args, ctx) => nestedEvents(ctx, 'subjectId', task.id, args),
+  events: (task, args, ctx, info) => nestedEvents(ctx, 'subjectId', task.id, args, info),
 };
 
 export const ServiceLine: ServiceLineResolvers = {
   __resolveReference: (reference) => reference,
-  events: (line, args, ctx) => nestedEvents(ctx, 'subjectId', line.id, args),
+  events: (line, args, ctx, info) => nestedEvents(ctx, 'subjectId', line.id, args, info),
 };
 
 export const Pod: PodResolvers = {
   __resolveReference: (reference) => reference,
-  events: (pod, args, ctx) => nestedEvents(ctx, 'subjectId', pod.id, args),
+  events: (pod, args, ctx, info) => nestedEvents(ctx, 'subjectId', pod.id, args, info),
 };
 
 export const Integration: IntegrationResolvers = {
   __resolveReference: (reference) => reference,
-  events: (integration, args, ctx) => nestedEvents(ctx, 'subjectId', integration.id, args),
+  events: (integration, args, ctx, info) => nestedEvents(ctx, 'subjectId', integration.id, args, info),
 };
 
 /** Everything that happened in a workspace or organization, whatever its subject. */
 export const Workspace: WorkspaceResolvers = {
   __resolveReference: (reference) => reference,
-  events: (workspace, args, ctx) => nestedEvents(ctx, 'workspaceId', workspace.id, args),
+  events: (workspace, args, ctx, info) => nestedEvents(ctx, 'workspaceId', workspace.id, args, info),
 };
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => reference,
-  events: (organization, args, ctx) => nestedEvents(ctx, 'organizationId', organization.id, args),
+  events: (organization, args, ctx, info) => nestedEvents(ctx, 'organizationId', organization.id, args, info),
 };

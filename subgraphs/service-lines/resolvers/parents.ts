@@ -6,12 +6,12 @@ import { workspaceHealth } from '../health/loaders.ts';
 /** Line lists this subgraph adds to entities other subgraphs own. */
 export const Workspace: WorkspaceResolvers = {
   __resolveReference: (reference) => reference,
-  serviceLines: (workspace, args, ctx) => nestedServiceLines(ctx, 'workspaceId', workspace.id, args),
+  serviceLines: (workspace, args, ctx, info) => nestedServiceLines(ctx, 'workspaceId', workspace.id, args, info),
   usageSeries: (workspace, args, ctx) => usageSeries(ctx, 'workspaceId', workspace.id, args),
   health: (workspace, args, ctx) => workspaceHealth(ctx, workspace.id, args),
 };
 
 export const Project: ProjectResolvers = {
   __resolveReference: (reference) => reference,
-  serviceLines: (project, args, ctx) => nestedServiceLines(ctx, 'projectId', project.id, args),
+  serviceLines: (project, args, ctx, info) => nestedServiceLines(ctx, 'projectId', project.id, args, info),
 };
