@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { columnSelection, selectedFields } from './selection.ts';
+import { columnSelection, selectedFields, MAX_COLUMN_SETS } from './selection.ts';
 import { tasks } from '../../subgraphs/tasks/tables.ts';
 
 /** The resolve info of the first field under the operation's root field (`line { <here> }`). */
@@ -40,6 +40,23 @@ describe('selection-aware reads', () => {
     const info = infoOf('{ line { tasks { nodes { title } } } }');
     const first = taskColumns(info);
     expect(taskColumns({ ...info })).toBe(first);
-    expect(taskColumns(infoOf('{ line { tasks { nodes { title } } } }'))).not.toBe(first);
+    // Another operation's selection is worked out again, to the same column set (the same array: one set, one statement).
+    expect(taskColumns(infoOf('{ line { tasks { nodes { title } } } }'))).toBe(first);
+  });
+
+  it(`reads partial rows with at most ${MAX_COLUMN_SETS} distinct column sets (statements the driver and the database keep), whole rows past them`, () => {
+    const columns = columnSelection(tasks, 'connection', {});
+    const optional = ['title', 'description', 'status', 'priority', 'createdAt', 'updatedAt', 'completedAt'];
+    // Every subset of seven fields: 128 selections, each its own column set.
+    const answers = Array.from({ length: 2 ** optional.length }, (_, bits) => {
+      const fields = optional.filter((_, i) => bits & (1 << i));
+      return columns(infoOf(`{ line { tasks { nodes { id ${fields.join(' ')} } } } }`));
+    });
+    const partial = answers.filter((answer) => answer !== undefined);
+    expect(new Set(partial.map((answer) => answer!.join())).size).toBe(MAX_COLUMN_SETS);
+    expect(partial).toHaveLength(MAX_COLUMN_SETS);
+    // A set already served is served again, from another operation's selection; a new one reads the whole row.
+    expect(columns(infoOf('{ line { tasks { nodes { id } } } }'))).toBe(answers[0]);
+    expect(columns(infoOf(`{ line { tasks { nodes { ${optional.join(' ')} } } } }`))).toBeUndefined();
   });
 });

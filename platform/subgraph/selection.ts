@@ -49,6 +49,9 @@ export function selectedFields(info: Info, shape: SelectionShape): Set<string> {
   return fields;
 }
 
+/** Distinct column sets a `columnSelection` reads partial rows with; past them, whole rows. */
+export const MAX_COLUMN_SETS = 32;
+
 /** The keys (drizzle's property names) of a table's columns. */
 export type ColumnKey<TTable extends PgTable> = keyof TTable['$inferSelect'] & string;
 
@@ -67,6 +70,11 @@ export interface ColumnSelection<TTable extends PgTable> {
  * ID); `always` are read whatever the selection (the ID, which cursors and nested lists name). A
  * selected field found in neither makes the read take the whole row: a field this map does not know
  * is never resolved from a partial row.
+ *
+ * Each column set is a statement text of its own, which the driver and the database prepare once
+ * per connection and keep. A table's columns make thousands of subsets, so a map serves at most
+ * `MAX_COLUMN_SETS` distinct ones (the first met: a client's screens ask a few); a selection needing
+ * another reads the whole row, as the statement always did, and no client can grow those caches.
  */
 export function columnSelection<TTable extends PgTable>(
   table: TTable,
@@ -76,6 +84,7 @@ export function columnSelection<TTable extends PgTable>(
 ): ColumnSelection<TTable> {
   const keys = Object.keys(getTableColumns(table)) as ColumnKey<TTable>[];
   const cache = new WeakMap<readonly FieldNode[], readonly ColumnKey<TTable>[] | undefined>();
+  const sets = new Map<string, readonly ColumnKey<TTable>[]>();
   const compute = (info: Info) => {
     const wanted = new Set<string>(always);
     for (const field of selectedFields(info, shape)) {
@@ -83,7 +92,14 @@ export function columnSelection<TTable extends PgTable>(
       if (!columns) return undefined;
       for (const column of columns) wanted.add(column);
     }
-    return wanted.size === keys.length ? undefined : keys.filter((key) => wanted.has(key));
+    if (wanted.size === keys.length) return undefined;
+    const columns = keys.filter((key) => wanted.has(key));
+    const key = columns.join();
+    const known = sets.get(key);
+    if (known) return known;
+    if (sets.size >= MAX_COLUMN_SETS) return undefined;
+    sets.set(key, columns);
+    return columns;
   };
   return (info) => {
     // graphql-js and graphql-jit hand every call of a field the same fieldNodes array.
