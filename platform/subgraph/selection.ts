@@ -9,18 +9,14 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  * driver (a timestamp into a Date), mapped by drizzle and collected as garbage, per row.
  */
 
-/** Where the objects a resolver returns sit in its field's selection. */
-export type SelectionShape = 'object' | 'connection';
-
 type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /**
- * The names of the fields a query selects on the objects a resolver returns: its field's own
- * selection ('object'), or a connection's `nodes { ... }` and `edges { node { ... } }`
- * ('connection'). Fragments are followed whatever their type condition, and @skip/@include are not
- * evaluated: the set may name more fields than are resolved, never fewer.
+ * The names of the fields a query selects on the objects of a connection: its `nodes { ... }` and
+ * `edges { node { ... } }`. Fragments are followed whatever their type condition, and
+ * @skip/@include are not evaluated: the set may name more fields than are resolved, never fewer.
  */
-export function selectedFields(info: Info, shape: SelectionShape): Set<string> {
+export function selectedFields(info: Info): Set<string> {
   const fields = new Set<string>();
   // A validated operation has no cycle of fragment spreads.
   const walk = (set: SelectionSetNode | undefined, onField: (field: FieldNode) => void) => {
@@ -33,17 +29,14 @@ export function selectedFields(info: Info, shape: SelectionShape): Set<string> {
   };
   const own = (field: FieldNode) => fields.add(field.name.value);
   for (const node of info.fieldNodes) {
-    if (shape === 'object') walk(node.selectionSet, own);
-    else {
-      walk(node.selectionSet, (field) => {
-        if (field.name.value === 'nodes') walk(field.selectionSet, own);
-        else if (field.name.value === 'edges') {
-          walk(field.selectionSet, (edge) => {
-            if (edge.name.value === 'node') walk(edge.selectionSet, own);
-          });
-        }
-      });
-    }
+    walk(node.selectionSet, (field) => {
+      if (field.name.value === 'nodes') walk(field.selectionSet, own);
+      else if (field.name.value === 'edges') {
+        walk(field.selectionSet, (edge) => {
+          if (edge.name.value === 'node') walk(edge.selectionSet, own);
+        });
+      }
+    });
   }
   fields.delete('__typename');
   return fields;
@@ -64,7 +57,7 @@ export interface ColumnSelection<TTable extends PgTable> {
 }
 
 /**
- * How a GraphQL type's fields map onto its table, for selection-aware reads. A field named like a
+ * How a GraphQL type's fields map onto its table, for selection-aware reads of a connection of it. A field named like a
  * column reads that column; `needs` names the columns of every other field resolved from the row
  * (a reference by foreign key, a value built of several columns, a nested list keyed by the row's
  * ID); `always` are read whatever the selection (the ID, which cursors and nested lists name). A
@@ -78,7 +71,6 @@ export interface ColumnSelection<TTable extends PgTable> {
  */
 export function columnSelection<TTable extends PgTable>(
   table: TTable,
-  shape: SelectionShape,
   needs: Partial<Record<string, readonly ColumnKey<TTable>[]>>,
   always: readonly ColumnKey<TTable>[] = ['id' as ColumnKey<TTable>],
 ): ColumnSelection<TTable> {
@@ -87,7 +79,7 @@ export function columnSelection<TTable extends PgTable>(
   const sets = new Map<string, readonly ColumnKey<TTable>[]>();
   const compute = (info: Info) => {
     const wanted = new Set<string>(always);
-    for (const field of selectedFields(info, shape)) {
+    for (const field of selectedFields(info)) {
       const columns = Object.hasOwn(needs, field) ? needs[field]! : keys.includes(field as ColumnKey<TTable>) ? [field] : undefined;
       if (!columns) return undefined;
       for (const column of columns) wanted.add(column);

@@ -64,7 +64,7 @@ export function eventFilter(args: EventListArgs): EventFilter {
 }
 
 /** The columns a timeline's selection needs: every Event field not named like a column (resolvers/Event.ts). */
-const timelineColumns = columnSelection(events, 'connection', {
+const timelineColumns = columnSelection(events, {
   organization: ['organizationId'],
   workspace: ['workspaceId'],
   actor: ['actorType', 'actorId'],

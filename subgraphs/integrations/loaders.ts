@@ -36,7 +36,7 @@ export function integrationFilter(args: IntegrationListArgs): IntegrationFilter 
 }
 
 /** The columns an integration list's selection needs: every Integration field not named like a column (resolvers/Integration.ts). */
-const integrationListColumns = columnSelection(integrations, 'connection', {
+const integrationListColumns = columnSelection(integrations, {
   workspace: ['workspaceId'],
   hasCredentials: ['id'],
   syncHistory: ['id'],

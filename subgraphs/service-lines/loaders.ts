@@ -36,7 +36,7 @@ export function serviceLineFilter(args: ServiceLineListArgs): ServiceLineFilter 
  * The columns a line list's selection needs: every ServiceLine field not named like a column
  * (resolvers/ServiceLine.ts); `health` reads the whole line.
  */
-const lineListColumns = columnSelection(serviceLines, 'connection', {
+const lineListColumns = columnSelection(serviceLines, {
   workspace: ['workspaceId'],
   projects: ['projectIds'],
   usage: ['id'],

@@ -36,7 +36,7 @@ export function taskFilter(args: TaskListArgs): TaskFilter {
 }
 
 /** The columns a task list's selection needs: every Task field not named like a column (resolvers/Task.ts). */
-const taskListColumns = columnSelection(tasks, 'connection', {
+const taskListColumns = columnSelection(tasks, {
   workspace: ['workspaceId'],
   serviceLine: ['serviceLineId'],
   project: ['projectId'],
