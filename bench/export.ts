@@ -1,4 +1,5 @@
 import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { userAt } from '../seed/scale-model.ts';
 import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-scale.ts';
 import { ExportClient, type ClientRead, type ClientResult } from './export-client.ts';
 import { printTable, fmt, ratio } from './table.ts';
+import { startProfile } from './fanout/profile.ts';
 
 /**
  * Reading every event of the scale organization six ways, on PostgreSQL, side by side (the SELECT
@@ -36,6 +38,8 @@ import { printTable, fmt, ratio } from './table.ts';
  *   NODE_OPTIONS=--expose-gc npm run bench -- export [--scale 1000000] [--database-url postgres://...]
  *   DATABASE_URL=postgres://.../db npm run bench -- export --seeded [--reads graphql,export,export-graph,route,ndjson]
  *     (--seeded: a database `npm run seed -- --scale N` filled; --reads: the SELECT and only these)
+ *   ... --profile DIR: a CPU profile of this process (the system) over each read but the SELECTs, DIR/export-<read>.cpuprofile
+ *     (npx tsx bench/profile-summary.ts FILE)
  *   NODE_ENV=production LOG_LEVEL=warn ... : the system as deployed (docker-compose.yml sets NODE_ENV),
  *     libraries on their production paths (the title says which mode ran; LOG_LEVEL=warn keeps
  *     production's access lines out of the output).
@@ -125,8 +129,12 @@ export async function runExportBench(args: string[]): Promise<void> {
     const only = argument(args, '--reads')?.split(',');
     const keys = ['select', 'graphql', 'export', 'export-graph', 'route', 'ndjson'];
     const reads = all.filter((_, i) => i === 0 || !only || only.includes(keys[i]));
+    const profileDir = argument(args, '--profile');
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
     const run = async ([name, read]: [string, ClientRead]) => {
+      const stopProfile = profileDir && read.kind !== 'select' ? await startProfile() : undefined;
       const m = await measure(client, read);
+      await stopProfile?.(path.join(profileDir!, `export-${name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}.cpuprofile`));
       console.log(`${name}: ${fmt(m.rows)} rows in ${fmt(m.seconds, 1)} s`);
       if (m.rows !== events) throw new Error(`${name} read ${m.rows} rows, the organization has ${events}`);
       return m;
