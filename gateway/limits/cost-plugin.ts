@@ -1,6 +1,6 @@
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { queryCost } from './cost.ts';
+import { pricedOperation, pricedVariables, queryCost } from './cost.ts';
 import { limitRefusal } from './refusal.ts';
 
 /** `extensions.cost` of every response: what the query could cost, and the node limit it is held to. */
@@ -39,23 +39,27 @@ export function costRefusal(args: CostArgs, maxNodes: number): GraphQLError | un
  * price in `extensions.cost`, so clients can see how close they are.
  */
 export function useCostLimit(maxNodes: number): GatewayPlugin {
-  // The price depends on the document and its variables alone: the same request (a subscription
-  // opened by thousands of clients, a screen's query) is priced once. Documents are the runtime's
-  // cached ones, so the cache goes with them; each keeps a bounded number of variable sets.
-  const cache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, ReturnType<typeof priced>>>>();
+  // The price depends on the document and on few of its variables: the same request (a subscription
+  // opened by thousands of clients, a screen's query), or the next page of a list (only its cursor
+  // changed), is priced once. Documents are the runtime's cached ones, so the cache goes with them;
+  // each keeps a bounded number of prices.
+  const cache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { priced: ReadonlySet<string>; outcomes: Map<string, ReturnType<typeof priced>> }>>();
   const check = (args: CostArgs) => {
-    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-    // Large variables (a write's input) are rarely sent twice: priced each time, not kept.
-    if (key.length > 2000) return priced(args, maxNodes);
+    // Variables that do not coerce are not priced (queryCost): nothing to look up or keep.
+    const operation = pricedOperation(args.schema, args.document, args.operationName, args.variableValues);
+    if (!operation) return undefined;
     let bySchema = cache.get(args.schema);
     if (!bySchema) cache.set(args.schema, (bySchema = new WeakMap()));
-    let byVariables = bySchema.get(args.document);
-    if (!byVariables) bySchema.set(args.document, (byVariables = new Map()));
-    let outcome = byVariables.get(key);
-    if (outcome === undefined && !byVariables.has(key)) {
+    let known = bySchema.get(args.document);
+    if (!known) bySchema.set(args.document, (known = { priced: new Set(pricedVariables(args.document)), outcomes: new Map() }));
+    const key = priceKey(args.operationName, operation.operation.variableDefinitions ?? [], known.priced, args.variableValues ?? {});
+    // Large variables (a lookup's many IDs) are rarely sent twice: priced each time, not kept.
+    if (key.length > 2000) return priced(args, maxNodes);
+    let outcome = known.outcomes.get(key);
+    if (outcome === undefined && !known.outcomes.has(key)) {
       outcome = priced(args, maxNodes);
-      if (byVariables.size >= 1000) byVariables.clear();
-      byVariables.set(key, outcome);
+      if (known.outcomes.size >= 1000) known.outcomes.clear();
+      known.outcomes.set(key, outcome);
     }
     return outcome;
   };
@@ -79,4 +83,20 @@ export function useCostLimit(maxNodes: number): GatewayPlugin {
       if (outcome instanceof GraphQLError) setResultAndStopExecution({ errors: [outcome] });
     },
   };
+}
+
+/**
+ * What the price of an operation whose variables coerce depends on: the values of its page sizes
+ * and ID lists (`pricedVariables`), and of every other variable only whether it is absent, null or
+ * given. Reading the arguments (graphql's getArgumentValues, which refuses a null where an argument
+ * is non-null) looks no further into a coerced variable than that; the rest is the document's.
+ */
+function priceKey(operationName: string | null | undefined, definitions: readonly VariableDefinitionNode[], pricedNames: ReadonlySet<string>, raw: Record<string, unknown>): string {
+  const parts = definitions.map(({ variable: { name: { value: name } } }) => {
+    if (!Object.hasOwn(raw, name)) return 0;
+    const value = raw[name];
+    if (pricedNames.has(name)) return [value ?? null];
+    return value == null ? 1 : 2;
+  });
+  return `${operationName ?? ''}\u0000${JSON.stringify(parts)}`;
 }

@@ -1,8 +1,8 @@
 import {
   GraphQLError, Kind, getArgumentValues, getNamedType, getNullableType, getOperationAST, getVariableValues, isInterfaceType,
-  isListType, isObjectType,
+  isListType, isObjectType, visit,
   type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
-  type SelectionSetNode,
+  type GraphQLObjectType, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import { limitRefusal } from './refusal.ts';
@@ -33,11 +33,9 @@ export interface QueryCost {
 export function queryCost(
   schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined,
 ): QueryCost | GraphQLError | undefined {
-  const operation = getOperationAST(document, operationName);
-  const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return undefined;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (coerced.errors) return undefined;
+  const operation = pricedOperation(schema, document, operationName, rawVariables);
+  if (!operation) return undefined;
+  const { root, variables } = operation;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
@@ -58,7 +56,7 @@ export function queryCost(
       if (selection.kind === Kind.FIELD) {
         const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         if (!field) continue; // __typename, or a field validation already refused
-        const fanOut = fanOutOf(field, getArgumentValues(field, selection, coerced.coerced), selection.name.value);
+        const fanOut = fanOutOf(field, getArgumentValues(field, selection, variables), selection.name.value);
         if (fanOut instanceof GraphQLError) throw fanOut;
         if (fanOut !== undefined) add(1, { nodes: fanOut, requests: 1 });
         if (selection.selectionSet) add(fanOut ?? 1, price(selection.selectionSet, getNamedType(field.type)));
@@ -80,12 +78,45 @@ export function queryCost(
   };
   let total: Tally;
   try {
-    total = price(operation.selectionSet, root);
+    total = price(operation.operation.selectionSet, root);
   } catch (error) {
     if (error instanceof GraphQLError) return error;
     throw error;
   }
   return { ...total, score: Math.max(1, Math.round(total.requests / 100)), visited };
+}
+
+/**
+ * The operation `queryCost` prices, its root type and its coerced variables; undefined when there
+ * is no such operation or its variables do not coerce (no price then).
+ */
+export function pricedOperation(
+  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined,
+): { operation: OperationDefinitionNode; root: GraphQLObjectType; variables: Record<string, unknown> } | undefined {
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  return coerced.errors ? undefined : { operation, root, variables: coerced.coerced };
+}
+
+/** The only arguments a price reads (`fanOutOf`). */
+const PRICED_ARGUMENTS = new Set(['first', 'last', 'ids']);
+
+/**
+ * The variables a document's price can depend on: those in an argument `first`, `last` or `ids`
+ * (at any depth of its value), the only arguments `queryCost` reads. Any other variable (a cursor,
+ * a filter) changes the price only by coercing or not.
+ */
+export function pricedVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (!PRICED_ARGUMENTS.has(argument.name.value)) return;
+      visit(argument.value, { Variable: (variable) => void names.add(variable.name.value) });
+    },
+  });
+  return [...names];
 }
 
 interface Tally {
