@@ -8,6 +8,8 @@ import { queryCost } from '../limits/cost.ts';
 import { opaque } from '../limits/production.ts';
 import type { GraphContext } from '../graph.ts';
 import type { EdgePlan, RowField } from './plan.ts';
+import { primeEvents } from '../../subgraphs/events/public.ts';
+import type { SubgraphContext } from '../../platform/subgraph/context.ts';
 
 /** One event as its subscribers receive it: the result serialised once, for every socket. */
 export interface LivePayload {
@@ -138,7 +140,9 @@ export class BatchExecutor {
     for (let i = 0; i < size; i++) variableValues[plan.idVariable(i)] = rows[Math.min(i, rows.length - 1)].id;
     const runtime = this.runtime;
     await runtime.getSchema();
-    const { execute, schema, contextFactory } = runtime.getEnveloped({ principal, prepriced: true } as GraphContext);
+    // The events are in hand (the stream read them): the events subgraph, when co-located, does not read them again.
+    const primed = { events: (context: SubgraphContext) => primeEvents(context, rows) };
+    const { execute, schema, contextFactory } = runtime.getEnveloped({ principal, prepriced: true, primed } as GraphContext);
     if (!this.validated.has(document)) {
       const invalid = validate(schema, document);
       if (invalid.length) throw new Error(`live activity made an invalid query: ${invalid[0].message}`);
