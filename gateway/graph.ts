@@ -8,6 +8,7 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { log, type LogLevel } from '../platform/log.ts';
 import { signPrincipal, PRINCIPAL_HEADER } from '../platform/auth/principal-header.ts';
 import type { Principal } from '../platform/auth/tokens.ts';
+import type { SubgraphContext } from '../platform/subgraph/context.ts';
 import { SUPERGRAPH_FILE } from '../schema/supergraph.ts';
 import { useBadInputCodes, useBoundedVariables, useRefusalBodies } from './bad-input.ts';
 import { useUnavailableSubgraphs } from './unavailable.ts';
@@ -43,6 +44,12 @@ export interface GraphContext {
    * batch, whose size BatchExecutor.batchSize holds within MAX_NODES (gateway/live/execute.ts).
    */
   prepriced?: boolean;
+  /**
+   * What the operation's caller has already read, by subgraph: a co-located subgraph's request gets
+   * it before it executes (its loaders primed; platform/subgraph/local.ts). A live activity batch
+   * hands the events subgraph the batch's events, read from the log by the stream.
+   */
+  primed?: Readonly<Record<string, (context: SubgraphContext) => void>>;
 }
 
 export interface GraphStats {

@@ -1,6 +1,6 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { LocalExecute } from '../platform/subgraph/local.ts';
-import type { Principal } from '../platform/auth/tokens.ts';
+import type { GraphContext } from './graph.ts';
 
 /** A subgraph served in the gateway's own process (scripts/system.ts, under `npm start`). */
 export interface LocalSubgraph {
@@ -59,10 +59,11 @@ export function localTransport(subgraphs: Record<string, LocalSubgraph>, sign: (
         return executor(request);
       };
       const executor: Executor = (request): Promise<ExecutionResult | unknown> => {
-        const principal = (request.context as { principal?: Principal } | undefined)?.principal;
+        const context = request.context as Pick<GraphContext, 'principal' | 'primed'> | undefined;
+        const principal = context?.principal;
         const type = request.operationType ?? getOperationAST(request.document, request.operationName)?.operation;
         if (type === 'subscription' || !principal || !local.serving()) return overHttp(request);
-        return local.execute({ document: request.document, variables: request.variables, operationName: request.operationName, principal });
+        return local.execute({ document: request.document, variables: request.variables, operationName: request.operationName, principal, prime: context.primed?.[subgraphName] });
       };
       return executor;
     },

@@ -17,6 +17,8 @@ export interface LocalRequest {
   variables?: Record<string, unknown>;
   operationName?: string;
   principal: Principal;
+  /** Hands the request's fresh context what the caller has already read (loaders primed), before a query executes. */
+  prime?: (context: SubgraphContext) => void;
 }
 
 /** Executes an operation as the subgraph's HTTP endpoint would answer it, errors shaped alike. */
@@ -43,7 +45,7 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
     if (!query) byName.set(operationName, (query = compileQuery(schema, document, operationName)));
     return query;
   };
-  const executeLocally = async ({ document, variables, operationName, principal }: LocalRequest, type: string): Promise<ExecutionResult> => {
+  const executeLocally = async ({ document, variables, operationName, principal, prime }: LocalRequest, type: string): Promise<ExecutionResult> => {
     let errors = validated.get(document);
     if (!errors) validated.set(document, (errors = validate(schema, document)));
     if (errors.length) return { errors: errors.map((error) => asReceived(formatSubgraphError({ ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error))) };
@@ -54,7 +56,12 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
       return formatted?.length ? { data, errors: formatted.map(asReceived) } : { data };
     }
     const query = compile(document, operationName);
-    const result = isCompiledQuery(query) ? await query.query(undefined, createContext(deps, principal), variables ?? {}) : query;
+    let result: ExecutionResult;
+    if (isCompiledQuery(query)) {
+      const context = createContext(deps, principal);
+      prime?.(context);
+      result = await query.query(undefined, context, variables ?? {});
+    } else result = query;
     if (!result.errors?.length) return result;
     // Without data the request itself failed (its variables did not coerce): the caller's error, as Apollo Server says.
     const requestError = result.data === undefined;

@@ -51,6 +51,8 @@ export { typeMatches } from './type-filter.ts';
  */
 export { checkEventList, readEventBatch, readEventList, type CheckedEventList, type RootEventListArgs } from './list.ts';
 export type { EventRow } from './models.ts';
+/** The live feed's batch of events, given to the request that reads them in this process (gateway/live/execute.ts). */
+export { primeEvents } from './loaders.ts';
 
 /** Service Line health's read (subgraphs/service-lines/health): capacity and execution signals of many lines per statement. */
 export { signalEventsByLine, CAPACITY_EVENT_TYPES, type LineSignalEvents, type SignalEvent } from './data-health.ts';
