@@ -77,13 +77,11 @@ export function serveGraphQLOverWebSocket(
           return false;
         }
         ctx.extra.principal = withOrigin(authenticated.principal, ctx.extra.request, rateLimit.clientAddress(ctx.extra.request), 'graphql');
-        const session = (ctx.extra.session = sessions.open(authorization, authenticated));
-        session.signal.addEventListener('abort', () => {
-          const reason: unknown = session.signal.reason;
+        ctx.extra.session = sessions.open(authorization, authenticated, (reason) => {
           // Shutting down: 1001 (going away), the client resumes with its cursor elsewhere or after the restart.
           if (reason instanceof GoingAway) closeWith(ctx, GOING_AWAY, reason.message);
           else closeWith(ctx, 4401, String(reason));
-        }, { once: true });
+        });
         return true;
       },
       onClose(ctx) {
