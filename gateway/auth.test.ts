@@ -31,6 +31,10 @@ describe('gateway signing keys', () => {
     const first = await authenticator.authenticate(`Bearer ${token}`);
     expect(first.principal).toEqual(principal);
     expect(await authenticator.authenticate(`Bearer ${token}`)).toBe(first);
+    // Connections arriving while a token is being checked share that check.
+    const other = await mintToken(key, principal, { expiresIn: '30s' });
+    const [a, b] = await Promise.all([authenticator.authenticate(`Bearer ${other}`), authenticator.authenticate(`Bearer ${other}`)]);
+    expect(a).toBe(b);
     // Another token of the same text but one character is not the one remembered.
     await expect(authenticator.authenticate(`Bearer ${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).rejects.toThrow('Token is invalid.');
     clock = first.expiresAt!;

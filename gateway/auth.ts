@@ -28,19 +28,25 @@ const VERIFIED_TOKENS = 10_000;
  * without `apiKeys`, no key is accepted.
  */
 export function bearerAuthenticator(keys: SigningKey[], apiKeys?: ApiKeyAuthenticator, policy?: TokenPolicy): Authenticator {
-  // Tokens verified before, by their text: thousands of connections of one dashboard's token (live
-  // activity) check its signature once. Only the expiry can change a verdict with time (a token
-  // not yet valid, issued ahead or living too long was refused and is not here), so a hit is
-  // checked against it; keys change only with a restart. Refusals are never remembered.
-  const verified = new Map<string, VerifiedToken>();
-  const jwt = async (token: string): Promise<VerifiedToken> => {
+  // Tokens verified, or being verified, by their text: thousands of connections of one dashboard's
+  // token (live activity) check its signature once, those arriving while it is checked included
+  // (the check is asynchronous: without the one in flight, each would start its own). Only the
+  // expiry can change a verdict with time (a token not yet valid, issued ahead or living too long
+  // was refused and is not here), so a hit is checked against it; keys change only with a restart.
+  // Refusals are never remembered: a check that fails is forgotten once it has.
+  const verified = new Map<string, { result: Promise<VerifiedToken>; expiresAt: number | undefined }>();
+  const jwt = (token: string): Promise<VerifiedToken> => {
     const known = verified.get(token);
-    if (known && known.expiresAt > (policy?.now ?? Date.now)()) return known;
+    if (known && (known.expiresAt === undefined || known.expiresAt > (policy?.now ?? Date.now)())) return known.result;
     verified.delete(token);
-    const result = await verifyToken(keys, token, policy);
+    const entry = { result: verifyToken(keys, token, policy), expiresAt: undefined as number | undefined };
     if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
-    verified.set(token, result);
-    return result;
+    verified.set(token, entry);
+    entry.result.then(
+      (result) => void (entry.expiresAt = result.expiresAt),
+      () => void (verified.get(token) === entry && verified.delete(token)),
+    );
+    return entry.result;
   };
   return {
     async authenticate(authorization) {

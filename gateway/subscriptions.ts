@@ -15,6 +15,7 @@ import { withOrigin } from './origin.ts';
 import { isGrouped } from './live/plugin.ts';
 import { sessionEnded, slowConsumer } from './live/member.ts';
 import { slowConsumerCutoffs } from '../platform/metrics/instruments.ts';
+import { watchSockets } from './socket-watch.ts';
 
 /**
  * graphql-ws on the gateway's /graphql: the client authenticates once per connection, with
@@ -35,9 +36,13 @@ export function serveGraphQLOverWebSocket(
   const sockets = new WebSocketServer({ server, path: '/graphql' });
   type Extra = { principal?: Principal; request: http.IncomingMessage; session?: LiveSession; socket?: WebSocket };
   const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ principal: ctx.extra.principal, ended: ctx.extra.session?.signal }));
+  // The connection_init wait (3 s) and the keep-alive (a ping every 12 s) as graphql-ws keeps them,
+  // with one timer for every socket instead of two per socket (socket-watch.ts).
+  const watch = watchSockets(sockets);
   useServer<Record<string, unknown>, Extra>(
     {
       ...options,
+      connectionInitWaitTimeout: 0,
       // The socket and the subscription's id: a grouped `activity` writes its events to them (gateway/live/).
       onSubscribe(ctx, id, payload) {
         const args = options.onSubscribe!(ctx, id, payload);
@@ -49,6 +54,7 @@ export function serveGraphQLOverWebSocket(
         return args instanceof Promise ? args.then(withSocket) : withSocket(args as Awaited<typeof args>);
       },
       async onConnect(ctx) {
+        if (ctx.extra.socket) watch.initialised(ctx.extra.socket);
         const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
         const authorization = typeof given === 'string' ? given : undefined;
         const blocked = await rateLimit.admitClient(ctx.extra.request);
@@ -77,13 +83,11 @@ export function serveGraphQLOverWebSocket(
           return false;
         }
         ctx.extra.principal = withOrigin(authenticated.principal, ctx.extra.request, rateLimit.clientAddress(ctx.extra.request), 'graphql');
-        const session = (ctx.extra.session = sessions.open(authorization, authenticated));
-        session.signal.addEventListener('abort', () => {
-          const reason: unknown = session.signal.reason;
+        ctx.extra.session = sessions.open(authorization, authenticated, (reason) => {
           // Shutting down: 1001 (going away), the client resumes with its cursor elsewhere or after the restart.
           if (reason instanceof GoingAway) closeWith(ctx, GOING_AWAY, reason.message);
           else closeWith(ctx, 4401, String(reason));
-        }, { once: true });
+        });
         return true;
       },
       onClose(ctx) {
@@ -91,6 +95,7 @@ export function serveGraphQLOverWebSocket(
       },
     },
     sockets,
+    0,
   );
   return sockets;
 }

@@ -165,6 +165,13 @@ describeEngines('subscriptions: live activity over graphql-ws and SSE', (ctx) =>
     expect(String((stream.failure as { code?: number })?.code ?? stream.failure)).toMatch(/4401/);
   });
 
+  it('closes a socket that sends no connection_init within 3 seconds with 4408', async () => {
+    const socket = new WebSocket(sys.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws');
+    const [code, reason] = await new Promise<[number, Buffer]>((resolve) => socket.once('close', (...closed) => resolve(closed)));
+    expect(code).toBe(4408);
+    expect(String(reason)).toBe('Connection initialisation timeout');
+  });
+
   it('resumes after a disconnect with every event written meanwhile, once, then the live ones', async () => {
     const first = await subscribe({ after: await latestCursor(), types: ['task.'] });
     const a = await createTask('Before the disconnect');
