@@ -14,6 +14,11 @@ export function scopeOf(principal: Principal): Scope {
   return { organizationId: principal.organizationId, workspaceId: principal.workspaceId };
 }
 
+/** `inScope`'s test on a row already in hand (the organization, and the workspace when narrowed). */
+export function rowInScope(scope: Scope, row: { organizationId: string; workspaceId: string | null }): boolean {
+  return row.organizationId === scope.organizationId && (!scope.workspaceId || row.workspaceId === scope.workspaceId);
+}
+
 /** The WHERE condition that keeps a table's rows inside the scope. */
 export function inScope(scope: Scope, columns: { organizationId: Column; workspaceId?: Column }): SQL {
   const conditions = [eq(columns.organizationId, scope.organizationId)];

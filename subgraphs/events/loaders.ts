@@ -6,6 +6,7 @@ import { argsKey } from '../../platform/loaders.ts';
 import { checkOptionalId } from '../../platform/args.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { parseId } from '../../platform/ids.ts';
+import { rowInScope } from '../../platform/scope.ts';
 import { checkCursorRetained, eventsByIds, eventPagesByParent, type EventFilter, type EventParent } from './data.ts';
 import { events, type EventRow } from '../../platform/event-log-table.ts';
 
@@ -16,15 +17,12 @@ export const eventById = (ctx: SubgraphContext) =>
 /**
  * Events the caller has already read from the log (a live activity batch: gateway/live/execute.ts),
  * handed to this request's `event(id:)` loader so it reads them without a statement. Only those the
- * request's scope may see are taken, by the test `eventScope` makes in SQL (the organization, and
- * the workspace of a narrowed token); any other ID is read as before, and found or not found alike.
+ * request's scope may see are taken, by the test `eventScope` makes in SQL (`rowInScope`, beside
+ * `inScope`); any other ID is read as before, and found or not found alike.
  */
 export function primeEvents(ctx: SubgraphContext, rows: readonly EventRow[]): void {
   const loader = eventById(ctx);
-  const { organizationId, workspaceId } = ctx.scope;
-  for (const row of rows) {
-    if (row.organizationId === organizationId && (!workspaceId || row.workspaceId === workspaceId)) loader.prime(row.id, row);
-  }
+  for (const row of rows) if (rowInScope(ctx.scope, row)) loader.prime(row.id, row);
 }
 
 export type EventListArgs = ConnectionArgs & {
