@@ -88,7 +88,7 @@ export async function runFanoutBench(args: string[]): Promise<void> {
       const round = await runRound(bench, plan);
       rounds.push(round);
       const r = round.report;
-      console.log(`${plan.fanout} ${plan.shape.name} ${fmt(plan.subscribers)} (${round.layout}): ${fmt(plan.subscribers)} subscribed in ${fmt(round.connectSeconds, 1)} s (${fmt(round.connectCpuMicros)} µs of server CPU each, ${fmt(round.clientConnectCpuMicros)} µs of client CPU); ${fmt(round.written)} events at ${fmt(round.writeRate, 1)}/s; ${fmt(r.deliveries)} of ${fmt(r.expected)} deliveries; p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.max, 0)} ms (subject-selecting: p50 ${fmt(r.subjectP50, 1)}, p99 ${fmt(r.subjectP99, 1)}); failed ${r.failed}, ended ${r.ended}, slow consumers ${r.slowConsumer}; catch-up reads ${round.catchUpReads}; audiences ${round.audiences ?? '-'}; server RSS peaks ${round.peakRssParts.map((p) => `${p.name} ${fmt(p.mb)} MB`).join(', ')}; client RSS ${fmt(r.rssMb)} MB${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
+      console.log(`${plan.fanout} ${plan.shape.name} ${fmt(plan.subscribers)} (${round.layout}): ${fmt(plan.subscribers)} subscribed in ${fmt(round.connectSeconds, 1)} s (${fmt(round.connectCpuMicros)} µs of server CPU each, ${fmt(round.clientConnectCpuMicros)} µs of client CPU; the server ${fmt(100 * round.connectServerShare)}% busy meanwhile, load average ${fmt(round.connectLoad, 1)}); ${fmt(round.written)} events at ${fmt(round.writeRate, 1)}/s; ${fmt(r.deliveries)} of ${fmt(r.expected)} deliveries; p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.max, 0)} ms (subject-selecting: p50 ${fmt(r.subjectP50, 1)}, p99 ${fmt(r.subjectP99, 1)}); failed ${r.failed}, ended ${r.ended}, slow consumers ${r.slowConsumer}; catch-up reads ${round.catchUpReads}; audiences ${round.audiences ?? '-'}; server RSS peaks ${round.peakRssParts.map((p) => `${p.name} ${fmt(p.mb)} MB`).join(', ')}; client RSS ${fmt(r.rssMb)} MB${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
     }
   } finally {
     await bench.drop();
@@ -125,6 +125,8 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       opt(r.bareSend, 1),
       opt(r.pacedSend, 1),
       fmt(connectionsPerSecond),
+      `${fmt(100 * r.connectServerShare)}%`,
+      fmt(1e6 / r.connectCpuMicros),
       fmt(r.connectCpuMicros),
       fmt(r.clientConnectCpuMicros),
       opt(r.fetchesPerEvent, 2),
@@ -143,11 +145,13 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       'bare send µs = the server CPU of one bare ws.send of an event-sized frame to the same sockets, measured right after the round, back to back; paced µs = the same sends at the',
       'round\'s rate, as many per event as it delivered, with the server\'s background (pings, timers) over those seconds: the floor of a delivery in that round on this machine now;',
       'conn/s = subscribers / seconds from the first connection opening to the last subscription sent; µs/conn = server CPU per connection set up (handshake, token, subscription), client µs/conn the subscribers\' process\'s;',
+      'set-up busy = the server\'s CPU while they were set up / that wall-clock window (% of one core): well below 100% (one process), the machine or the load generator bounded conn/s, not the server;',
+      'conn/s per core = 1,000,000 / µs/conn: the rate at which one core\'s worth of server CPU sets connections up (the first ones after start, its code still cold);',
       'fetches/event = the gateway\'s subgraph fetches / events (in-process gateway only); SQL/event = the server process\'s statements / events (the stream reader\'s reads included);',
       `audiences = the grouped path's audiences (selection x visibility). targets: the issue's (p99 <= ${TARGETS.p99Ms1000} ms at 1,000, <= ${TARGETS.p99Ms10000} ms, 100% and RSS <= 1 GiB at 10,000,`,
       `spread p99 <= ${TARGETS.spreadP99Ms} ms, <= ${TARGETS.cpuPerDeliveryMicros} µs/delivery, >= ${fmt(TARGETS.connectionsPerSecond)} connections/s): ok or the ones missed.`,
     ].join('\n'),
-    ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'paced µs', 'conn/s', 'µs/conn', 'client µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
+    ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'paced µs', 'conn/s', 'set-up busy', 'conn/s per core', 'µs/conn', 'client µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
     rows,
   );
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { loadConfig } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { signingKeyFromSecret } from '../../platform/auth/tokens.ts';
@@ -12,6 +13,14 @@ const AUTH_SECRET = 'bench-secret-for-the-fanout-0123456789abcdef';
 export const signingKey = signingKeyFromSecret(AUTH_SECRET);
 /** An event's frame as the driver writes it (graphql-ws `next`, the issue shape's bare selection). */
 const CALIBRATION_FRAME = Buffer.from('{"id":"1","type":"next","payload":{"data":{"activity":{"cursor":"eyJpZCI6IkVWVC0wMC0wMDAwMDAifQ","node":{"id":"EVT-00-000000","type":"capacity.utilisation_warning"}}}}}');
+/** The 1-minute load average, NaN where /proc/loadavg cannot be read. */
+function loadAverage(): number {
+  try {
+    return Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface BenchDatabase {
@@ -47,6 +56,15 @@ export interface Round {
   connectCpuMicros: number;
   /** The subscribers' process CPU per connection set up (µs): the load generator's side of the same. */
   clientConnectCpuMicros: number;
+  /**
+   * How busy the server was while the connections were set up: its CPU over the same window / the
+   * window's wall-clock seconds, as a fraction of one core (every server process together). Well
+   * below 1 on one process, the server waited for the machine (other processes on its cores) or for
+   * the load generator, not for its own work: the wall-clock rate then says more about the machine.
+   */
+  connectServerShare: number;
+  /** The machine's 1-minute load average when the connections started opening (/proc/loadavg). */
+  connectLoad: number;
   written: number;
   writeRate: number;
   report: ClientReport;
@@ -90,6 +108,7 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
     // Connect; the server's CPU meanwhile is what setting up a connection costs (profiled with --profile).
     const clientCpuBeforeConnect = (await clients.ask<'status'>({ kind: 'status' })).cpuMicros;
     const stopConnectProfile = plan.profile ? await startProfile() : undefined;
+    const connectLoad = loadAverage();
     const cpuBeforeConnect = server.cpuMicros();
     const connectStarted = performance.now();
     clients.send({ kind: 'connect', url: `${server.url.replace('http', 'ws')}/graphql`, tokens: plan.shape.tokens, specs });
@@ -104,7 +123,9 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
     const joinedBy = performance.now() + 10_000;
     if (server.feed()) while ((server.feed()?.members ?? 0) < status.subscribed && performance.now() < joinedBy) await sleep(20);
     else await sleep(250);
-    const connectCpuMicros = (server.cpuMicros() - cpuBeforeConnect) / plan.subscribers;
+    const connectCpuTotal = server.cpuMicros() - cpuBeforeConnect;
+    const connectWallMicros = (performance.now() - connectStarted) * 1000;
+    const connectCpuMicros = connectCpuTotal / plan.subscribers;
     const clientConnectCpuMicros = ((await clients.ask<'status'>({ kind: 'status' })).cpuMicros - clientCpuBeforeConnect) / plan.subscribers;
     await stopConnectProfile?.(plan.profile!.replace(/\.cpuprofile$/, '-connect.cpuprofile'));
     // Probes until every subscription has received one: all have joined the stream.
@@ -162,6 +183,8 @@ export async function runRound(bench: BenchDatabase, plan: RoundPlan): Promise<R
       connectSeconds: status.connectSeconds,
       connectCpuMicros,
       clientConnectCpuMicros,
+      connectServerShare: connectCpuTotal / connectWallMicros,
+      connectLoad,
       written: events.length,
       writeRate: events.length / writeSeconds,
       report,
