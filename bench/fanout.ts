@@ -28,7 +28,8 @@ import { issueShape, spreadShape, type Shape } from './fanout/shapes.ts';
  * --webhook-worker off: the server without the webhook worker, which wakes on every event and runs
  * its own statements (not in SQL/event); on (the default) as `npm start` runs it.
  * --profile DIR writes a CPU profile of this process over each round's measured window, and one over its
- * connections' set-up (-connect.cpuprofile) (profile.ts).
+ * connections' set-up (-connect.cpuprofile) (profile.ts). The set-up alone, cold and warm, round after
+ * round: bench/fanout/connect.ts.
  *
  * PGlite (in memory) by default; PostgreSQL (a throwaway database on that server) with DATABASE_URL
  * or --database-url. Subscribers live in a child process (bench/fanout/clients.ts), so the server's
