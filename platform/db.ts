@@ -118,6 +118,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     boundQueueWait(client, waitSeconds * 1000);
+    prepareRepeatedText(client);
     if (timed) instrumentPostgres(client, options.max ?? 10);
     const handle = (logger?: Logger): Handle => {
       const db = drizzle({ client, logger }) as unknown as Db;
@@ -189,6 +190,32 @@ function boundQueueWait(client: import('postgres').Sql, waitMs: number) {
     query.resolve = (x) => (clearTimeout(timer), resolve(x));
     query.reject = (e) => (clearTimeout(timer), reject(e));
     return query;
+  }) as typeof client.unsafe;
+}
+
+/** Distinct statement texts a process lets the driver prepare (see prepareRepeatedText). */
+export const PREPARED_TEXTS_MAX = 500;
+
+/**
+ * drizzle asks postgres.js not to prepare a statement unless it was built with `.prepare(name)`,
+ * and postgres.js then sends each statement with parameters in two round trips: Parse and
+ * Describe first (to learn the parameters' types), Bind and Execute once that answer is in. Two
+ * writes, two reads and two wake-ups of the server per statement, and the row description parsed
+ * again every time. Most of our statements are the same text every time (a list's page per parent
+ * takes its parent IDs as one array), so they are prepared like the `preparedRead`s: the driver
+ * keeps them per connection and each call is one Bind and Execute. The first PREPARED_TEXTS_MAX
+ * distinct texts of a process are prepared and no others, which bounds what each connection (and
+ * its server backend) keeps however many shapes of statement callers make up; a connection is
+ * replaced within an hour (postgres.js's max_lifetime), taking its statements with it.
+ */
+function prepareRepeatedText(client: import('postgres').Sql) {
+  const unsafe = client.unsafe.bind(client);
+  const texts = new Set<string>();
+  client.unsafe = ((text: string, parameters?: unknown[], options?: { prepare?: boolean }) => {
+    if (options?.prepare === false && (texts.has(text) || (texts.size < PREPARED_TEXTS_MAX && texts.add(text)))) {
+      options = { ...options, prepare: true };
+    }
+    return unsafe(text, parameters as never, options as never);
   }) as typeof client.unsafe;
 }
 
