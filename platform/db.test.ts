@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import postgres from 'postgres';
 import { sql, eq } from 'drizzle-orm';
 import { describeEngines } from '../test/testkit/describe-engines.ts';
-import { migrateDatabase } from './db.ts';
+import { migrateDatabase, openDatabase } from './db.ts';
 import { appendEvents } from './event-log.ts';
 import { advanceIdSequences } from '../seed/id-sequences.ts';
 import { organizations, workspaces } from '../subgraphs/organizations/tables.ts';
@@ -85,6 +85,27 @@ describeEngines('database foundation', (ctx) => {
       await expect.poll(() => heard, { timeout: 5000 }).toContain(org.id);
     } finally {
       await stop();
+    }
+  });
+
+  // drizzle has postgres.js send an unprepared statement as Parse/Describe, then Bind/Execute: two
+  // round trips. A text sent a second time is prepared from then on (one round trip); one sent once is not.
+  it.skipIf(ctx.engine !== 'postgres')('prepares a statement text the second time it is sent, never a text sent once', async () => {
+    const database = await openDatabase({ databaseUrl: ctx.url!, max: 1 });
+    try {
+      const preparedTexts = async () =>
+        (await database.rows<{ statement: string }>(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
+      const read = (slug: string) => database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+      const once = database.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.slug, 'x'));
+      await once;
+      await read('a');
+      expect((await preparedTexts()).filter((text) => text.includes('"organizations"."slug"'))).toEqual([]);
+      expect(await read('b')).toEqual([]);
+      expect(await read('c')).toEqual([]);
+      const texts = (await preparedTexts()).filter((text) => text.includes('"organizations"."slug"'));
+      expect(texts).toEqual([read('z').toSQL().sql]);
+    } finally {
+      await database.close();
     }
   });
 

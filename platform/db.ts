@@ -118,6 +118,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     boundQueueWait(client, waitSeconds * 1000);
+    prepareRepeatedText(client);
     if (timed) instrumentPostgres(client, options.max ?? 10);
     const handle = (logger?: Logger): Handle => {
       const db = drizzle({ client, logger }) as unknown as Db;
@@ -189,6 +190,46 @@ function boundQueueWait(client: import('postgres').Sql, waitMs: number) {
     query.resolve = (x) => (clearTimeout(timer), resolve(x));
     query.reject = (e) => (clearTimeout(timer), reject(e));
     return query;
+  }) as typeof client.unsafe;
+}
+
+/** Distinct statement texts a process lets the driver prepare (see prepareRepeatedText). */
+export const PREPARED_TEXTS_MAX = 500;
+/** Texts remembered as seen once, waiting for a second call (forgotten all at once past this). */
+const SEEN_TEXTS_MAX = 2_000;
+
+/**
+ * drizzle asks postgres.js not to prepare a statement unless it was built with `.prepare(name)`,
+ * and postgres.js then sends each statement with parameters in two round trips: Parse and
+ * Describe first (to learn the parameters' types), Bind and Execute once that answer is in. Two
+ * writes, two reads and two wake-ups of the server per statement, and the row description parsed
+ * again every time. Most of our statements are the same text on every call (a list's page per
+ * parent takes its parent IDs as one array), so a text sent a second time is prepared from then on,
+ * as the `preparedRead`s are: the driver keeps it per connection and each call is one Bind and
+ * Execute. A text sent once (a migration's DDL, a one-off query) is never prepared. At most
+ * PREPARED_TEXTS_MAX texts per process are, which bounds what each connection (and its server
+ * backend) keeps however many shapes of statement callers make up; past it, texts run as before.
+ * A connection is replaced within an hour (postgres.js's max_lifetime), taking its statements with it.
+ */
+function prepareRepeatedText(client: import('postgres').Sql) {
+  const unsafe = client.unsafe.bind(client);
+  const prepared = new Set<string>();
+  const seen = new Set<string>();
+  client.unsafe = ((text: string, parameters?: unknown[], options?: { prepare?: boolean }) => {
+    if (options?.prepare === false) {
+      if (prepared.has(text)) options = { ...options, prepare: true };
+      else if (seen.has(text)) {
+        if (prepared.size < PREPARED_TEXTS_MAX) {
+          prepared.add(text);
+          seen.delete(text);
+          options = { ...options, prepare: true };
+        }
+      } else {
+        if (seen.size >= SEEN_TEXTS_MAX) seen.clear();
+        seen.add(text);
+      }
+    }
+    return unsafe(text, parameters as never, options as never);
   }) as typeof client.unsafe;
 }
 

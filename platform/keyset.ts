@@ -1,4 +1,4 @@
-import { and, asc, desc, gt, lt, lte, inArray, sql, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gt, lt, lte, sql, getTableColumns, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import type { Page, PageRequest } from './connection.ts';
@@ -96,7 +96,8 @@ export async function fetchPagesPerParent<TTable extends PgTable>(
     .from(spec.table as PgTable)
     .$dynamic();
   const joined = (spec.lateral ? ranked.crossJoinLateral(spec.lateral) : ranked)
-    .where(and(spec.where, inArray(spec.parent as SQL, [...spec.parentIds])))
+    // The parent IDs as one array: the statement's text is the same whatever their number (db.ts prepares it).
+    .where(and(spec.where, sql`${spec.parent} = any(${sql.param([...spec.parentIds])})`))
     .as('ranked');
   // Rows past the page's end are cut here; the one extra row per parent tells hasMore. The table's
   // columns are read as an object of their own (drizzle maps it so), not copied out of each row.
@@ -134,7 +135,8 @@ export async function fetchPagesPerParentLateral<TTable extends PgTable>(
   const tableColumns = getTableColumns(spec.table as PgTable);
   const sortKey = Object.keys(tableColumns).find((key) => tableColumns[key] === sortColumn)!;
   const selected = columnsOf(spec.table as PgTable, spec.columns && !spec.columns.includes(sortKey) ? [...spec.columns, sortKey] : spec.columns);
-  const parents = sql`(values ${sql.join(spec.parentIds.map((id) => sql`(${id})`), sql`, `)}) as __parents(id)`;
+  // One array of IDs (the same statement text whatever their number; db.ts prepares it).
+  const parents = sql`unnest(${sql.param([...spec.parentIds])}::text[]) as __parents(id)`;
   const top = db
     .select(selected)
     .from(spec.table as PgTable)

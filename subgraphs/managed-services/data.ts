@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, getTableColumns, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { PageRequest } from '../../platform/connection.ts';
 import { fetchPage, fetchPagesPerParent, countRows } from '../../platform/keyset.ts';
@@ -79,11 +79,45 @@ export async function slasByIds(db: Db, scope: Scope, ids: readonly string[]): P
   return byId(await slasByIdsRead(db, scope, { ids }));
 }
 
-const slasByPodIdsRead = preparedRead('slasByPodIds', (db, scope) => db.select().from(slas).where(and(anyOf(slas.podId), throughVisiblePod(db, scope, slas.podId, slas.organizationId))));
+const slaReportColumns = getTableColumns(slaReports);
 
-export async function slasByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaRow>> {
-  const rows = await slasByPodIdsRead(db, scope, { ids: podIds });
-  return new Map(rows.map((r) => [r.podId, r]));
+/**
+ * Each pod's SLA terms and newest report in ONE statement (a screen showing a pod asks both, and
+ * they were two): the pods' IDs unnested, their SLA left-joined and their newest report read by a
+ * LATERAL index scan that stops at one row. Both under the same visibility as their own reads.
+ */
+const slaAndLatestReportRead = preparedRead('slaAndLatestReportByPodIds', (db, scope) => {
+  const latest = db.select().from(slaReports)
+    .where(and(sql`${slaReports.podId} = __pods.id`, reportFilterSql(db, scope, {})))
+    .orderBy(desc(slaReports.period))
+    .limit(1)
+    .as('__latest');
+  const fields = latest as unknown as Record<string, Column>;
+  return db
+    .select({
+      podId: sql<string>`__pods.id`,
+      sla: slas,
+      report: Object.fromEntries(Object.keys(slaReportColumns).map((key) => [key, fields[key]])) as typeof slaReportColumns,
+    })
+    .from(sql`unnest(${sql.placeholder('ids')}::text[]) as __pods(id)`)
+    .leftJoin(slas, and(sql`${slas.podId} = __pods.id`, throughVisiblePod(db, scope, slas.podId, slas.organizationId)))
+    .leftJoinLateral(latest, sql`true`);
+});
+
+export interface SlaAndLatestReport {
+  sla: SlaRow | null;
+  latestReport: SlaReportRow | null;
+}
+
+/** The SLA and the newest report of each pod (nulls where it has none), one statement for all pods. */
+export async function slaAndLatestReportByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaAndLatestReport>> {
+  const rows = await slaAndLatestReportRead(db, scope, { ids: podIds });
+  const found = new Map<string, SlaAndLatestReport>();
+  for (const { podId, sla, report } of rows) {
+    // drizzle leaves a left join's missing row null; the lateral subquery's columns come back null one by one.
+    found.set(podId, { sla: sla?.id != null ? sla : null, latestReport: report?.id != null ? (report as SlaReportRow) : null });
+  }
+  return found;
 }
 
 export interface SlaReportFilter {
@@ -117,16 +151,6 @@ export function countSlaReports(db: Db, scope: Scope, filter: SlaReportFilter) {
 
 export function slaReportPagesByPod(db: Db, scope: Scope, podIds: readonly string[], page: PageRequest) {
   return fetchPagesPerParent(db, { ...reportList(db, scope, {}), parent: slaReports.podId, parentIds: podIds, withTotal: true }, page);
-}
-
-const latestSlaReportsRead = preparedRead('latestSlaReportsByPodIds', (db, scope) => db.selectDistinctOn([slaReports.podId]).from(slaReports)
-  .where(and(anyOf(slaReports.podId), reportFilterSql(db, scope, {})))
-  .orderBy(slaReports.podId, desc(slaReports.period)));
-
-/** The newest report of each pod, one statement for all pods. */
-export async function latestSlaReportsByPodIds(db: Db, scope: Scope, podIds: readonly string[]): Promise<Map<string, SlaReportRow>> {
-  const rows = await latestSlaReportsRead(db, scope, { ids: podIds });
-  return new Map(rows.map((r) => [r.podId, r]));
 }
 
 /** Each pod's reports between two periods (YYYY-MM, inclusive), oldest first: one statement for all pods. */

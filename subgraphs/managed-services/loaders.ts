@@ -5,7 +5,7 @@ import { checkOptionalId } from '../../platform/args.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { MONTH_RULE, parseMonth } from '../../platform/dates.ts';
 import {
-  podsByIds, podsByServiceLineIds, membersByPodIds, slasByIds, slasByPodIds, latestSlaReportsByPodIds,
+  podsByIds, podsByServiceLineIds, membersByPodIds, slasByIds, slaAndLatestReportByPodIds,
   podPagesByParent, slaReportPagesByPod, slaHistoryByPodIds, type PodFilter,
 } from './data.ts';
 import { ticketsByIds, incidentsByIds, ticketPagesByPod, incidentPagesByParent, type TicketFilter, type IncidentFilter } from './data-activity.ts';
@@ -16,8 +16,10 @@ export const podById = (ctx: SubgraphContext) => ctx.loaders.get('Pod.byId', (id
 export const podByServiceLine = (ctx: SubgraphContext) => ctx.loaders.get('Pod.byServiceLine', (ids) => podsByServiceLineIds(ctx.db, ctx.scope, ids));
 export const podTeam = (ctx: SubgraphContext) => ctx.loaders.get('Pod.team', (ids) => membersByPodIds(ctx.db, ids));
 export const slaById = (ctx: SubgraphContext) => ctx.loaders.get('Sla.byId', (ids) => slasByIds(ctx.db, ctx.scope, ids));
-export const slaByPod = (ctx: SubgraphContext) => ctx.loaders.get('Sla.byPod', (ids) => slasByPodIds(ctx.db, ctx.scope, ids));
-export const latestSlaReport = (ctx: SubgraphContext) => ctx.loaders.get('SlaReport.latest', (ids) => latestSlaReportsByPodIds(ctx.db, ctx.scope, ids));
+/** A pod's SLA and its newest report: one loader, so a selection of both costs one statement (data.ts). */
+const slaAndLatest = (ctx: SubgraphContext) => ctx.loaders.get('Pod.slaAndLatestReport', (ids) => slaAndLatestReportByPodIds(ctx.db, ctx.scope, ids));
+export const slaByPod = (ctx: SubgraphContext) => ({ load: async (podId: string) => (await slaAndLatest(ctx).load(podId))?.sla ?? null });
+export const latestSlaReport = (ctx: SubgraphContext) => ({ load: async (podId: string) => (await slaAndLatest(ctx).load(podId))?.latestReport ?? null });
 export const ticketById = (ctx: SubgraphContext) => ctx.loaders.get('Ticket.byId', (ids) => ticketsByIds(ctx.db, ctx.scope, ids));
 export const incidentById = (ctx: SubgraphContext) => ctx.loaders.get('Incident.byId', (ids) => incidentsByIds(ctx.db, ctx.scope, ids));
 

@@ -34,10 +34,24 @@ export async function organizationsByIds(db: Db, scope: Scope, ids: readonly str
   return byId(await organizationsByIdsRead(db, scope, { ids }));
 }
 
-const workspacesByIdsRead = preparedRead('workspacesByIds', (db, scope) => db.select().from(workspaces).where(and(anyOf(workspaces.id), workspaceScoped(scope))));
+/**
+ * Workspaces with their organization in ONE statement: a screen that shows a workspace shows its
+ * organization's name too, and that was a statement of its own. The organization of a workspace in
+ * scope is the caller's own, in scope as well (orgScoped), which the join states again.
+ */
+const workspacesWithOrganizationRead = preparedRead('workspacesWithOrganizationByIds', (db, scope) => db
+  .select({ workspace: workspaces, organization: organizations })
+  .from(workspaces)
+  .innerJoin(organizations, and(eq(organizations.id, workspaces.organizationId), orgScoped(scope)))
+  .where(and(anyOf(workspaces.id), workspaceScoped(scope))));
 
-export async function workspacesByIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Map<string, WorkspaceRow>> {
-  return byId(await workspacesByIdsRead(db, scope, { ids }));
+export async function workspacesWithOrganizationByIds(db: Db, scope: Scope, ids: readonly string[]) {
+  const found = { workspaces: new Map<string, WorkspaceRow>(), organizations: new Map<string, OrganizationRow>() };
+  for (const { workspace, organization } of await workspacesWithOrganizationRead(db, scope, { ids })) {
+    found.workspaces.set(workspace.id, workspace);
+    found.organizations.set(organization.id, organization);
+  }
+  return found;
 }
 
 const usersByIdsRead = preparedRead('usersByIds', (db, scope) => db.select().from(users).where(and(anyOf(users.id), userScoped(scope))));

@@ -4,7 +4,7 @@ import { pageRequest, toConnection, type ConnectionArgs } from '../../platform/c
 import { argsKey } from '../../platform/loaders.ts';
 import { notFound } from '../../platform/errors.ts';
 import {
-  organizationsByIds, workspacesByIds, usersByIds, projectsByIds, subscriptionsByIds, plansByIds,
+  organizationsByIds, workspacesWithOrganizationByIds, usersByIds, projectsByIds, subscriptionsByIds, plansByIds,
   subscriptionsByOrganization, workspacePagesByOrganization, userPagesByOrganization,
   projectPagesByOrganization, memberPagesByWorkspace, type UserFilter, type MemberFilter,
 } from './data.ts';
@@ -16,8 +16,14 @@ import { requireCapability } from '../../platform/auth/roles.ts';
 export const organizationById = (ctx: SubgraphContext) =>
   ctx.loaders.get('Organization.byId', (ids) => organizationsByIds(ctx.db, ctx.scope, ids));
 
+/** Workspaces, each read with its organization, which primes `organizationById` (no statement of its own then). */
 export const workspaceById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('Workspace.byId', (ids) => workspacesByIds(ctx.db, ctx.scope, ids));
+  ctx.loaders.get('Workspace.byId', async (ids) => {
+    const found = await workspacesWithOrganizationByIds(ctx.db, ctx.scope, ids);
+    const organizations = organizationById(ctx);
+    for (const organization of found.organizations.values()) organizations.prime(organization.id, organization);
+    return found.workspaces;
+  });
 
 export const userById = (ctx: SubgraphContext) =>
   ctx.loaders.get('User.byId', (ids) => usersByIds(ctx.db, ctx.scope, ids));
