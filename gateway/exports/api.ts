@@ -13,6 +13,7 @@ import { columnsOf } from './csv.ts';
 import { graphqlSource, restSource, type ExportSource, type QueryLimits } from './source.ts';
 import { cancelJob, findJob, FINISHED, insertJob, listJobs, readChunkBytes, type ExportFormat, type ExportJob, type ExportStatus } from './store.ts';
 import { preferredWait, waitForJob } from './wait.ts';
+import { readAhead } from './ahead.ts';
 import { wakeExportWorkers } from './worker.ts';
 import { log } from '../../platform/log.ts';
 import { auditLogWrites } from '../../subgraphs/audit-logs/public.ts';
@@ -193,23 +194,17 @@ const CHUNKS_PER_READ = 8;
  * bytes: two reads' chunks in memory at most.
  */
 export async function streamChunks(database: Database, jobId: string, res: http.ServerResponse): Promise<void> {
-  let reading = settled(readChunkBytes(database, jobId, 0, CHUNKS_PER_READ));
+  let reading = readAhead(readChunkBytes(database, jobId, 0, CHUNKS_PER_READ));
   for (;;) {
-    const { chunks, error } = await reading;
-    if (error !== undefined) throw error;
-    const full = chunks!.length === CHUNKS_PER_READ;
-    if (full) reading = settled(readChunkBytes(database, jobId, chunks!.at(-1)!.seq + 1, CHUNKS_PER_READ));
-    for (const chunk of chunks!) {
+    const chunks = await reading();
+    const full = chunks.length === CHUNKS_PER_READ;
+    if (full) reading = readAhead(readChunkBytes(database, jobId, chunks.at(-1)!.seq + 1, CHUNKS_PER_READ));
+    for (const chunk of chunks) {
       if (!res.write(chunk.data)) await drained(res);
     }
     if (!full) break;
   }
   res.end();
-}
-
-/** A read ahead as a result, so that a failure is thrown only when (and if) the read is used. */
-function settled<T>(read: Promise<T[]>): Promise<{ chunks?: T[]; error?: unknown }> {
-  return read.then((chunks) => ({ chunks }), (error: unknown) => ({ error: error ?? new Error('reading the chunks failed') }));
 }
 
 /** Resolves once `res` can take more, or rejects when the client went away. */

@@ -7,6 +7,7 @@ import type { GraphContext } from '../graph.ts';
 import { createRouteMatcher, REST_ROUTES } from '../rest/router.ts';
 import type { Route } from '../rest/route.ts';
 import { drained } from './api.ts';
+import { readAhead } from './ahead.ts';
 import { restListSource, type Page } from './source.ts';
 import { log } from '../../platform/log.ts';
 
@@ -63,16 +64,12 @@ export async function writePages(res: http.ServerResponse, first: Page, after: s
   let page = first;
   for (;;) {
     const cursor = page.hasNextPage && page.endCursor && page.endCursor !== after ? page.endCursor : null;
-    const ahead: Promise<{ next: Page; error?: undefined } | { next: null; error: unknown }> | null = cursor === null
-      ? null
-      : fetchPage(cursor).then((next) => ({ next }), (error: unknown) => ({ next: null, error }));
+    const ahead = cursor === null ? null : readAhead(fetchPage(cursor));
     let lines = '';
     for (const row of page.rows) lines += `${JSON.stringify(row)}\n`;
     if (lines !== '' && !res.write(lines)) await drained(res);
     if (!ahead) return;
-    const { next, error } = await ahead;
-    if (!next) throw error;
+    page = await ahead();
     after = cursor;
-    page = next;
   }
 }

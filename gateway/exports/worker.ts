@@ -6,6 +6,7 @@ import { columnsOf, csvLine, csvRecord, parseFirstRecord } from './csv.ts';
 import { storedSource, type ExportSource, type Page } from './source.ts';
 import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, touchJob, writePage, type ExportJob } from './store.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
+import { readAhead } from './ahead.ts';
 import { apiKeyStanding } from '../api-keys.ts';
 import { log } from '../../platform/log.ts';
 import { exportRows } from '../../platform/metrics/instruments.ts';
@@ -39,10 +40,10 @@ export interface RunningJob {
   done: boolean;
   /**
    * The next page, read (and encoded) while this one is written, two pages' output in memory at
-   * most: the write of one page overlaps the read of the next. Settled into a result so a failure
-   * is thrown only when used.
+   * most: the write of one page overlaps the read of the next (readAhead: a failure
+   * is thrown only when used).
    */
-  next: { after: string; page: Promise<{ page?: EncodedPage; error?: unknown }> } | null;
+  next: { after: string; page: () => Promise<EncodedPage> } | null;
 }
 
 /**
@@ -206,16 +207,12 @@ export function createExportWorker(options: ExportWorkerOptions) {
   async function nextPage(running: RunningJob): Promise<EncodedPage> {
     const ahead = running.next;
     running.next = null;
-    if (ahead && ahead.after === running.after) {
-      const { page, error } = await ahead.page;
-      if (page) return page;
-      throw error;
-    }
+    if (ahead && ahead.after === running.after) return ahead.page();
     return fetchPage(running, running.after, running.objects);
   }
 
   function prefetch(running: RunningJob, after: string, rowsBefore: number) {
-    running.next = { after, page: fetchPage(running, after, rowsBefore).then((page) => ({ page }), (error: unknown) => ({ error })) };
+    running.next = { after, page: readAhead(fetchPage(running, after, rowsBefore)) };
   }
 
   /** Reads the page after `after` and encodes it in the job's format; `rowsBefore` rows precede it (CSV names a bad row by its number). */
