@@ -15,13 +15,15 @@ import { issueShape, spreadShape, type Shape } from './fanout/shapes.ts';
  * baseline every other row is compared with; the others are the grouped path (gateway/live/):
  *
  *   npm run bench -- fanout [--baseline 1000] [--subscribers 1000,10000] [--spread 10000] [--spread-workspaces 100]
- *                           [--spread-rate 200] [--spread-tokens narrowed|organization] [--gateways 2]
+ *                           [--spread-rate 200] [--spread-tokens narrowed|organization] [--spread-selection subject,row] [--gateways 2]
  *                           [--seconds 10] [--rate 10] [--drain 45] [--webhook-worker on|off] [--profile DIR]
  *                           [--database-url postgres://...]
  *
  * - the issue's shape at 10 events/s for each of --subscribers, and the baseline at --baseline (0: none);
  * - the spread shape: --spread subscribers over --spread-workspaces workspaces, every one selecting
- *   the subject, --spread-rate events/s spread over the workspaces (0: none);
+ *   the subject, --spread-rate events/s spread over the workspaces (0: none); --spread-selection
+ *   subject,row runs it a second time with every subscriber selecting the event's own columns only
+ *   (`node { id type }`: nothing executed), whose row is what an event costs without its execution;
  * - --gateways N: the last issue-shape round again with N gateway processes sharing the port
  *   (GATEWAY_PROCESSES, PostgreSQL only), to use more than one core.
  *
@@ -55,6 +57,7 @@ export async function runFanoutBench(args: string[]): Promise<void> {
   const rate = Number(argument(args, '--rate') ?? 10);
   const drain = Number(argument(args, '--drain') ?? 45);
   const spreadTokens = (argument(args, '--spread-tokens') ?? 'narrowed') as 'narrowed' | 'organization';
+  const spreadSelections = (argument(args, '--spread-selection') ?? 'subject').split(',').filter(Boolean) as Array<'subject' | 'row'>;
   const profileDir = argument(args, '--profile');
   const webhookWorker = (argument(args, '--webhook-worker') ?? 'on') === 'on';
   if (!['on', 'off'].includes(argument(args, '--webhook-worker') ?? 'on')) throw new Error('--webhook-worker is on or off');
@@ -64,6 +67,7 @@ export async function runFanoutBench(args: string[]): Promise<void> {
   }
   if (!(seconds > 0) || !(rate > 0) || !(drain > 0)) throw new Error('--seconds, --rate and --drain must be positive numbers');
   if (!['narrowed', 'organization'].includes(spreadTokens)) throw new Error('--spread-tokens is narrowed or organization');
+  if (!spreadSelections.length || spreadSelections.some((s) => !['subject', 'row'].includes(s))) throw new Error('--spread-selection is subject, row or both (subject,row)');
   const largest = Math.max(baseline, spread, ...subscribers);
   // This process holds each client's socket once (and, on the per-subscriber path, each upstream socket at both ends).
   const needed = Math.max(largest + 2_000, baseline * 3 + 2_000);
@@ -81,8 +85,10 @@ export async function runFanoutBench(args: string[]): Promise<void> {
     for (const n of subscribers) plans.push({ ...base, fanout: 'grouped', shape: issue, subscribers: n });
     if (gateways && subscribers.length) plans.push({ ...base, fanout: 'grouped', shape: issue, subscribers: subscribers.at(-1)!, gateways });
     if (spread) {
-      const shape: Shape = await spreadShape(bench.database, signingKey, spreadWorkspaces, spreadTokens);
-      plans.push({ ...base, fanout: 'grouped', shape, subscribers: spread, rate: spreadRate });
+      for (const selection of spreadSelections) {
+        const shape: Shape = await spreadShape(bench.database, signingKey, spreadWorkspaces, spreadTokens, selection);
+        plans.push({ ...base, fanout: 'grouped', shape, subscribers: spread, rate: spreadRate });
+      }
     }
     for (const [i, plan] of plans.entries()) {
       if (profileDir) plan.profile = `${profileDir}/${i + 1}-${plan.fanout}-${plan.shape.name.replace(/\s+/g, '-')}-${plan.subscribers}${plan.gateways ? `-x${plan.gateways}` : ''}.cpuprofile`;
@@ -115,7 +121,7 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
       ms(report.p50, r),
       ms(report.p99, r),
       Number.isNaN(report.p99) || Number.isNaN(base.report.p99) ? '-' : ratio(report.p99, base.report.p99),
-      ms(report.subjectP99, r),
+      selectsSubject(plan) ? ms(report.subjectP99, r) : '-',
       fmt(r.peakRssMb),
       fmt(r.serverCpuPercent),
       fmt(r.clientCpuPercent),
@@ -155,6 +161,12 @@ function printRounds(rounds: Round[], engine: string, separateWriter: boolean) {
     ['path shape', 'subscribers', 'server', 'writes/s', 'delivered', 'delivered/s', 'p50 ms', 'p99 ms', 'vs base', 'subject p99', 'RSS MB', 'server CPU %', 'client CPU %', 'µs/delivery', 'user / sys', 'vs base', 'client µs/delivery', 'bare send µs', 'paced µs', 'conn/s', 'set-up busy', 'conn/s per core', 'µs/conn', 'client µs/conn', 'fetches/event', 'SQL/event', 'audiences', 'targets'],
     rows,
   );
+}
+
+/** Whether any subscriber of the round selects the subject (a row-only spread round has none: its subject p99 is '-'). */
+function selectsSubject(plan: RoundPlan): boolean {
+  for (let i = 0; i < Math.min(plan.subscribers, 100); i++) if (plan.shape.subscriber(i).subject) return true;
+  return false;
 }
 
 /** The issue's targets this row is held to, and which it misses. */

@@ -78,10 +78,12 @@ export async function issueShape(database: Database, key: SigningKey): Promise<S
 /**
  * The spread shape: subscribers spread evenly over `count` workspaces of the demo organization, each
  * with a token narrowed to its workspace (`narrowed`: an audience per workspace) or the organization's
- * token filtering on it (`organization`: one audience); every one selects the subject; events are
- * task events spread round-robin over the workspaces, each about a task of its workspace.
+ * token filtering on it (`organization`: one audience); every one selects the subject (`subject`), or
+ * only the event's own columns (`row`: nothing is executed, the events are made from their rows, so
+ * the round costs everything but the execution); events are task events spread round-robin over the
+ * workspaces, each about a task of its workspace.
  */
-export async function spreadShape(database: Database, key: SigningKey, count: number, tokensOf: 'narrowed' | 'organization'): Promise<Shape> {
+export async function spreadShape(database: Database, key: SigningKey, count: number, tokensOf: 'narrowed' | 'organization', selection: 'subject' | 'row' = 'subject'): Promise<Shape> {
   const places = await spreadWorkspaces(database, count);
   const users = await principals(database);
   const tokens = await Promise.all(
@@ -89,16 +91,18 @@ export async function spreadShape(database: Database, key: SigningKey, count: nu
       ? places.map((p, i) => mintToken(key, { ...users[i % users.length], workspaceId: p.workspaceId }, { expiresIn: '2h' }))
       : [mintToken(key, users[0], { expiresIn: '2h' })],
   );
+  const subject = selection === 'subject';
   return {
-    name: `spread ${tokensOf}`,
-    description: `spread: over ${count} workspaces, every subscriber selects the subject, ${tokensOf === 'narrowed' ? 'with a token narrowed to its workspace' : 'with an organization token and workspaceId'}; task events round-robin over the workspaces`,
+    name: `spread ${tokensOf}${subject ? '' : ' row'}`,
+    description: `spread${subject ? '' : ' row'}: over ${count} workspaces, every subscriber selects ${subject ? 'the subject' : 'the event\'s own columns only (nothing executed)'}, ${tokensOf === 'narrowed' ? 'with a token narrowed to its workspace' : 'with an organization token and workspaceId'}; task events round-robin over the workspaces`,
     tokens,
     subscriber(i) {
       const w = i % places.length;
       const workspaceId = places[w].workspaceId;
+      const query = subject ? 1 : 0;
       return tokensOf === 'narrowed'
-        ? { query: 1, variables: {}, token: w, filter: { workspaceId }, subject: true, name: 'narrowed + subject' }
-        : { query: 1, variables: { workspaceId }, token: 0, filter: { workspaceId }, subject: true, name: 'workspaceId + subject' };
+        ? { query, variables: {}, token: w, filter: { workspaceId }, subject, name: subject ? 'narrowed + subject' : 'narrowed' }
+        : { query, variables: { workspaceId }, token: 0, filter: { workspaceId }, subject, name: subject ? 'workspaceId + subject' : 'workspaceId' };
     },
     event: (n) => taskEvent(places[n % places.length].workspaceId, places[n % places.length].taskId, users[n % users.length].actorId, n),
     probe: () => places.map((p) => taskEvent(p.workspaceId, p.taskId, users[0].actorId, -1)),
