@@ -17,7 +17,7 @@ import { bearerAuthenticator } from '../gateway/auth.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
 import { USERS, scaleId, userAt } from '../seed/scale-model.ts';
 import { DASHBOARD } from '../test/testkit/screens.ts';
-import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-scale.ts';
+import { DEFAULT_ADMIN_URL, argument, freshPostgres, positive, type Fresh } from './seed-scale.ts';
 import { startApolloGateway, type RunningApolloGateway } from './apollo-gateway.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { printTable, fmt, ratio } from './table.ts';
@@ -281,13 +281,6 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     await system?.close().catch((error) => console.error('closing the system failed:', error));
     await fresh?.drop().catch((error) => console.error('dropping the benchmark database failed:', error));
   }
-}
-
-function positive(args: string[], name: string, fallback: number): number {
-  const raw = argument(args, name);
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
 }
 
 /** Active members of the scale organization, one per load client (the token holders). */

@@ -11,7 +11,7 @@ import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { EXPORT_BATCH_ROWS } from '../gateway/exports/direct.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
 import { userAt } from '../seed/scale-model.ts';
-import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-scale.ts';
+import { DEFAULT_ADMIN_URL, argument, freshPostgres, positive, type Fresh } from './seed-scale.ts';
 import { ExportClient, type ClientRead, type ClientResult } from './export-client.ts';
 import { printTable, fmt, ratio } from './table.ts';
 import { startProfile } from './fanout/profile.ts';
@@ -77,9 +77,8 @@ async function measure(client: ExportClient, read: ClientRead): Promise<Measured
 }
 
 export async function runExportBench(args: string[]): Promise<void> {
-  const raw = argument(args, '--scale');
-  const scale = raw === undefined ? 1_000_000 : Number(raw);
-  if (!Number.isSafeInteger(scale) || scale < 1) throw new Error(`--scale must be a positive integer, got ${raw}`);
+  const scale = positive(args, '--scale', 1_000_000);
+  const repeat = positive(args, '--repeat', 1);
   const databaseUrl = argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
   const seeded = args.includes('--seeded');
   let fresh: Fresh | undefined;
@@ -155,9 +154,6 @@ export async function runExportBench(args: string[]): Promise<void> {
     // --repeat N: each read N times in a row (each with its SELECT after it). A read's first run
     // compiles its path (the warm-up SELECT and GraphQL page warm only theirs): the runs after it
     // show the same read warm, as a process serving them all day runs it.
-    const repeatArg = argument(args, '--repeat');
-    const repeat = repeatArg === undefined ? 1 : Number(repeatArg);
-    if (!Number.isSafeInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a positive integer, got ${repeatArg}`);
     for (const [name, read] of reads.slice(1)) {
       for (let i = 1; i <= repeat; i++) {
         const label = repeat === 1 ? name : `${name} (run ${i} of ${repeat})`;

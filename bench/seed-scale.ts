@@ -114,10 +114,17 @@ export function argument(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
+/** The positive whole number `--name` gives, or `fallback` without it (anything else is refused). */
+export function positive(args: string[], name: string, fallback: number): number {
+  const raw = argument(args, name);
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
 /** seedScale's rows/s beside the database's own server-side insert rate, per engine. */
 export async function runSeedScaleBench(args: string[]) {
-  const scale = Number(argument(args, '--scale') ?? 200_000);
-  if (!Number.isSafeInteger(scale) || scale < 1) throw new Error(`--scale must be a positive integer, got ${argument(args, '--scale')}`);
+  const scale = positive(args, '--scale', 200_000);
   const databaseUrl = argument(args, '--database-url') ?? process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
   const rows: string[][] = [];
   for (const engine of ['pglite', 'postgres'] as const) {
