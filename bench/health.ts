@@ -7,7 +7,7 @@ import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
 import { scaleId } from '../seed/scale-model.ts';
 import { serviceLineWrites } from '../subgraphs/service-lines/public.ts';
-import { DEFAULT_ADMIN_URL, argument, freshPostgres, type Fresh } from './seed-scale.ts';
+import { DEFAULT_ADMIN_URL, argument, freshPostgres, positive, type Fresh } from './seed-scale.ts';
 import { printTable, fmt, ratio } from './table.ts';
 import { SequentialClient, type ClientRequest } from './sequential-client.ts';
 
@@ -39,9 +39,8 @@ interface Timed {
 }
 
 export async function runHealthBench(args: string[]): Promise<void> {
-  const scale = Number(argument(args, '--scale') ?? 200_000);
-  const repeat = Number(argument(args, '--repeat') ?? 10);
-  if (!Number.isSafeInteger(scale) || scale < 1 || !Number.isSafeInteger(repeat) || repeat < 1) throw new Error('--scale and --repeat must be positive integers');
+  const scale = positive(args, '--scale', 200_000);
+  const repeat = positive(args, '--repeat', 10);
   let fresh: Fresh | undefined;
   let system: RunningSystem | undefined;
   let client: SequentialClient | undefined;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, migrateDatabase, type Database } from '../platform/db.ts';
 import { appendEvents } from '../platform/event-log.ts';
 import { seedBenchWebhooks } from '../seed/webhook-bench.ts';
-import { argument, freshPostgres } from './seed-scale.ts';
+import { argument, freshPostgres, positive } from './seed-scale.ts';
 import { printTable, fmt, ratio } from './table.ts';
 
 /**
@@ -131,14 +131,11 @@ async function run(options: { endpoints: number; rate: number; seconds: number; 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 export async function runWebhooksBench(args: string[]) {
-  const endpointsCount = Number(argument(args, '--endpoints') ?? 100);
-  const rate = Number(argument(args, '--rate') ?? 200);
-  const seconds = Number(argument(args, '--seconds') ?? 30);
+  const endpointsCount = positive(args, '--endpoints', 100);
+  const rate = positive(args, '--rate', 200);
+  const seconds = positive(args, '--seconds', 30);
   const bad = Number(argument(args, '--bad') ?? 10);
   const databaseUrl = argument(args, '--database-url') ?? process.env.DATABASE_URL;
-  for (const [name, value] of Object.entries({ endpoints: endpointsCount, rate, seconds })) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  }
   if (!Number.isInteger(bad) || bad < 0 || bad >= endpointsCount) throw new Error('--bad must be a whole number below --endpoints');
   const engine = databaseUrl ? 'postgres' : 'pglite';
   // The baseline has the same endpoints healthy as the run with failures: only those are compared.
