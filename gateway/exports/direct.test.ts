@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { buildSchema } from 'graphql';
-import { directEventsPlan } from './direct.ts';
+import { directEventsPlan, shapeJson } from './direct.ts';
+import { EVENT } from '../rest/events.ts';
+import { at, each, lowered, record, shape, type Fields } from '../rest/shape.ts';
+import { rowJsonValue } from '../../subgraphs/events/public.ts';
 import type { EventRow } from '../../subgraphs/events/public.ts';
 
 const schema = buildSchema(fs.readFileSync(path.resolve(import.meta.dirname, '../../schema/supergraph.graphql'), 'utf8'));
@@ -38,5 +41,21 @@ describe('which export documents read the event log directly', () => {
     // A variable that does not coerce: the graph reports it as it does for /graphql.
     none(`query($from: DateTime, $after: String) { events(from: $from, after: $after) { nodes { id } ${PAGE} } }`, { from: 'yesterday' });
     expect(directEventsPlan(schema, `query($n: Int, $after: String) { events(first: $n, after: $after) { nodes { id } ${PAGE} } }`, { n: 100 })).toBeDefined();
+  });
+
+  it('describes a REST item the route\'s shape maps from such a node, for the database to build', () => {
+    const plan = directEventsPlan(schema, `query($after: String) { events(after: $after) { nodes { ...on Event { id type organization { id } workspace { id } actorType actorId subjectType subjectId payload createdAt } } ${PAGE} } }`, {})!;
+    const item = shapeJson(EVENT.fields, plan.json)!;
+    for (const row of [ROW, { ...ROW, workspaceId: 'WS-26-000021', actorId: null, createdAt: new Date('2026-04-10T10:00:00.250Z') }]) {
+      expect(JSON.stringify(rowJsonValue(item)(row))).toBe(JSON.stringify(EVENT.map(plan.node(row))));
+    }
+    // A record read from a reference the row may lack is null with it.
+    const workspace = shapeJson(shape('W', { ws: record({ id: at('id') }, { from: 'workspace' }) }).fields, plan.json)!;
+    expect(rowJsonValue(workspace)(ROW)).toEqual({ ws: null });
+    expect(rowJsonValue(workspace)({ ...ROW, workspaceId: 'WS-26-000021' })).toEqual({ ws: { id: 'WS-26-000021' } });
+    // What it does not describe (a lowered enum, a list, a path the node lacks): mapped in this process.
+    for (const fields of [{ type: lowered('type') }, { list: each('payload', { id: at('id') }) }, { name: at('subjectName') }, { id: record({ id: at('id') }, { when: 'actorId' }) }] as Fields[]) {
+      expect(shapeJson(shape('X', fields).fields, plan.json)).toBeUndefined();
+    }
   });
 });

@@ -1,14 +1,17 @@
 import {
-  Kind, getArgumentValues, getNamedType, getVariableValues, isLeafType, isObjectType, parse,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLScalarType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  Kind, getArgumentValues, getNamedType, getVariableValues, isObjectType, parse,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
 import type { Database } from '../../platform/db.ts';
 import { isPlatformError } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/scope.ts';
-import { DateTimeScalar, scalarResolvers } from '../../platform/subgraph/scalars.ts';
-import { ROW_FIELDS, checkEventList, readEventBatch, type EventRow, type RootEventListArgs } from '../../subgraphs/events/public.ts';
+import { DateTimeScalar } from '../../platform/subgraph/scalars.ts';
+import {
+  JSON_COLUMNS, ROW_FIELDS, checkEventList, lineShape, readEventBatch, readEventLines, rowJsonValue, type EventRow, type JsonColumn, type RootEventListArgs, type RowJson,
+} from '../../subgraphs/events/public.ts';
+import type { Fields as ShapeFields } from '../rest/shape.ts';
 import type { ExportSource, Page } from './source.ts';
 
 /**
@@ -27,6 +30,8 @@ export const EXPORT_BATCH_ROWS = 1_000;
 export interface DirectReader {
   schema: GraphQLSchema;
   database: Database;
+  /** Whether the rows are written as NDJSON lines: the database then builds each line where it can (`Page.encoded`). */
+  lines?: boolean;
 }
 
 export interface DirectPlan {
@@ -36,6 +41,8 @@ export interface DirectPlan {
   args: RootEventListArgs;
   /** A node as the graph answers it, from the event's row. */
   node(row: EventRow): Record<string, unknown>;
+  /** The same node described for the database to build (row-json.ts). */
+  json: RowJson;
 }
 
 type Fields = Map<string, FieldNode[]>;
@@ -80,8 +87,8 @@ function planOf(schema: GraphQLSchema, source: string, variables: Record<string,
     else if (name !== 'pageInfo' && name !== '__typename') return undefined;
   }
   if (!nodes) return undefined;
-  const node = nodeBuilder(schema, { kind: Kind.SELECTION_SET, selections: nodes.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments);
-  return node && { rootKey, args, node };
+  const json = nodeJson(schema, { kind: Kind.SELECTION_SET, selections: nodes.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments);
+  return json && { rootKey, args, json, node: rowJsonValue(json) as (row: EventRow) => Record<string, unknown> };
 }
 
 /**
@@ -110,81 +117,133 @@ function collect(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
   return into;
 }
 
-type Getter = (row: EventRow) => unknown;
+/** How a column of the row is served (row-json.ts): by the graph's type of its field, which must agree. */
+const TYPE_OF_COLUMN: Record<JsonColumn, string> = {
+  id: 'ID', type: 'String', organizationId: 'ID', workspaceId: 'ID', actorType: 'String', actorId: 'ID', subjectType: 'String', subjectId: 'ID', payload: 'JSON', createdAt: 'DateTime',
+};
 
-/** How each selected field of a node is read from the row, in response order; undefined when one is not a row's. */
-function nodeBuilder(schema: GraphQLSchema, selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): DirectPlan['node'] | undefined {
+/** Each selected field of a node read from the row, in response order; undefined when one is not a row's. */
+function nodeJson(schema: GraphQLSchema, selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): RowJson | undefined {
   const event = schema.getType('Event');
   const fields = collect(selectionSet, fragments, 'Event');
   if (!isObjectType(event) || !fields) return undefined;
-  const getters: [string, Getter][] = [];
+  const entries: [string, RowJson][] = [];
   for (const [key, nodes] of fields) {
     const name = nodes[0].name.value;
     if (name === '__typename') {
-      getters.push([key, () => 'Event']);
+      entries.push([key, { kind: 'constant', value: 'Event' }]);
       continue;
     }
     if (name === 'organization' || name === 'workspace') {
-      const reference = referenceGetter(name, nodes, fragments);
+      const reference = referenceJson(name, nodes, fragments);
       if (!reference) return undefined;
-      getters.push([key, reference]);
+      entries.push([key, reference]);
       continue;
     }
     const field = event.getFields()[name];
     const type = field && getNamedType(field.type);
-    if (!ROW_FIELDS.has(name) || !type || !isLeafType(type) || nodes.some((n) => n.arguments?.length || n.selectionSet)) return undefined;
-    const scalar = (scalarResolvers as Record<string, GraphQLScalarType>)[type.name];
-    const column = name as keyof EventRow;
-    getters.push([key, scalar ? (row) => scalar.serialize(row[column]) : (row) => row[column] ?? null]);
+    const column = name as JsonColumn;
+    if (!ROW_FIELDS.has(name) || !JSON_COLUMNS.includes(column) || type?.name !== TYPE_OF_COLUMN[column] || nodes.some((n) => n.arguments?.length || n.selectionSet)) return undefined;
+    entries.push([key, { kind: 'column', column }]);
   }
-  return (row) => {
-    const node: Record<string, unknown> = {};
-    for (const [key, get] of getters) node[key] = get(row);
-    return node;
-  };
+  return { kind: 'object', entries };
 }
 
 /** `organization { id }` and `workspace { id }` (and `__typename`): the key the event's row holds, as the graph answers it. */
-function referenceGetter(name: 'organization' | 'workspace', nodes: FieldNode[], fragments: Map<string, FragmentDefinitionNode>): Getter | undefined {
+function referenceJson(name: 'organization' | 'workspace', nodes: FieldNode[], fragments: Map<string, FragmentDefinitionNode>): RowJson | undefined {
   const typename = name === 'organization' ? 'Organization' : 'Workspace';
   const fields = collect({ kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) }, fragments, typename);
   if (!fields || nodes.some((n) => n.arguments?.length)) return undefined;
-  const keys: [string, 'id' | '__typename'][] = [];
+  const column = name === 'organization' ? 'organizationId' : 'workspaceId';
+  const entries: [string, RowJson][] = [];
   for (const [key, [field]] of fields) {
     const child = field.name.value;
     if ((child !== 'id' && child !== '__typename') || field.arguments?.length || field.selectionSet) return undefined;
-    keys.push([key, child]);
+    entries.push([key, child === 'id' ? { kind: 'column', column } : { kind: 'constant', value: typename }]);
   }
-  const column = name === 'organization' ? 'organizationId' : 'workspaceId';
-  return (row) => {
-    const id = row[column];
-    if (id == null) return null;
-    const reference: Record<string, unknown> = {};
-    for (const [key, child] of keys) reference[key] = child === 'id' ? id : typename;
-    return reference;
-  };
+  return { kind: 'unlessNull', column, value: { kind: 'object', entries } };
 }
 
 /**
- * `base` (a source reading through the graph) with its pages read directly, in batches: `shape`
- * turns a batch of nodes into the page the source would have read (its rows and next cursor).
+ * A REST shape's item (gateway/rest/shape.ts) over a node the plan reads from the row: each path
+ * the shape reads resolved in the node's description, so the database can build the item as the
+ * route's mapper would. Undefined for what it does not describe (`each`, `lowered`, `when`), or a
+ * path the node lacks: such a list maps its nodes in this process.
  */
-export function directEventsSource(base: ExportSource, plan: DirectPlan, reader: DirectReader, shape: (nodes: Record<string, unknown>[], hasNextPage: boolean, endCursor: string | null) => Page): ExportSource {
+export function shapeJson(fields: ShapeFields, node: RowJson): RowJson | undefined {
+  const entries: [string, RowJson][] = [];
+  for (const [name, field] of Object.entries(fields)) {
+    let value: RowJson | undefined;
+    if (field.kind === 'at' && !field.lower) value = pathJson(node, field.path);
+    else if (field.kind === 'record' && !field.when) {
+      const from = field.from ? pathJson(node, field.from) : node;
+      value = from && recordJson(field.fields, from);
+    }
+    if (!value) return undefined;
+    entries.push([name, value]);
+  }
+  return { kind: 'object', entries };
+}
+
+/** A record's fields read from `from`, null when `from` is (a reference the row may lack). */
+function recordJson(fields: ShapeFields, from: RowJson): RowJson | undefined {
+  if (from.kind === 'unlessNull') {
+    const value = recordJson(fields, from.value);
+    return value && { kind: 'unlessNull', column: from.column, value };
+  }
+  return shapeJson(fields, from);
+}
+
+/** The value at `path` of `value`: null as soon as a step is null, as the shape's reader does. */
+function pathJson(value: RowJson, path: string[]): RowJson | undefined {
+  if (path.length === 0) return value;
+  if (value.kind === 'unlessNull') {
+    const inner = pathJson(value.value, path);
+    return inner && { kind: 'unlessNull', column: value.column, value: inner };
+  }
+  if (value.kind !== 'object') return undefined;
+  const entry = value.entries.find(([key]) => key === path[0]);
+  return entry && pathJson(entry[1], path.slice(1));
+}
+
+/** What a direct source answers for a batch, besides reading it. */
+export interface DirectOutput {
+  /** A batch's nodes as the source's page: the nodes (GraphQL), or the route's items and cursor (REST). */
+  page(nodes: Record<string, unknown>[], hasNextPage: boolean, endCursor: string | null): Page;
+  /** Each output row, described from the event's row, when the database can build it (shapeJson); else undefined. */
+  row: RowJson | undefined;
+}
+
+/**
+ * `base` (a source reading through the graph) with its pages read directly, in batches. With
+ * `reader.lines` and an output row the database can build (and is given: `lineShape`), a page's rows are its lines' JSON texts
+ * (`Page.encoded`), built by the database (readEventLines); else the batch's nodes, made into the
+ * page the source would have read by `output.page`.
+ */
+export function directEventsSource(base: ExportSource, plan: DirectPlan, reader: DirectReader, output: DirectOutput): ExportSource {
+  // Past the line shapes the database is given (MAX_LINE_SHAPES), rows are built here.
+  const lines = reader.lines && output.row ? lineShape(output.row) : undefined;
   return {
     ...base,
     direct: true,
     async fetchPage(runtime, principal, after) {
       const scope = scopeOf(principal);
-      let batch: { rows: EventRow[]; hasMore: boolean };
       try {
-        batch = await readEventBatch(reader.database, scope, checkEventList(scope, { ...plan.args, after }), EXPORT_BATCH_ROWS);
+        const checked = checkEventList(scope, { ...plan.args, after });
+        if (lines) {
+          const batch = await readEventLines(reader.database, scope, checked, EXPORT_BATCH_ROWS, lines);
+          // The page's cursor as the source gives it (a REST list's `meta.cursor`), from an empty page of the same standing.
+          const { endCursor, hasNextPage } = output.page([], batch.hasMore, batch.lastId === null ? null : encodeCursor(batch.lastId));
+          return { rows: batch.lines, encoded: true, endCursor, hasNextPage };
+        }
+        const batch = await readEventBatch(reader.database, scope, checked, EXPORT_BATCH_ROWS);
+        const last = batch.rows.at(-1);
+        return output.page(batch.rows.map(plan.node), batch.hasMore, last ? encodeCursor(last.id) : null);
       } catch (error) {
         // The caller's mistake is told as the graph tells it (its code, message and names).
         if (isPlatformError(error) && error.code !== 'service_unavailable') return base.fetchPage(runtime, principal, after);
         throw error;
       }
-      const last = batch.rows.at(-1);
-      return shape(batch.rows.map(plan.node), batch.hasMore, last ? encodeCursor(last.id) : null);
     },
   };
 }

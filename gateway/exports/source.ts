@@ -12,7 +12,7 @@ import { costRefusal, type DocumentLimits } from '../limits/index.ts';
 import { limitReasonOf } from '../limits/refusal.ts';
 import { executeDocument } from '../rest/execute.ts';
 import { createRouteMatcher, REST_ROUTES, withRestNames, type MatchedRequest } from '../rest/router.ts';
-import { directEventsPlan, directEventsSource, type DirectReader } from './direct.ts';
+import { directEventsPlan, directEventsSource, shapeJson, type DirectReader } from './direct.ts';
 
 /**
  * What an export pages through, and how one page of it is read. Two kinds, as the issue asks:
@@ -32,7 +32,9 @@ import { directEventsPlan, directEventsSource, type DirectReader } from './direc
 export type ExportSourceKind = 'graphql' | 'rest';
 
 export interface Page {
+  /** The page's output rows; with `encoded`, each already its JSON text (a line without its newline). */
   rows: unknown[];
+  encoded?: boolean;
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -233,7 +235,7 @@ export function storedGraphQLSource(document: string, variables: Record<string, 
   const source = graphQLPages(document, variables);
   const plan = reader && directEventsPlan(reader.schema, document, variables);
   if (!plan) return source;
-  return directEventsSource(source, plan, reader, (nodes, hasNextPage, endCursor) => ({ rows: nodes, hasNextPage, endCursor }));
+  return directEventsSource(source, plan, reader, { page: (nodes, hasNextPage, endCursor) => ({ rows: nodes, hasNextPage, endCursor }), row: plan.json });
 }
 
 function graphQLPages(document: string, variables: Record<string, unknown>): ExportSource {
@@ -349,9 +351,15 @@ export function restListSource(route: string, params: Record<string, unknown>, m
   const source = restPages(route, params, matched);
   const plan = reader && directEventsPlan(reader.schema, matched.route.document, matched.variables);
   if (!plan) return source;
-  return directEventsSource(source, plan, reader, (nodes, hasNextPage, endCursor) => {
-    const body = matched.route.map({ [plan.rootKey]: { nodes, pageInfo: { hasNextPage, endCursor } } });
-    return { rows: Array.isArray(body.data) ? body.data : [], endCursor: body.meta?.cursor ?? null, hasNextPage: body.meta?.has_more ?? false };
+  const { answer } = matched.route;
+  // The route's items are its shape over the connection's nodes: the database builds them when the shape reads only what the row holds.
+  const row = answer?.kind === 'many' && answer.path.join('.') === plan.rootKey ? shapeJson(answer.shape.fields, plan.json) : undefined;
+  return directEventsSource(source, plan, reader, {
+    page(nodes, hasNextPage, endCursor) {
+      const body = matched.route.map({ [plan.rootKey]: { nodes, pageInfo: { hasNextPage, endCursor } } });
+      return { rows: Array.isArray(body.data) ? body.data : [], endCursor: body.meta?.cursor ?? null, hasNextPage: body.meta?.has_more ?? false };
+    },
+    row,
   });
 }
 

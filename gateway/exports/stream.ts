@@ -37,7 +37,7 @@ export function createRestStreamer(runtime: GatewayRuntime<GraphContext>, routes
     const matched = matchRoute('GET', url);
     if (!matched.route.query?.cursor || !matched.route.query?.limit) return false;
     if (!url.searchParams.has('limit')) matched.variables.first = MAX_PAGE_SIZE;
-    const source = restListSource(matched.route.path, {}, matched, database && { schema: await runtime.getSchema(), database });
+    const source = restListSource(matched.route.path, {}, matched, database && { schema: await runtime.getSchema(), database, lines: true });
     const after = (matched.variables.after as string | undefined) ?? null;
     // The first page before the status: a refused filter is still an ordinary JSON error.
     const page = await source.fetchPage(runtime, principal, after);
@@ -66,7 +66,8 @@ export async function writePages(res: http.ServerResponse, first: Page, after: s
     const cursor = page.hasNextPage && page.endCursor && page.endCursor !== after ? page.endCursor : null;
     const ahead = cursor === null ? null : readAhead(fetchPage(cursor));
     let lines = '';
-    for (const row of page.rows) lines += `${JSON.stringify(row)}\n`;
+    if (page.encoded) for (const row of page.rows) lines += `${row as string}\n`;
+    else for (const row of page.rows) lines += `${JSON.stringify(row)}\n`;
     if (lines !== '' && !res.write(lines)) await drained(res);
     if (!ahead) return;
     page = await ahead();

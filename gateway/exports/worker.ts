@@ -103,7 +103,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
     const running: RunningJob = {
       job,
       // Read in batches where the rows are when the source allows it (direct.ts), else page by page through the graph.
-      source: storedSource(job.source, job.query, job.variables, { schema: await runtime.getSchema(), database }),
+      source: storedSource(job.source, job.query, job.variables, { schema: await runtime.getSchema(), database, lines: job.format === 'ndjson' }),
       seq: job.chunksWritten,
       after: job.resumeAfter,
       objects: job.objectsWritten,
@@ -302,7 +302,7 @@ export function encodePage(page: Page, format: string, columns: string[] | null,
       }
       data += csvRecord(node, columns, row);
     } else {
-      data += `${JSON.stringify(node)}\n`;
+      data += `${page.encoded ? (node as string) : JSON.stringify(node)}\n`;
     }
   }
   // Measuring the text flattens it at once: the lines it was built from die young, before the page waits for its write.

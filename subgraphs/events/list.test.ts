@@ -4,7 +4,8 @@ import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { DEMO } from '../../seed/demo.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
 import type { Scope } from '../../platform/scope.ts';
-import { checkEventList, readEventBatch, readEventList, type RootEventListArgs } from './list.ts';
+import { checkEventList, readEventBatch, readEventLines, readEventList, type RootEventListArgs } from './list.ts';
+import { lineShape, MAX_LINE_SHAPES, rowJsonValue, type RowJson } from './row-json.ts';
 
 /**
  * The bulk read of exports and NDJSON lists (readEventBatch) returns exactly what the field's read
@@ -64,6 +65,49 @@ describeEngines('the events list read in batches', (ctx) => {
     const foreign = checkEventList(org, { first: 100, after: encodeCursor(theirs.id) });
     await expect(readEventBatch(ctx.database, org, foreign, 1000)).rejects.toThrow(/no longer retained/);
     await expect(readEventList(ctx.database.db, org, foreign, 1000)).rejects.toThrow(/no longer retained/);
+  });
+
+  it('builds each row\'s line in the database as JSON.stringify writes the value built in this process', async () => {
+    // Text that needs escaping, in a nullable column the rows above leave null.
+    await ctx.database.rows(sql`insert into events.events (type, organization_id, workspace_id, actor_type, actor_id, subject_type, subject_id, created_at)
+      values ('test.instant', ${DEMO.organizationId}, 'WS-26-000021', 'user', ${'USR-"quoted"\\back\nline\ttab\u0001\u007f é ✓ 😀'}, 'task', 'TSK-26-999990', '2026-04-10 10:00:00+00')`);
+    const column = (name: Extract<RowJson, { kind: 'column' }>['column']): RowJson => ({ kind: 'column', column: name });
+    const envelope: RowJson = {
+      kind: 'object',
+      entries: [
+        ['__typename', { kind: 'constant', value: 'Event' }], ['id', column('id')], ['type', column('type')], ['when', column('createdAt')],
+        ['workspace', { kind: 'unlessNull', column: 'workspaceId', value: { kind: 'object', entries: [['id', column('workspaceId')], ['__typename', { kind: 'constant', value: 'Workspace' }]] } }],
+        ['actor', { kind: 'object', entries: [['type', column('actorType')], ['id', column('actorId')]] }], ['empty', { kind: 'object', entries: [] }],
+        ['subject_id', column('subjectId')], ['org', column('organizationId')],
+      ],
+    };
+    const withPayload: RowJson = { kind: 'object', entries: [['id', column('id')], ['payload', column('payload')], ['created_at', column('createdAt')]] };
+    for (const [scope, args] of [[org, { first: 100, types: ['test.instant'] }], [narrowed, { first: 100 }], [org, { first: 100, organizationId: DEMO.otherOrganizationId }]] as const) {
+      const checked = checkEventList(scope, args);
+      const { rows, hasMore } = await readEventBatch(ctx.database, scope, checked, 1000);
+      const exact = await readEventLines(ctx.database, scope, checked, 1000, lineShape(envelope)!);
+      expect(exact).toEqual({ lines: rows.map((row) => JSON.stringify(rowJsonValue(envelope)(row))), hasMore, lastId: rows.at(-1)?.id ?? null });
+      // payload is the jsonb's own text (spaced): the same value, keys in the same order.
+      const spaced = await readEventLines(ctx.database, scope, checked, 1000, lineShape(withPayload)!);
+      expect(spaced.lines.map((line) => JSON.stringify(JSON.parse(line)))).toEqual(rows.map((row) => JSON.stringify(rowJsonValue(withPayload)(row))));
+    }
+    const instants = (await readEventLines(ctx.database, org, checkEventList(org, { first: 100, types: ['test.instant'] }), 1000, lineShape(withPayload)!)).lines.map((line) => JSON.parse(line).created_at);
+    expect(instants.sort()).toEqual(['2026-04-10T10:00:00.123Z', '2026-04-10T10:00:00.999Z', '2026-04-10T10:00:00Z', '2026-04-10T10:00:00Z', '1969-12-31T23:59:59.999Z', '1969-07-20T20:17:40Z'].sort());
+    // A batch of two out of several: two lines, more to come, and the cursor's row is the second.
+    const two = await readEventLines(ctx.database, org, checkEventList(org, { first: 100, types: ['test.instant'] }), 2, lineShape(withPayload)!);
+    expect(two).toMatchObject({ hasMore: true, lastId: JSON.parse(two.lines[1]).id });
+    expect(two.lines).toHaveLength(2);
+  });
+
+  it('gives the database a bounded number of line shapes (statement texts), the first met', () => {
+    const shapeOf = (i: number): RowJson => ({ kind: 'object', entries: [[`k${i}`, { kind: 'column', column: 'id' }]] });
+    const admitted = Array.from({ length: MAX_LINE_SHAPES + 5 }, (_, i) => lineShape(shapeOf(i)));
+    expect(admitted.filter(Boolean).length).toBeLessThanOrEqual(MAX_LINE_SHAPES);
+    expect(admitted.at(-1)).toBeUndefined();
+    // A shape admitted before stays admitted (the same statement).
+    const first = admitted.findIndex(Boolean);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(lineShape(shapeOf(first))).toBe(admitted[first]);
   });
 
   it('reads forward only, as exports and NDJSON lists do', async () => {

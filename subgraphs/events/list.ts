@@ -1,4 +1,4 @@
-import { and, desc, lt, sql } from 'drizzle-orm';
+import { and, desc, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db.ts';
 import { events } from '../../platform/event-log-table.ts';
 import { checkOptionalId } from '../../platform/args.ts';
@@ -7,6 +7,7 @@ import type { Scope } from '../../platform/scope.ts';
 import { checkCursorRetained, filterSql, listEvents, type EventFilter } from './data.ts';
 import { eventFilter, type EventListArgs } from './loaders.ts';
 import type { EventRow } from './models.ts';
+import type { LineShape } from './row-json.ts';
 
 /** The arguments of the root `events` list: the nested timelines' plus the organization. */
 export type RootEventListArgs = EventListArgs & { organizationId?: string | null };
@@ -51,16 +52,9 @@ export async function readEventList(db: Db, scope: Scope, checked: CheckedEventL
  * column name.
  */
 export async function readEventBatch(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number): Promise<Page<EventRow>> {
-  const page = { ...checked.page, limit };
-  if (page.backward) throw new Error('readEventBatch reads forward (after), not backward');
-  if (checked.foreign) return { rows: [], hasMore: false };
-  const where = filterSql(scope, checked.filter);
-  // The cursor's position among the rows this list may return, as platform/keyset.ts finds it.
-  const after = page.cursorId === null ? undefined : lt(events.seq, sql`(select ${events.seq} from ${events} where ${events.id} = ${page.cursorId} and ${where})`);
-  const raw = await database.values<RawEventRow>(sql`
-    select ${events.seq}, ${events.id}, ${events.type}, ${events.organizationId}, ${events.workspaceId}, ${events.actorType}, ${events.actorId},
-      ${events.subjectType}, ${events.subjectId}, ${events.payload}, floor(extract(epoch from ${events.createdAt}) * 1000)::int8
-    from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
+  const raw = await readBatch<RawEventRow>(database, scope, checked, limit, sql`
+    ${events.seq}, ${events.id}, ${events.type}, ${events.organizationId}, ${events.workspaceId}, ${events.actorType}, ${events.actorId},
+    ${events.subjectType}, ${events.subjectId}, ${events.payload}, floor(extract(epoch from ${events.createdAt}) * 1000)::int8`);
   const hasMore = raw.length > limit;
   const count = hasMore ? limit : raw.length;
   // One shape for every row (the query builder's): bigint columns come as text from postgres.js and as numbers from PGlite.
@@ -72,8 +66,38 @@ export async function readEventBatch(database: Pick<Database, 'db' | 'values'>, 
       actorId: row[6], subjectType: row[7], subjectId: row[8], payload: row[9], createdAt: new Date(Number(row[10])),
     };
   }
-  await checkCursorRetained(database.db, scope, page, rows.length === 0);
   return { rows, hasMore };
+}
+
+/**
+ * The same batch as `readEventBatch`, each row as the JSON text of `shape` built by the database
+ * (row-json.ts): what an NDJSON list or export writes, without a value, an object or a
+ * serialisation per row in this process. `lastId` is the last row's ID (its cursor).
+ */
+export async function readEventLines(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number, shape: LineShape): Promise<{ lines: string[]; hasMore: boolean; lastId: string | null }> {
+  const raw = await readBatch<[id: string, line: string]>(database, scope, checked, limit, sql`${events.id}, ${shape.sql}`);
+  const hasMore = raw.length > limit;
+  const count = hasMore ? limit : raw.length;
+  const lines = new Array<string>(count);
+  for (let i = 0; i < count; i++) lines[i] = raw[i][1];
+  return { lines, hasMore, lastId: count > 0 ? raw[count - 1][0] : null };
+}
+
+/**
+ * `columns` of the batch after the checked list's cursor, newest first: `limit` rows and one more
+ * when there are more. The tenancy, filter, keyset and cursor rule are the field's: the cursor's
+ * retention is checked when the batch is empty, as `readEventList` does.
+ */
+async function readBatch<T extends unknown[]>(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number, columns: SQL): Promise<T[]> {
+  const page = { ...checked.page, limit };
+  if (page.backward) throw new Error('readEventBatch reads forward (after), not backward');
+  if (checked.foreign) return [];
+  const where = filterSql(scope, checked.filter);
+  // The cursor's position among the rows this list may return, as platform/keyset.ts finds it.
+  const after = page.cursorId === null ? undefined : lt(events.seq, sql`(select ${events.seq} from ${events} where ${events.id} = ${page.cursorId} and ${where})`);
+  const raw = await database.values<T>(sql`select ${columns} from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
+  await checkCursorRetained(database.db, scope, page, raw.length === 0);
+  return raw;
 }
 
 /** A row as `readEventBatch` selects it, column by column. */

@@ -47,9 +47,12 @@ export { typeMatches } from './type-filter.ts';
  * Bulk exports and NDJSON lists (gateway/exports/direct.ts): the root `events` list read in batches
  * larger than a page, in this process, with the field's own argument checks, tenancy (the caller's
  * organization, its narrowed workspace), order and cursor rule (`readEventBatch`: the same rows without the
- * query builder's per-row mapping). Rows are served as `ROW_FIELDS`.
+ * query builder's per-row mapping), or each row's JSON text built by the database (`readEventLines`).
+ * Rows are served as `ROW_FIELDS`.
  */
-export { checkEventList, readEventBatch, readEventList, type CheckedEventList, type RootEventListArgs } from './list.ts';
+export { checkEventList, readEventBatch, readEventLines, readEventList, type CheckedEventList, type RootEventListArgs } from './list.ts';
+/** An output row described from an event's row, built in this process or, as JSON text, by the database (`readEventLines`). */
+export { JSON_COLUMNS, lineShape, rowJsonValue, type JsonColumn, type LineShape, type RowJson } from './row-json.ts';
 export type { EventRow } from './models.ts';
 /** The live feed's batch of events, given to the request that reads them in this process (gateway/live/execute.ts). */
 export { primeEvents } from './loaders.ts';
