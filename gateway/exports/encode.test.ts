@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { encodePage } from './worker.ts';
+import { ndjsonOf } from './source.ts';
 
 describe('a page encoded as the job writes it', () => {
   const page = (rows: unknown[], hasNextPage = true) => ({ rows, hasNextPage, endCursor: hasNextPage ? 'next' : null });
@@ -12,6 +13,19 @@ describe('a page encoded as the job writes it', () => {
       objects: 2, endCursor: 'next', hasNextPage: true, columns: null,
     });
     expect(encodePage(page([], false), 'ndjson', null, 2)).toMatchObject({ data: '', bytes: 0, objects: 0, hasNextPage: false });
+  });
+
+  it('writes lines the database built as they came, bytes or strings, with their UTF-8 length', () => {
+    const texts = ['{"id":"EVT-1","note":"é ✓ 😀"}', '{"id":"EVT-2"}', '{"payload": {"a": [1, null]}}'];
+    const expected = `${texts.join('\n')}\n`;
+    for (const rows of [texts.map((text) => Buffer.from(text)), texts, [Buffer.from(texts[0]), texts[1], Buffer.from(texts[2])]]) {
+      const lines = ndjsonOf({ rows, encoded: true, hasNextPage: false, endCursor: null });
+      expect(Buffer.isBuffer(lines) && lines.toString('utf8')).toBe(expected);
+      expect(encodePage({ rows, encoded: true, hasNextPage: true, endCursor: 'next' }, 'ndjson', null, 0)).toEqual({
+        data: expected, bytes: Buffer.byteLength(expected), objects: 3, endCursor: 'next', hasNextPage: true, columns: null,
+      });
+    }
+    expect(ndjsonOf({ rows: [], encoded: true, hasNextPage: false, endCursor: null })).toHaveLength(0);
   });
 
   it('writes the CSV header with the first row only, and names a bad row by its number in the export', () => {

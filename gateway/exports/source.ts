@@ -32,7 +32,7 @@ import { directEventsPlan, directEventsSource, shapeJson, type DirectReader } fr
 export type ExportSourceKind = 'graphql' | 'rest';
 
 export interface Page {
-  /** The page's output rows; with `encoded`, each already its JSON text (a line without its newline). */
+  /** The page's output rows; with `encoded`, each already its JSON text as UTF-8 bytes or a string (a line without its newline). */
   rows: unknown[];
   encoded?: boolean;
   endCursor: string | null;
@@ -49,6 +49,25 @@ export interface ExportSource {
   /** Whether its pages are read in batches where the rows are, not through the graph (direct.ts). */
   direct?: boolean;
   fetchPage(runtime: GatewayRuntime<GraphContext>, principal: Principal, after: string | null): Promise<Page>;
+}
+
+/** A page's rows as NDJSON, a line each: its encoded rows' bytes copied once into one buffer, or its objects serialised. */
+export function ndjsonOf(page: Page): Buffer | string {
+  if (!page.encoded) {
+    let lines = '';
+    for (const row of page.rows) lines += `${JSON.stringify(row)}\n`;
+    return lines;
+  }
+  const rows = page.rows as (Buffer | string)[];
+  let size = rows.length;
+  for (const row of rows) size += typeof row === 'string' ? Buffer.byteLength(row) : row.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const row of rows) {
+    at += typeof row === 'string' ? out.write(row, at) : row.copy(out, at);
+    out[at++] = 0x0a;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

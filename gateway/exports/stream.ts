@@ -8,7 +8,7 @@ import { createRouteMatcher, REST_ROUTES } from '../rest/router.ts';
 import type { Route } from '../rest/route.ts';
 import { drained } from './api.ts';
 import { readAhead } from './ahead.ts';
-import { restListSource, type Page } from './source.ts';
+import { ndjsonOf, restListSource, type Page } from './source.ts';
 import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
@@ -65,10 +65,8 @@ export async function writePages(res: http.ServerResponse, first: Page, after: s
   for (;;) {
     const cursor = page.hasNextPage && page.endCursor && page.endCursor !== after ? page.endCursor : null;
     const ahead = cursor === null ? null : readAhead(fetchPage(cursor));
-    let lines = '';
-    if (page.encoded) for (const row of page.rows) lines += `${row as string}\n`;
-    else for (const row of page.rows) lines += `${JSON.stringify(row)}\n`;
-    if (lines !== '' && !res.write(lines)) await drained(res);
+    const lines = ndjsonOf(page);
+    if (lines.length > 0 && !res.write(lines)) await drained(res);
     if (!ahead) return;
     page = await ahead();
     after = cursor;

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db.ts';
 import { isPlatformError } from '../../platform/errors.ts';
 import type { GraphContext } from '../graph.ts';
 import { columnsOf, csvLine, csvRecord, parseFirstRecord } from './csv.ts';
-import { storedSource, type ExportSource, type Page } from './source.ts';
+import { ndjsonOf, storedSource, type ExportSource, type Page } from './source.ts';
 import { claimJob, failJob, principalOf, purgeExpired, readChunks, releaseJob, touchJob, writePage, type ExportJob } from './store.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
 import { readAhead } from './ahead.ts';
@@ -291,22 +291,24 @@ export type ExportWorker = ReturnType<typeof createExportWorker>;
  * once known; the first row of the export sets them and its page starts with the header line).
  */
 export function encodePage(page: Page, format: string, columns: string[] | null, rowsBefore: number): EncodedPage {
+  const { endCursor, hasNextPage } = page;
+  if (format !== 'csv') {
+    const lines = ndjsonOf(page);
+    if (typeof lines === 'string') return { data: lines, bytes: Buffer.byteLength(lines), objects: page.rows.length, endCursor, hasNextPage, columns };
+    return { data: lines.toString('utf8'), bytes: lines.length, objects: page.rows.length, endCursor, hasNextPage, columns };
+  }
   let data = '';
   let row = rowsBefore;
   for (const node of page.rows) {
     row++;
-    if (format === 'csv') {
-      if (!columns) {
-        columns = columnsOf(node, row);
-        data += csvLine(columns);
-      }
-      data += csvRecord(node, columns, row);
-    } else {
-      data += `${page.encoded ? (node as string) : JSON.stringify(node)}\n`;
+    if (!columns) {
+      columns = columnsOf(node, row);
+      data += csvLine(columns);
     }
+    data += csvRecord(node, columns, row);
   }
   // Measuring the text flattens it at once: the lines it was built from die young, before the page waits for its write.
-  return { data, bytes: Buffer.byteLength(data), objects: page.rows.length, endCursor: page.endCursor, hasNextPage: page.hasNextPage, columns };
+  return { data, bytes: Buffer.byteLength(data), objects: page.rows.length, endCursor, hasNextPage, columns };
 }
 
 /** What a failed job tells its caller: a PlatformError's own message, never an internal one. */

@@ -52,7 +52,7 @@ export async function readEventList(db: Db, scope: Scope, checked: CheckedEventL
  * column name.
  */
 export async function readEventBatch(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number): Promise<Page<EventRow>> {
-  const raw = await readBatch<RawEventRow>(database, scope, checked, limit, sql`
+  const raw = await readBatch(database.values<RawEventRow>, database, scope, checked, limit, sql`
     ${events.seq}, ${events.id}, ${events.type}, ${events.organizationId}, ${events.workspaceId}, ${events.actorType}, ${events.actorId},
     ${events.subjectType}, ${events.subjectId}, ${events.payload}, floor(extract(epoch from ${events.createdAt}) * 1000)::int8`);
   const hasMore = raw.length > limit;
@@ -72,30 +72,31 @@ export async function readEventBatch(database: Pick<Database, 'db' | 'values'>, 
 /**
  * The same batch as `readEventBatch`, each row as the JSON text of `shape` built by the database
  * (row-json.ts): what an NDJSON list or export writes, without a value, an object or a
- * serialisation per row in this process. `lastId` is the last row's ID (its cursor).
+ * serialisation per row in this process. On PostgreSQL a line is the bytes the server sent (UTF-8,
+ * never decoded here); PGlite hands over strings. `lastId` is the last row's ID (its cursor).
  */
-export async function readEventLines(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number, shape: LineShape): Promise<{ lines: string[]; hasMore: boolean; lastId: string | null }> {
-  const raw = await readBatch<[id: string, line: string]>(database, scope, checked, limit, sql`${events.id}, ${shape.sql}`);
+export async function readEventLines(database: Pick<Database, 'db' | 'undecoded'>, scope: Scope, checked: CheckedEventList, limit: number, shape: LineShape): Promise<{ lines: (Buffer | string)[]; hasMore: boolean; lastId: string | null }> {
+  const raw = await readBatch(database.undecoded, database, scope, checked, limit, sql`${events.id}, ${shape.sql}`);
   const hasMore = raw.length > limit;
   const count = hasMore ? limit : raw.length;
-  const lines = new Array<string>(count);
-  for (let i = 0; i < count; i++) lines[i] = raw[i][1];
-  return { lines, hasMore, lastId: count > 0 ? raw[count - 1][0] : null };
+  const lines = new Array<Buffer | string>(count);
+  for (let i = 0; i < count; i++) lines[i] = raw[i][1] as Buffer | string;
+  return { lines, hasMore, lastId: count > 0 ? String(raw[count - 1][0]) : null };
 }
 
 /**
- * `columns` of the batch after the checked list's cursor, newest first: `limit` rows and one more
+ * `columns` of the batch after the checked list's cursor, newest first, read by `read`: `limit` rows and one more
  * when there are more. The tenancy, filter, keyset and cursor rule are the field's: the cursor's
  * retention is checked when the batch is empty, as `readEventList` does.
  */
-async function readBatch<T extends unknown[]>(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number, columns: SQL): Promise<T[]> {
+async function readBatch<T>(read: (query: SQL) => Promise<T[]>, database: Pick<Database, 'db'>, scope: Scope, checked: CheckedEventList, limit: number, columns: SQL): Promise<T[]> {
   const page = { ...checked.page, limit };
   if (page.backward) throw new Error('readEventBatch reads forward (after), not backward');
   if (checked.foreign) return [];
   const where = filterSql(scope, checked.filter);
   // The cursor's position among the rows this list may return, as platform/keyset.ts finds it.
   const after = page.cursorId === null ? undefined : lt(events.seq, sql`(select ${events.seq} from ${events} where ${events.id} = ${page.cursorId} and ${where})`);
-  const raw = await database.values<T>(sql`select ${columns} from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
+  const raw = await read(sql`select ${columns} from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
   await checkCursorRetained(database.db, scope, page, raw.length === 0);
   return raw;
 }
