@@ -74,7 +74,7 @@ export function lineShape(json: RowJson): LineShape | undefined {
   const key = JSON.stringify(json);
   let shape = shapes.get(key);
   if (shape) return shape;
-  if (shapes.size >= MAX_LINE_SHAPES) return undefined;
+  if (shapes.size >= MAX_LINE_SHAPES || !namesOnly(json)) return undefined;
   shape = { sql: rowJsonSql(json) };
   shapes.set(key, shape);
   return shape;
@@ -82,6 +82,20 @@ export function lineShape(json: RowJson): LineShape | undefined {
 
 /** A key or a constant written into the statement's text: names only (GraphQL's and the REST shapes'), nothing to quote. */
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** Whether every key and constant of `json` is a name (anything else is built in this process). */
+function namesOnly(json: RowJson): boolean {
+  switch (json.kind) {
+    case 'column':
+      return true;
+    case 'constant':
+      return NAME.test(json.value);
+    case 'object':
+      return json.entries.every(([key, value]) => NAME.test(key) && namesOnly(value));
+    case 'unlessNull':
+      return namesOnly(json.value);
+  }
+}
 
 function literal(value: string): SQL {
   if (!NAME.test(value)) throw new Error(`row JSON: ${JSON.stringify(value)} is not a name`);
@@ -94,7 +108,7 @@ function literal(value: string): SQL {
  * tokens, an instant as `toIso` prints it), except inside `payload`, which is PostgreSQL's own text
  * of the jsonb (a space after each `:` and `,`; the same JSON value).
  */
-export function rowJsonSql(json: RowJson): SQL {
+function rowJsonSql(json: RowJson): SQL {
   switch (json.kind) {
     case 'column':
       return columnJson(json.column);
