@@ -155,7 +155,7 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
       'content-disposition': `attachment; filename="${job.id}.${job.format === 'csv' ? 'csv' : 'ndjson'}"`,
     });
     try {
-      await streamChunks(database, job.id, res);
+      await streamChunks(database, job.id, res, chunksPerRead(job));
     } catch (error) {
       // The status is sent: a client that went away, or a read that failed, cuts the response short
       // (its length then falls short of content-length, so no client mistakes it for the whole file).
@@ -182,10 +182,23 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
 }
 
 /**
- * Chunks this many at a time: a few MB in memory at most (a chunk is a page, or a batch of
- * EXPORT_BATCH_ROWS rows), whatever the export's size; two such reads while the download runs.
+ * Chunks this many at a time by default: a few MB in memory at most (a chunk is a page, or a batch
+ * of EXPORT_BATCH_ROWS rows), whatever the export's size; two such reads while the download runs.
  */
 const CHUNKS_PER_READ = 8;
+
+/** About this many bytes of chunks per read of a download (two reads in hand at most). */
+const DOWNLOAD_READ_BYTES = 2 * 1024 * 1024;
+
+/**
+ * How many chunks a download of `job` reads a statement: about DOWNLOAD_READ_BYTES by its mean
+ * chunk, so a job of small pages (through the graph) reads many per statement and one of large
+ * batches few, in the same memory (1 to 64).
+ */
+export function chunksPerRead(job: Pick<ExportJob, 'bytesWritten' | 'chunksWritten'>): number {
+  const mean = job.chunksWritten > 0 ? job.bytesWritten / job.chunksWritten : 0;
+  return Math.max(1, Math.min(64, Math.floor(DOWNLOAD_READ_BYTES / Math.max(mean, 1))));
+}
 
 /**
  * Streams a job's chunks in order, as stored (their bytes, undecoded: readChunkBytes), waiting for
@@ -193,12 +206,12 @@ const CHUNKS_PER_READ = 8;
  * are written, so the database's read (and its decompression) overlaps the client taking the
  * bytes: two reads' chunks in memory at most.
  */
-export async function streamChunks(database: Database, jobId: string, res: http.ServerResponse): Promise<void> {
-  let reading = readAhead(readChunkBytes(database, jobId, 0, CHUNKS_PER_READ));
+export async function streamChunks(database: Database, jobId: string, res: http.ServerResponse, perRead = CHUNKS_PER_READ): Promise<void> {
+  let reading = readAhead(readChunkBytes(database, jobId, 0, perRead));
   for (;;) {
     const chunks = await reading();
-    const full = chunks.length === CHUNKS_PER_READ;
-    if (full) reading = readAhead(readChunkBytes(database, jobId, chunks.at(-1)!.seq + 1, CHUNKS_PER_READ));
+    const full = chunks.length === perRead;
+    if (full) reading = readAhead(readChunkBytes(database, jobId, chunks.at(-1)!.seq + 1, perRead));
     for (const chunk of chunks) {
       if (!res.write(chunk.data)) await drained(res);
     }

@@ -1,11 +1,11 @@
-import { it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { describeEngines } from '../../test/testkit/describe-engines.ts';
 import { principals } from '../../test/testkit/auth.ts';
 import { claimJob, insertJob, readChunks, writePage } from './store.ts';
-import { streamChunks } from './api.ts';
+import { chunksPerRead, streamChunks } from './api.ts';
 
 /** A job's output is written a batch at a time, with its progress, and read back as written. */
 describeEngines('export chunks', (ctx) => {
@@ -55,5 +55,16 @@ describeEngines('export chunks', (ctx) => {
     await streamChunks(ctx.database, job.id, res as unknown as http.ServerResponse);
     await reading;
     expect(Buffer.concat(received).toString()).toBe(pages.join(''));
+  });
+});
+
+describe('how many chunks a download reads a statement', () => {
+  it('reads about 2 MB a statement by the mean chunk, from 1 to 64 chunks', () => {
+    const MB = 1024 * 1024;
+    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 300 })).toBe(8);
+    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 60 })).toBe(1);
+    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 3 })).toBe(1);
+    expect(chunksPerRead({ bytesWritten: 9 * MB, chunksWritten: 300 })).toBe(64);
+    expect(chunksPerRead({ bytesWritten: 0, chunksWritten: 0 })).toBe(64);
   });
 });
