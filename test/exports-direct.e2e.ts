@@ -7,7 +7,7 @@ import type { Principal } from '../platform/auth/tokens.ts';
 import { DEMO } from '../seed/demo.ts';
 import { loadLimitsConfig } from '../gateway/limits/index.ts';
 import { createExportWorker } from '../gateway/exports/worker.ts';
-import { EXPORT_BATCH_ROWS } from '../gateway/exports/direct.ts';
+import { EXPORT_BATCH_ROWS, STREAM_BATCH_ROWS } from '../gateway/exports/direct.ts';
 
 /** The benchmark's document (bench/export.ts): every row field of every event, the graph's largest page. */
 const ROWS_DOC = `query($after: String) { events(first: 100, after: $after) {
@@ -146,7 +146,7 @@ describeEngines('exports read in batches where the rows are', (ctx) => {
     const { result: streamed, statements } = await ctx.database.statements.measure(() => call('GET', path, { accept: 'application/x-ndjson' }));
     expect(streamed.status).toBe(200);
     expect(ndjson(streamed.text)).toEqual(expected);
-    expect(statements).toBe(Math.max(1, Math.ceil(expected.length / EXPORT_BATCH_ROWS)));
+    expect(statements).toBe(Math.max(1, Math.ceil(expected.length / STREAM_BATCH_ROWS)));
     // A refused filter is still REST's JSON error, naming the REST parameter.
     const bad = await call('GET', `/v1/events?organization_id=${DEMO.organizationId}&actor_id=LIN-26-084729`, { accept: 'application/x-ndjson' });
     expect(bad.status).toBe(400);
