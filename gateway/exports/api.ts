@@ -188,7 +188,7 @@ export function createExportsApi({ runtime, database, limits }: { runtime: Gatew
 const CHUNKS_PER_READ = 8;
 
 /** About this many bytes of chunks per read of a download (two reads in hand at most). */
-const DOWNLOAD_READ_BYTES = 2 * 1024 * 1024;
+const DOWNLOAD_READ_BYTES = 4 * 1024 * 1024;
 
 /**
  * How many chunks a download of `job` reads a statement: about DOWNLOAD_READ_BYTES by its mean

@@ -24,14 +24,7 @@ import type { ExportSource, Page } from './source.ts';
  * and JSON as the field. Anything else, and any page the direct read refuses (a bad filter, a cursor
  * past retention), goes through the graph, which answers with its own error.
  */
-export const EXPORT_BATCH_ROWS = 1_000;
-
-/**
- * The batch of an NDJSON list (gateway/exports/stream.ts), which stores nothing: a statement, its
- * round trip and a write to the client per 5,000 rows instead of 1,000, for 1-2 MB of lines in
- * hand (two batches) rather than a few hundred kB (`npm run bench -- export --reads ndjson`).
- */
-export const STREAM_BATCH_ROWS = 5_000;
+export const EXPORT_BATCH_ROWS = 5_000;
 
 /** What the direct read needs besides the graph: the schema (to read a document) and the database. */
 export interface DirectReader {
@@ -39,8 +32,6 @@ export interface DirectReader {
   database: Database;
   /** Whether the rows are written as NDJSON lines: the database then builds each line where it can (`Page.encoded`). */
   lines?: boolean;
-  /** Rows a batch (EXPORT_BATCH_ROWS when not given: an export job's chunk). */
-  batchRows?: number;
 }
 
 export interface DirectPlan {
@@ -232,7 +223,6 @@ export interface DirectOutput {
 export function directEventsSource(base: ExportSource, plan: DirectPlan, reader: DirectReader, output: DirectOutput): ExportSource {
   // Past the line shapes the database is given (MAX_LINE_SHAPES), rows are built here.
   const lines = reader.lines && output.row ? lineShape(output.row) : undefined;
-  const batchRows = reader.batchRows ?? EXPORT_BATCH_ROWS;
   return {
     ...base,
     direct: true,
@@ -241,12 +231,12 @@ export function directEventsSource(base: ExportSource, plan: DirectPlan, reader:
       try {
         const checked = checkEventList(scope, { ...plan.args, after });
         if (lines) {
-          const batch = await readEventLines(reader.database, scope, checked, batchRows, lines);
+          const batch = await readEventLines(reader.database, scope, checked, EXPORT_BATCH_ROWS, lines);
           // The page's cursor as the source gives it (a REST list's `meta.cursor`), from an empty page of the same standing.
           const { endCursor, hasNextPage } = output.page([], batch.hasMore, batch.lastId === null ? null : encodeCursor(batch.lastId));
           return { rows: batch.lines, encoded: true, endCursor, hasNextPage };
         }
-        const batch = await readEventBatch(reader.database, scope, checked, batchRows);
+        const batch = await readEventBatch(reader.database, scope, checked, EXPORT_BATCH_ROWS);
         const last = batch.rows.at(-1);
         return output.page(batch.rows.map(plan.node), batch.hasMore, last ? encodeCursor(last.id) : null);
       } catch (error) {

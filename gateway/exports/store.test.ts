@@ -59,10 +59,10 @@ describeEngines('export chunks', (ctx) => {
 });
 
 describe('how many chunks a download reads a statement', () => {
-  it('reads about 2 MB a statement by the mean chunk, from 1 to 64 chunks', () => {
+  it('reads about 4 MB a statement by the mean chunk, from 1 to 64 chunks', () => {
     const MB = 1024 * 1024;
-    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 300 })).toBe(8);
-    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 60 })).toBe(1);
+    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 300 })).toBe(16);
+    expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 60 })).toBe(3);
     expect(chunksPerRead({ bytesWritten: 75 * MB, chunksWritten: 3 })).toBe(1);
     expect(chunksPerRead({ bytesWritten: 9 * MB, chunksWritten: 300 })).toBe(64);
     expect(chunksPerRead({ bytesWritten: 0, chunksWritten: 0 })).toBe(64);

@@ -188,7 +188,7 @@ const lz4 = new WeakMap<Database, Promise<boolean>>();
 
 /**
  * Whether chunks are compressed with lz4 rather than PostgreSQL's default pglz: a chunk (a batch
- * of NDJSON or CSV, hundreds of kB) is stored out of line and compressed, and pglz made that
+ * of NDJSON or CSV, up to a few MB) is stored out of line and compressed, and pglz made that
  * compression the database's largest cost of an export, and the pace of a job (each batch's
  * write waits for it). lz4 compresses several times faster (output is read once, on download,
  * and decompressed as transparently). PostgreSQL 14 and later built with lz4 (the official

@@ -9,7 +9,6 @@ import type { Route } from '../rest/route.ts';
 import { drained } from './api.ts';
 import { readAhead } from './ahead.ts';
 import { ndjsonOf, restListSource, type Page } from './source.ts';
-import { STREAM_BATCH_ROWS } from './direct.ts';
 import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });
@@ -27,7 +26,7 @@ export function wantsNdjson(req: http.IncomingMessage): boolean {
  * documented shape). `limit` is then the page size used to read it (default 100); `cursor` starts
  * after that item. The next page is read while one is written (writePages): two pages in memory at
  * most. With the `database`, a list the events subgraph serves from its rows, at the largest page
- * (no `limit`, or 100), is read in batches of STREAM_BATCH_ROWS (direct.ts). Returns false, having
+ * (no `limit`, or 100), is read in batches of EXPORT_BATCH_ROWS (direct.ts). Returns false, having
  * sent nothing, for a route that is not a list (the caller answers it as JSON). A failure once lines went out cuts the response short (chunked
  * encoding without its final chunk), so a truncated stream never passes for a complete one.
  */
@@ -38,7 +37,7 @@ export function createRestStreamer(runtime: GatewayRuntime<GraphContext>, routes
     const matched = matchRoute('GET', url);
     if (!matched.route.query?.cursor || !matched.route.query?.limit) return false;
     if (!url.searchParams.has('limit')) matched.variables.first = MAX_PAGE_SIZE;
-    const source = restListSource(matched.route.path, {}, matched, database && { schema: await runtime.getSchema(), database, lines: true, batchRows: STREAM_BATCH_ROWS });
+    const source = restListSource(matched.route.path, {}, matched, database && { schema: await runtime.getSchema(), database, lines: true });
     const after = (matched.variables.after as string | undefined) ?? null;
     // The first page before the status: a refused filter is still an ordinary JSON error.
     const page = await source.fetchPage(runtime, principal, after);
