@@ -216,9 +216,9 @@ export interface DirectOutput {
 
 /**
  * `base` (a source reading through the graph) with its pages read directly, in batches. With
- * `reader.lines` and an output row the database can build (and is given: `lineShape`), a page's rows are its lines' JSON texts
- * (`Page.encoded`), built by the database (readEventLines); else the batch's nodes, made into the
- * page the source would have read by `output.page`.
+ * `reader.lines` and an output row the database can build (and is given: `lineShape`), a page's
+ * rows are its lines' JSON texts (`Page.encoded`), built by the database (readEventLines); else the
+ * batch's nodes, made into the page the source would have read by `output.page`.
  */
 export function directEventsSource(base: ExportSource, plan: DirectPlan, reader: DirectReader, output: DirectOutput): ExportSource {
   // Past the line shapes the database is given (MAX_LINE_SHAPES), rows are built here.
@@ -228,22 +228,24 @@ export function directEventsSource(base: ExportSource, plan: DirectPlan, reader:
     direct: true,
     async fetchPage(runtime, principal, after) {
       const scope = scopeOf(principal);
+      let batch: { rows: EventRow[]; lines?: undefined; hasMore: boolean } | { lines: (Buffer | string)[]; lastId: string | null; hasMore: boolean };
       try {
         const checked = checkEventList(scope, { ...plan.args, after });
-        if (lines) {
-          const batch = await readEventLines(reader.database, scope, checked, EXPORT_BATCH_ROWS, lines);
-          // The page's cursor as the source gives it (a REST list's `meta.cursor`), from an empty page of the same standing.
-          const { endCursor, hasNextPage } = output.page([], batch.hasMore, batch.lastId === null ? null : encodeCursor(batch.lastId));
-          return { rows: batch.lines, encoded: true, endCursor, hasNextPage };
-        }
-        const batch = await readEventBatch(reader.database, scope, checked, EXPORT_BATCH_ROWS);
-        const last = batch.rows.at(-1);
-        return output.page(batch.rows.map(plan.node), batch.hasMore, last ? encodeCursor(last.id) : null);
+        batch = lines
+          ? await readEventLines(reader.database, scope, checked, EXPORT_BATCH_ROWS, lines)
+          : await readEventBatch(reader.database, scope, checked, EXPORT_BATCH_ROWS);
       } catch (error) {
         // The caller's mistake is told as the graph tells it (its code, message and names).
         if (isPlatformError(error) && error.code !== 'service_unavailable') return base.fetchPage(runtime, principal, after);
         throw error;
       }
+      if (batch.lines) {
+        // The page's cursor as the source gives it (a REST list's `meta.cursor`), from an empty page of the same standing.
+        const { endCursor, hasNextPage } = output.page([], batch.hasMore, batch.lastId === null ? null : encodeCursor(batch.lastId));
+        return { rows: batch.lines, encoded: true, endCursor, hasNextPage };
+      }
+      const last = batch.rows.at(-1);
+      return output.page(batch.rows.map(plan.node), batch.hasMore, last ? encodeCursor(last.id) : null);
     },
   };
 }
