@@ -117,11 +117,6 @@ function collect(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
   return into;
 }
 
-/** How a column of the row is served (row-json.ts): by the graph's type of its field, which must agree. */
-const TYPE_OF_COLUMN: Record<JsonColumn, string> = {
-  id: 'ID', type: 'String', organizationId: 'ID', workspaceId: 'ID', actorType: 'String', actorId: 'ID', subjectType: 'String', subjectId: 'ID', payload: 'JSON', createdAt: 'DateTime',
-};
-
 /** Each selected field of a node read from the row, in response order; undefined when one is not a row's. */
 function nodeJson(schema: GraphQLSchema, selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): RowJson | undefined {
   const event = schema.getType('Event');
@@ -143,7 +138,8 @@ function nodeJson(schema: GraphQLSchema, selectionSet: SelectionSetNode, fragmen
     const field = event.getFields()[name];
     const type = field && getNamedType(field.type);
     const column = name as JsonColumn;
-    if (!ROW_FIELDS.has(name) || !JSON_COLUMNS.includes(column) || type?.name !== TYPE_OF_COLUMN[column] || nodes.some((n) => n.arguments?.length || n.selectionSet)) return undefined;
+    // A column served as the scalar the graph's field has (row-json.ts), which must agree.
+    if (!ROW_FIELDS.has(name) || !Object.hasOwn(JSON_COLUMNS, column) || type?.name !== JSON_COLUMNS[column] || nodes.some((n) => n.arguments?.length || n.selectionSet)) return undefined;
     entries.push([key, { kind: 'column', column }]);
   }
   return { kind: 'object', entries };

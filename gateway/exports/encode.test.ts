@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { encodePage } from './worker.ts';
-import { ndjsonOf } from './source.ts';
+import { ndjsonOf } from './ndjson.ts';
 
 describe('a page encoded as the job writes it', () => {
   const page = (rows: unknown[], hasNextPage = true) => ({ rows, hasNextPage, endCursor: hasNextPage ? 'next' : null });

@@ -8,7 +8,8 @@ import { createRouteMatcher, REST_ROUTES } from '../rest/router.ts';
 import type { Route } from '../rest/route.ts';
 import { drained } from './api.ts';
 import { readAhead } from './ahead.ts';
-import { ndjsonOf, restListSource, type Page } from './source.ts';
+import { restListSource, type Page } from './source.ts';
+import { ndjsonOf } from './ndjson.ts';
 import { log } from '../../platform/log.ts';
 
 const logger = log.child({ component: 'exports' });

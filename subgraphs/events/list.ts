@@ -52,11 +52,9 @@ export async function readEventList(db: Db, scope: Scope, checked: CheckedEventL
  * column name.
  */
 export async function readEventBatch(database: Pick<Database, 'db' | 'values'>, scope: Scope, checked: CheckedEventList, limit: number): Promise<Page<EventRow>> {
-  const raw = await readBatch(database.values<RawEventRow>, database, scope, checked, limit, sql`
+  const { raw, count, hasMore } = await readBatch(database.values<RawEventRow>, database, scope, checked, limit, sql`
     ${events.seq}, ${events.id}, ${events.type}, ${events.organizationId}, ${events.workspaceId}, ${events.actorType}, ${events.actorId},
     ${events.subjectType}, ${events.subjectId}, ${events.payload}, floor(extract(epoch from ${events.createdAt}) * 1000)::int8`);
-  const hasMore = raw.length > limit;
-  const count = hasMore ? limit : raw.length;
   // One shape for every row (the query builder's): bigint columns come as text from postgres.js and as numbers from PGlite.
   const rows = new Array<EventRow>(count);
   for (let i = 0; i < count; i++) {
@@ -76,29 +74,29 @@ export async function readEventBatch(database: Pick<Database, 'db' | 'values'>, 
  * never decoded here); PGlite hands over strings. `lastId` is the last row's ID (its cursor).
  */
 export async function readEventLines(database: Pick<Database, 'db' | 'undecoded'>, scope: Scope, checked: CheckedEventList, limit: number, shape: LineShape): Promise<{ lines: (Buffer | string)[]; hasMore: boolean; lastId: string | null }> {
-  const raw = await readBatch(database.undecoded, database, scope, checked, limit, sql`${events.id}, ${shape.sql}`);
-  const hasMore = raw.length > limit;
-  const count = hasMore ? limit : raw.length;
+  const { raw, count, hasMore } = await readBatch(database.undecoded, database, scope, checked, limit, sql`${events.id}, ${shape.sql}`);
   const lines = new Array<Buffer | string>(count);
   for (let i = 0; i < count; i++) lines[i] = raw[i][1] as Buffer | string;
   return { lines, hasMore, lastId: count > 0 ? String(raw[count - 1][0]) : null };
 }
 
 /**
- * `columns` of the batch after the checked list's cursor, newest first, read by `read`: `limit` rows and one more
- * when there are more. The tenancy, filter, keyset and cursor rule are the field's: the cursor's
- * retention is checked when the batch is empty, as `readEventList` does.
+ * `columns` of the batch after the checked list's cursor, newest first, read by `read`: `limit` rows
+ * and one more when there are more (`raw`; `count` of them are the batch's). The tenancy, filter,
+ * keyset and cursor rule are the field's: the cursor's retention is checked when the batch is
+ * empty, as `readEventList` does.
  */
-async function readBatch<T>(read: (query: SQL) => Promise<T[]>, database: Pick<Database, 'db'>, scope: Scope, checked: CheckedEventList, limit: number, columns: SQL): Promise<T[]> {
+async function readBatch<T>(read: (query: SQL) => Promise<T[]>, database: Pick<Database, 'db'>, scope: Scope, checked: CheckedEventList, limit: number, columns: SQL): Promise<{ raw: T[]; count: number; hasMore: boolean }> {
   const page = { ...checked.page, limit };
-  if (page.backward) throw new Error('readEventBatch reads forward (after), not backward');
-  if (checked.foreign) return [];
+  if (page.backward) throw new Error('a batch of the events list reads forward (after), not backward');
+  if (checked.foreign) return { raw: [], count: 0, hasMore: false };
   const where = filterSql(scope, checked.filter);
   // The cursor's position among the rows this list may return, as platform/keyset.ts finds it.
   const after = page.cursorId === null ? undefined : lt(events.seq, sql`(select ${events.seq} from ${events} where ${events.id} = ${page.cursorId} and ${where})`);
   const raw = await read(sql`select ${columns} from ${events} where ${and(where, after)} order by ${desc(events.seq)} limit ${limit + 1}`);
   await checkCursorRetained(database.db, scope, page, raw.length === 0);
-  return raw;
+  const hasMore = raw.length > limit;
+  return { raw, count: hasMore ? limit : raw.length, hasMore };
 }
 
 /** A row as `readEventBatch` selects it, column by column. */

@@ -4,12 +4,15 @@ import { toIso } from '../../platform/time.ts';
 import type { EventRow } from './models.ts';
 
 /**
- * The columns of an event's row a bulk reader serves, with how the graph serialises each: the text
- * columns (ID, String) as strings or null, `payload` as its JSON (the JSON scalar), `createdAt` as
- * a DateTime (platform/time.ts's `toIso`: milliseconds only when there are some).
+ * The columns of an event's row a bulk reader serves, each with the graph's scalar it is served as,
+ * which says how it is serialised: the text columns (ID, String) as strings or null, `payload` as
+ * its JSON, `createdAt` as a DateTime (platform/time.ts's `toIso`: milliseconds only when there are
+ * some). A field of another type is not served from here.
  */
-export const JSON_COLUMNS = ['id', 'type', 'organizationId', 'workspaceId', 'actorType', 'actorId', 'subjectType', 'subjectId', 'payload', 'createdAt'] as const;
-export type JsonColumn = (typeof JSON_COLUMNS)[number];
+export const JSON_COLUMNS = {
+  id: 'ID', type: 'String', organizationId: 'ID', workspaceId: 'ID', actorType: 'String', actorId: 'ID', subjectType: 'String', subjectId: 'ID', payload: 'JSON', createdAt: 'DateTime',
+} as const;
+export type JsonColumn = keyof typeof JSON_COLUMNS;
 
 /**
  * One output row of a bulk read (an export's line, an NDJSON item) described from an event's row,
@@ -97,13 +100,9 @@ function namesOnly(json: RowJson): boolean {
   }
 }
 
-function literal(value: string): SQL {
-  if (!NAME.test(value)) throw new Error(`row JSON: ${JSON.stringify(value)} is not a name`);
-  return sql.raw(`'${JSON.stringify(value)}'`);
-}
-
 /**
- * The same value as JSON text, built by the database from the event's row: the bytes
+ * The same value as JSON text, built by the database from the event's row (its keys and constants
+ * names only, as `lineShape` admits them, written into the statement): the bytes
  * `JSON.stringify(rowJsonValue(json)(row))` writes (strings escaped alike, no spaces between
  * tokens, an instant as `toIso` prints it), except inside `payload`, which is PostgreSQL's own text
  * of the jsonb (a space after each `:` and `,`; the same JSON value).
@@ -113,13 +112,10 @@ function rowJsonSql(json: RowJson): SQL {
     case 'column':
       return columnJson(json.column);
     case 'constant':
-      return literal(json.value);
+      return sql.raw(`'"${json.value}"'`);
     case 'object': {
       if (json.entries.length === 0) return sql.raw(`'{}'`);
-      const parts = json.entries.map(([key, value], i) => {
-        if (!NAME.test(key)) throw new Error(`row JSON: ${JSON.stringify(key)} is not a name`);
-        return sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || ${rowJsonSql(value)}`;
-      });
+      const parts = json.entries.map(([key, value], i) => sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || ${rowJsonSql(value)}`);
       return sql`(${sql.join(parts, sql` || `)} || '}')`;
     }
     case 'unlessNull':
