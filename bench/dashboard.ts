@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db.ts';
 import { principalHeaderKey } from '../platform/auth/principal-header.ts';
 import { mintToken, signingKeyFromSecret } from '../platform/auth/tokens.ts';
 import { startSystem, type RunningSystem } from '../scripts/system.ts';
@@ -70,6 +71,8 @@ interface Side {
   cpuMs(): number;
   /** false: its servers run in other processes, whose statements and fetches this one cannot count. */
   counted: boolean;
+  /** Statements its subgraphs have sent so far, when they have a database handle of their own. */
+  statements?(): number;
 }
 
 interface Counters {
@@ -114,6 +117,8 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
   let apollo: RunningApolloGateway | undefined;
   let overHttp: RunningGateway | undefined;
   let tree: RunningProcesses | undefined;
+  let unpipelined: Database | undefined;
+  let plain: RunningSystem | undefined;
   const received = subgraphRequestCounter();
   try {
     fresh = await freshPostgres(options.databaseUrl);
@@ -144,17 +149,27 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
       const used = process.cpuUsage();
       return (used.user + used.system) / 1000;
     };
+    const [{ name }] = await database.rows<{ name: string }>(sql`select current_database() as name`);
+    const benchUrl = new URL(options.databaseUrl);
+    benchUrl.pathname = `/${name}`;
+    // The same system on a database handle whose statements each take a connection of the pool
+    // (DATABASE_PIPELINED_CONNECTIONS=0), as every statement did before platform/db.ts pipelined them.
+    unpipelined = await openDatabase({ databaseUrl: benchUrl.toString(), pipelined: 0 });
+    const plainDatabase = unpipelined;
+    plain = await startSystem(config, plainDatabase, limits, { exportWorker: false, webhookWorker: false });
+    const plainSystem = plain;
     const sides: Side[] = [
       { name: 'Hive', url: `${http.origin}/graphql`, fetches: () => http.stats.subgraphFetches, cpuMs: ownCpu, counted: true },
       { name: 'Apollo', url: apollo.url, fetches: () => apollo!.stats.subgraphFetches, cpuMs: ownCpu, counted: true },
       { name: 'co-located', url: `${system.url}/graphql`, fetches: () => running.stats.subgraphFetches, cpuMs: ownCpu, counted: true },
+      {
+        name: 'co-located, 0 pipelined', url: `${plainSystem.url}/graphql`, fetches: () => plainSystem.stats.subgraphFetches, cpuMs: ownCpu, counted: true,
+        statements: () => plainDatabase.statements.count,
+      },
     ];
     if (options.processes > 0) {
-      const [{ name }] = await database.rows<{ name: string }>(sql`select current_database() as name`);
-      const url = new URL(options.databaseUrl);
-      url.pathname = `/${name}`;
       tree = await startProcesses({
-        databaseUrl: url.toString(),
+        databaseUrl: benchUrl.toString(),
         processes: options.processes,
         env: { AUTH_SECRET, HEALTH_EVALUATION_SECONDS: 'off', EVENT_RETENTION_DAYS: 'off', RATE_LIMIT_POINTS: String(limits.rateLimitPoints), LOG_LEVEL: 'error' },
       });
@@ -171,7 +186,7 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     const data = await sameData(sides, users, body);
     const lines = (data as { workspace: { serviceLines: { totalCount: number; nodes: unknown[] } } }).workspace.serviceLines;
 
-    const counters = (side: Side): Counters => ({ statements: database.statements.count, fetches: side.fetches(), received: received.count });
+    const counters = (side: Side): Counters => ({ statements: side.statements?.() ?? database.statements.count, fetches: side.fetches(), received: received.count });
     // One request at a time, nothing else in flight: what a single dashboard costs.
     // The client is a process of its own: the servers' CPU per request, with no other request in
     // flight, is the steadiest figure on a busy machine.
@@ -260,7 +275,8 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
         'Hive = Hive Gateway runtime + Rust planner, in-flight subgraph request de-duplication ON (its default): identical concurrent ' +
           'subgraph requests (same body and headers, so the same caller) go out once; ' +
           `Apollo = @apollo/gateway ${apolloVersion()} on @apollo/server, no de-duplication; both fetch the subgraphs over HTTP; ` +
-          'co-located = the same Hive Gateway as npm start runs it: the subgraphs of its process executed in-process (no HTTP hop)' +
+          'co-located = the same Hive Gateway as npm start runs it: the subgraphs of its process executed in-process (no HTTP hop); ' +
+          '"0 pipelined": the same on a database handle with DATABASE_PIPELINED_CONNECTIONS=0 (each statement a connection of the pool, as before platform/db.ts pipelined them; every other side runs with the default)' +
           (options.processes > 0 ? `; npm start x${options.processes} = scripts/start.ts with GATEWAY_PROCESSES=${options.processes} on the same database, each process the whole system co-located` : ''),
         `load: ${n} concurrent keep-alive clients in a process of their own, closed loop, ${options.warmupSeconds} s warm-up then ${options.seconds} s per gateway, ` +
           `one gateway at a time; "1 user": every client sends the same token (de-duplication can merge across clients); ` +
@@ -279,6 +295,8 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     await overHttp?.close().catch((error) => console.error('closing the HTTP gateway failed:', error));
     await tree?.close().catch((error) => console.error('stopping npm start failed:', error));
     await system?.close().catch((error) => console.error('closing the system failed:', error));
+    await plain?.close().catch((error) => console.error('closing the unpipelined system failed:', error));
+    await unpipelined?.close().catch((error) => console.error('closing its database failed:', error));
     await fresh?.drop().catch((error) => console.error('dropping the benchmark database failed:', error));
   }
 }

@@ -17,7 +17,7 @@ export function serveGateway(): Promise<void> {
   return runProcess(async () => {
     const config = loadConfig();
     if (!config.databaseUrl) throw new Error('the standalone gateway needs DATABASE_URL (readiness checks it; API keys are looked up in it)');
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds, pipelined: config.databasePipelinedConnections });
     await migrateDatabase(database);
     const gateway = await startGateway({ config, database, subgraphUrls: subgraphUrls(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')) });
     // One metrics listener per process; gateway processes forked on one port (cluster) serve /metrics on it instead.

@@ -5,6 +5,11 @@ import { loadMetricsSettings, type MetricsSettings } from './metrics/settings.ts
 
 /** How long a request waits for a PostgreSQL connection by default (DATABASE_WAIT_SECONDS). */
 export const DEFAULT_DATABASE_WAIT_SECONDS = 5;
+/**
+ * Connections of a process's PostgreSQL pool that the statements outside a transaction share,
+ * pipelined (DATABASE_PIPELINED_CONNECTIONS; db.ts).
+ */
+export const DEFAULT_DATABASE_PIPELINED_CONNECTIONS = 2;
 /** How long an export page keeps being retried while a part it needs is unavailable (EXPORT_RETRY_SECONDS). */
 export const DEFAULT_EXPORT_RETRY_SECONDS = 60;
 
@@ -22,6 +27,8 @@ export interface Config {
   dataDir: string;
   /** Longest a request waits for a PostgreSQL connection before it is refused as unavailable (db.ts). */
   databaseWaitSeconds: number;
+  /** Connections the statements outside a transaction share, pipelined; 0: each takes a connection of the pool (db.ts). */
+  databasePipelinedConnections: number;
   /** Secret that signs development tokens and the gateway→subgraph principal header. */
   authSecret: string;
   /**
@@ -108,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.PGLITE_DIR ?? env.DATA_DIR ?? '.data/pglite'),
     databaseWaitSeconds: secondsFromEnv(env.DATABASE_WAIT_SECONDS, DEFAULT_DATABASE_WAIT_SECONDS, 'DATABASE_WAIT_SECONDS'),
+    databasePipelinedConnections: positiveIntFromEnv(env.DATABASE_PIPELINED_CONNECTIONS, DEFAULT_DATABASE_PIPELINED_CONNECTIONS, 'DATABASE_PIPELINED_CONNECTIONS', 0),
     authSecret: authSecret!,
     authPreviousSecrets,
     tokenMaxLifetimeSeconds: positiveIntFromEnv(env.TOKEN_MAX_LIFETIME_SECONDS, DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, 'TOKEN_MAX_LIFETIME_SECONDS'),
@@ -230,10 +238,11 @@ function shutdownSeconds(value: string | undefined, fallback: number, name: stri
   return n;
 }
 
-function positiveIntFromEnv(value: string | undefined, fallback: number, name: string): number {
+/** An integer of at least `min` (1 by default; a count that may be none takes 0). */
+function positiveIntFromEnv(value: string | undefined, fallback: number, name: string, min = 1): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be ${min === 0 ? '0 or ' : ''}a positive integer, got "${value}"`);
   return n;
 }
 

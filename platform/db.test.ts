@@ -2,7 +2,8 @@ import { it, expect } from 'vitest';
 import postgres from 'postgres';
 import { sql, eq } from 'drizzle-orm';
 import { describeEngines } from '../test/testkit/describe-engines.ts';
-import { migrateDatabase, openDatabase } from './db.ts';
+import { migrateDatabase, openDatabase, type Database } from './db.ts';
+import { loadConfig } from './config.ts';
 import { appendEvents } from './event-log.ts';
 import { advanceIdSequences } from '../seed/id-sequences.ts';
 import { organizations, workspaces } from '../subgraphs/organizations/tables.ts';
@@ -107,6 +108,46 @@ describeEngines('database foundation', (ctx) => {
     } finally {
       await database.close();
     }
+  });
+
+  // Statements outside a transaction share a couple of connections, pipelined (db.ts
+  // pipelineStatements); a transaction holds a connection of the pool, never one of those.
+  it.skipIf(ctx.engine !== 'postgres')('sends statements outside a transaction down the pipelined connections, transactions to the pool', async () => {
+    const backend = sql`select pg_backend_pid() as pid`;
+    const backends = async (database: Database) =>
+      new Set((await Promise.all(Array.from({ length: 12 }, () => database.rows<{ pid: number }>(backend)))).map(([row]) => row.pid));
+    const pipelined = await openDatabase({ databaseUrl: ctx.url!, max: 6, pipelined: 2 });
+    const pooled = await openDatabase({ databaseUrl: ctx.url!, max: 6, pipelined: 0 });
+    try {
+      const shared = await backends(pipelined);
+      expect(shared.size).toBeGreaterThan(0);
+      expect(shared.size).toBeLessThanOrEqual(2);
+      // Without them, twelve statements at once each take a connection of the pool while one is free.
+      expect((await backends(pooled)).size).toBe(6);
+      // Two transactions at once, each on a pool connection of its own, while statements keep being answered.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const transaction = () => pipelined.db.transaction(async (tx) => {
+        const [row] = (await tx.execute(backend)) as unknown as { pid: number }[];
+        await held;
+        return row.pid;
+      });
+      const open = [transaction(), transaction()];
+      expect((await backends(pipelined)).size).toBeLessThanOrEqual(2);
+      release();
+      const inTransactions = await Promise.all(open);
+      expect(new Set(inTransactions).size).toBe(2);
+      for (const pid of inTransactions) expect(shared.has(pid)).toBe(false);
+    } finally {
+      await Promise.all([pipelined.close(), pooled.close()]);
+    }
+  });
+
+  it('reads DATABASE_PIPELINED_CONNECTIONS: 2 by default, 0 for none, nothing below', () => {
+    expect(loadConfig({}).databasePipelinedConnections).toBe(2);
+    expect(loadConfig({ DATABASE_PIPELINED_CONNECTIONS: '0' }).databasePipelinedConnections).toBe(0);
+    expect(() => loadConfig({ DATABASE_PIPELINED_CONNECTIONS: '-1' })).toThrow('DATABASE_PIPELINED_CONNECTIONS must be 0 or a positive integer, got "-1"');
+    expect(() => loadConfig({ DATABASE_PIPELINED_CONNECTIONS: 'two' })).toThrow('DATABASE_PIPELINED_CONNECTIONS');
   });
 
   // postgres.js drops the promise of the array-types query each new connection runs first

@@ -59,7 +59,7 @@ if (args.command === 'create-api-key' && !isIdOf('Organization', args.org)) fail
 
 const config = loadConfig();
 if (!config.databaseUrl) fail('npm run admin writes to PostgreSQL: set DATABASE_URL (the embedded database has the demo data and npm start may hold it)');
-const database = await openDatabase({ databaseUrl: config.databaseUrl!, max: 2, waitSeconds: config.databaseWaitSeconds });
+const database = await openDatabase({ databaseUrl: config.databaseUrl!, max: 2, waitSeconds: config.databaseWaitSeconds, pipelined: 0 });
 try {
   await migrateDatabase(database);
   if (args.command === 'create-api-key') {

@@ -7,7 +7,7 @@ import { seedDemo } from '../seed/demo.ts';
  * the demo data on its first start; a PostgreSQL server gets it from `npm run seed`.
  */
 export async function openConfiguredDatabase(config: Config = loadConfig()): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitSeconds: config.databaseWaitSeconds });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitSeconds: config.databaseWaitSeconds, pipelined: config.databasePipelinedConnections });
   await migrateDatabase(database);
   if (database.engine === 'pglite') await seedDemo(database);
   return database;

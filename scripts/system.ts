@@ -128,7 +128,7 @@ export function serveSystem(): Promise<void> {
   return runProcess(async () => {
     const config = loadConfig();
     if (!config.databaseUrl) throw new Error('a process of several needs DATABASE_URL: the embedded database (PGlite) serves one process only');
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 10, waitSeconds: config.databaseWaitSeconds, pipelined: config.databasePipelinedConnections });
     const system = await startSystem(config, database);
     console.log(`gateway on ${system.url}/graphql (pid ${process.pid}), its subgraphs in-process`);
     return {

@@ -73,7 +73,7 @@ console.log(token);
 async function checkExists(organizationId: string, workspaceId: string | undefined, userId: string | undefined): Promise<string> {
   const scope = { organizationId, workspaceId: null };
   if (config.databaseUrl) {
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 1, waitSeconds: config.databaseWaitSeconds });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, max: 1, waitSeconds: config.databaseWaitSeconds, pipelined: 0 });
     try {
       if (!(await organizationExists(database.db, organizationId))) fail(`--org: organization ${organizationId} does not exist in the database at DATABASE_URL`);
       if (workspaceId && !(await findWorkspace(database.db, scope, workspaceId))) fail(`--workspace: workspace ${workspaceId} does not exist in organization ${organizationId}`);

@@ -17,7 +17,7 @@ export async function runStandalone(definition: SubgraphDefinition, describe?: (
   await runProcess(async () => {
     const config = loadConfig();
     if (!config.databaseUrl) throw new Error(`${definition.name}: a standalone subgraph needs DATABASE_URL (PGlite serves one process only)`);
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, waitSeconds: config.databaseWaitSeconds });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, waitSeconds: config.databaseWaitSeconds, pipelined: config.databasePipelinedConnections });
     await migrateDatabase(database);
     // Its mutations are audited like every subgraph's (subgraphs/audit-logs), in the shared database.
     const subgraph = await createSubgraph(definition, { database, principalKey: principalHeaderKey(config.authSecret), config, recordWrite: auditLogWrites.recordWriteAttempt });

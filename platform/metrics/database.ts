@@ -21,8 +21,8 @@ function observe(engine: 'postgres' | 'pglite') {
 
 type Settled = { resolve(x: unknown): void; reject(e: unknown): void };
 
-/** Times every statement of a postgres.js client (and of its transactions); `max` is the pool's size. */
-export function instrumentPostgres(client: Sql, max: number): void {
+/** Times every statement of postgres.js clients (and of their transactions); `max`: their connections together. */
+export function instrumentPostgres(clients: Sql[], max: number): void {
   dbPoolSize.set({ engine: 'postgres' }, max);
   const timeUnsafe = (sql: Sql) => {
     const unsafe = sql.unsafe.bind(sql);
@@ -36,12 +36,14 @@ export function instrumentPostgres(client: Sql, max: number): void {
       return query;
     }) as typeof sql.unsafe;
   };
-  timeUnsafe(client);
-  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  (client as { begin: unknown }).begin = (...args: unknown[]) => {
-    const fn = args.at(-1) as (tx: Sql) => unknown;
-    return begin(...args.slice(0, -1), (tx: Sql) => (timeUnsafe(tx), fn(tx)));
-  };
+  for (const client of clients) {
+    timeUnsafe(client);
+    const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as { begin: unknown }).begin = (...args: unknown[]) => {
+      const fn = args.at(-1) as (tx: Sql) => unknown;
+      return begin(...args.slice(0, -1), (tx: Sql) => (timeUnsafe(tx), fn(tx)));
+    };
+  }
 }
 
 /** Times every statement of an embedded PGlite database (and of its transactions). */
