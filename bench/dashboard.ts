@@ -16,7 +16,7 @@ import { streamOf } from '../subgraphs/events/public.ts';
 import { loadLimitsConfig } from '../gateway/limits/config.ts';
 import { bearerAuthenticator } from '../gateway/auth.ts';
 import { seedScale, analyzeScaleTables, SCALE_ORG_ID } from '../seed/scale.ts';
-import { USERS, scaleId, userAt } from '../seed/scale-model.ts';
+import { REFERENCE_DATE, USERS, scaleId, userAt } from '../seed/scale-model.ts';
 import { DASHBOARD } from '../test/testkit/screens.ts';
 import { DEFAULT_ADMIN_URL, argument, freshPostgres, positive, type Fresh } from './seed-scale.ts';
 import { startApolloGateway, type RunningApolloGateway } from './apollo-gateway.ts';
@@ -85,7 +85,18 @@ interface Counters {
 interface LoadShape {
   label: string;
   headers: Array<Record<string, string>>;
+  /** A request another client sends over and over meanwhile (its own load, one at a time). */
+  beside?: string;
 }
+
+/**
+ * An aggregate over the scale organization's whole event log (about 180 days, per day and type:
+ * 100-200 ms of PostgreSQL a call): what a slow neighbour of the dashboards sends.
+ */
+const AGGREGATE = JSON.stringify({
+  query: 'query Aggregate($from: DateTime!, $to: DateTime!) { eventCounts(period: DAY, from: $from, to: $to) { count } }',
+  variables: { from: new Date(REFERENCE_DATE.getTime() - 181 * 86_400_000).toISOString(), to: REFERENCE_DATE.toISOString() },
+});
 
 interface Measured {
   load: LoadResult;
@@ -215,6 +226,9 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
     const shapes: LoadShape[] = [
       { label: `1 user, ${n} clients`, headers: [users[0]] },
       { label: `${users.length} users, ${n} clients`, headers: users },
+      // The same beside one more client running an aggregate back to back: a statement sent behind a
+      // slow one on a pipelined connection waits for it (platform/pipeline.ts steers around it).
+      { label: `${users.length} users, ${n} clients, beside 1 aggregate`, headers: users, beside: AGGREGATE },
     ];
     const rows: string[][] = [];
     // Every side beside the baseline (Apollo Gateway), each with its ratio to it.
@@ -242,6 +256,9 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
         let cpu = side.cpuMs();
         const profile = options.profileDir && shape === shapes.at(-1) ? `${options.profileDir}/dashboard-${side.name}.cpuprofile` : undefined;
         let stopProfile: ((file: string) => Promise<void>) | undefined;
+        const beside = shape.beside
+          ? runLoad({ url: side.url, headers: [users[0]], body: shape.beside, concurrency: 1, warmupSeconds: options.warmupSeconds, seconds: options.seconds }, () => {})
+          : undefined;
         const load = await runLoad(
           { url: side.url, headers: shape.headers, body, concurrency: n, warmupSeconds: options.warmupSeconds, seconds: options.seconds },
           async () => {
@@ -250,10 +267,11 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
             cpu = side.cpuMs();
           },
         );
+        const aggregates = await beside;
         const used = side.cpuMs() - cpu;
         await stopProfile?.(profile!);
         measured.push({ load, perRequest: difference(counters(side), start, load.requests), serverCpuMs: used / load.requests });
-        timed.push(`${side.name} ${fmt(load.requests)} in ${fmt(load.seconds, 1)} s (${shape.label})`);
+        timed.push(`${side.name} ${fmt(load.requests)} in ${fmt(load.seconds, 1)} s (${shape.label}${aggregates ? `; ${fmt(aggregates.requests)} aggregates beside` : ''})`);
       }
       rows.push(
         row(`${shape.label}: requests/s`, measured.map((m) => m.load.requestsPerSecond), 1),
@@ -280,7 +298,8 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<vo
           (options.processes > 0 ? `; npm start x${options.processes} = scripts/start.ts with GATEWAY_PROCESSES=${options.processes} on the same database, each process the whole system co-located` : ''),
         `load: ${n} concurrent keep-alive clients in a process of their own, closed loop, ${options.warmupSeconds} s warm-up then ${options.seconds} s per gateway, ` +
           `one gateway at a time; "1 user": every client sends the same token (de-duplication can merge across clients); ` +
-          `"${users.length} users": each client its own member's token (it cannot)`,
+          `"${users.length} users": each client its own member's token (it cannot); "beside 1 aggregate": one more client sends eventCounts over the whole log (181 days per day, 100-200 ms of PostgreSQL) back to back meanwhile, ` +
+          'its server CPU counted in the dashboards\' (the last line says how many it got through)',
         'server CPU: user + system CPU of the process holding the gateways and the subgraphs over the timed phase, per request ' +
           '(for npm start: its primary and every process it forked, from /proc); PostgreSQL not counted; client CPU: the load process\'s; ' +
           '"-": not countable from this process',

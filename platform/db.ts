@@ -7,6 +7,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import { DEFAULT_DATABASE_PIPELINED_CONNECTIONS, DEFAULT_DATABASE_WAIT_SECONDS } from './config.ts';
 import { traceStatements } from './observability/sql-spans.ts';
 import { instrumentPglite, instrumentPostgres } from './metrics/database.ts';
+import { pipelineStatements } from './pipeline.ts';
 import { loadMetricsSettings } from './metrics/settings.ts';
 
 /**
@@ -95,7 +96,7 @@ export interface OpenOptions {
   /**
    * Connections on PostgreSQL, beside the pool, that the statements sent outside a transaction
    * through `db` and `rows` share (DATABASE_PIPELINED_CONNECTIONS, default 2; 0: none, each such
-   * statement takes a connection of the pool). See `pipelineStatements`.
+   * statement takes a connection of the pool). See pipeline.ts.
    */
   pipelined?: number;
   /**
@@ -130,12 +131,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
     const max = options.max ?? 10;
     const client = connect(max);
-    const pipelinedConnections = options.pipelined ?? DEFAULT_DATABASE_PIPELINED_CONNECTIONS;
-    const pipelined = pipelinedConnections > 0 ? connect(pipelinedConnections) : undefined;
-    if (timed) instrumentPostgres(pipelined ? [client, pipelined] : [client], max + pipelinedConnections);
-    // drizzle sets its type parsers (dates as text) on the client it is given: the pipelined one reads alike.
-    if (pipelined) drizzle({ client: pipelined });
-    const requests = pipelined ? pipelineStatements(client, pipelined) : client;
+    // Connections of their own for the statements outside a transaction (pipeline.ts), one client each.
+    const pipelined = Array.from({ length: options.pipelined ?? DEFAULT_DATABASE_PIPELINED_CONNECTIONS }, () => connect(1));
+    if (timed) instrumentPostgres([client, ...pipelined], max + pipelined.length);
+    // drizzle sets its type parsers (dates as text) on the client it is given: the pipelined ones read alike.
+    for (const sql of pipelined) drizzle({ client: sql });
+    const requests = pipelined.length > 0 ? pipelineStatements(client, pipelined) : client;
     const handle = (logger: Logger | undefined, statements: typeof client): Handle => {
       const db = drizzle({ client: statements, logger }) as unknown as Db;
       return {
@@ -161,7 +162,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         return unlisten;
       },
       close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), pipelined?.end({ timeout: 5 })]);
+        await Promise.all([client, ...pipelined].map((sql) => sql.end({ timeout: 5 })));
       },
     };
   }
@@ -185,22 +186,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     close: () => client.close(),
   };
-}
-
-/**
- * A client whose statements outside a transaction go to `pipelined`, a couple of connections they
- * share, and whose transactions (and reserved connections, LISTEN, the pool's settings) stay with
- * `pool`. postgres.js hands a statement to an idle connection first, opening one up to the pool's
- * size before it pipelines onto a busy one: under load a screen's dozen reads each went to a
- * connection of its own, every one a write, a read and a wake-up of its own here and a server
- * backend of its own on the same cores. Sent down one connection they leave in one write and come
- * back in one read, and that was about a fifth of a dashboard's CPU (issue 13: 13.0-13.2 ms
- * -> 10.6-12.1 ms a request at 8 users, throughput 77 -> 90-100 requests/s). A transaction keeps
- * a connection to itself, so it is never queued behind them, nor they behind it; bulk reads and
- * background work use the pool (`openDatabase`).
- */
-function pipelineStatements(pool: import('postgres').Sql, pipelined: import('postgres').Sql): import('postgres').Sql {
-  return new Proxy(pool, { get: (target, key) => (key === 'unsafe' ? pipelined.unsafe : Reflect.get(target, key)) });
 }
 
 /**

@@ -1,0 +1,61 @@
+import type { Sql } from 'postgres';
+
+/**
+ * How long the oldest statement on a pipelined connection may have been waiting for its answer
+ * before that connection counts as held up, and later statements go down another one.
+ */
+export const PIPELINE_HELD_UP_MS = 5;
+
+type Settling = { resolve(x: unknown): void; reject(e: unknown): void };
+
+interface Lane {
+  sql: Sql;
+  /** When each statement sent down it and not answered yet was sent, oldest first. */
+  sent: number[];
+}
+
+/**
+ * A client whose statements outside a transaction go down a few connections of their own
+ * (`connections`: clients of one connection each), pipelined, while its transactions, reserved
+ * connections, LISTEN and settings stay with `pool`.
+ *
+ * postgres.js hands a statement to an idle connection first, opening one up to the pool's size
+ * before it pipelines onto a busy one: under load every statement of a screen went to a connection
+ * of its own, each a write, a read and a wake-up here and a server backend of its own on the same
+ * cores. Sent down one connection, statements issued together leave in one write and come back in
+ * one read (issue 13: a fifth of a dashboard's CPU at 8 users). But a connection answers in order:
+ * a statement sent behind a slow one (an aggregate over a year of events, 100-200 ms) waits for it,
+ * and postgres.js's round robin over busy connections put every other statement there (dashboards
+ * at half the throughput beside one client running such aggregates). So the connection is chosen
+ * here: the first one with nothing unanswered, or whose oldest unanswered statement was sent less
+ * than PIPELINE_HELD_UP_MS ago; when each is held up, the one whose oldest was sent last. Under light
+ * load everything goes down the first; a slow statement holds up only what was sent behind it within
+ * those few milliseconds, and a backend saturated with work spills onto the next.
+ */
+export function pipelineStatements(pool: Sql, connections: Sql[]): Sql {
+  const lanes: Lane[] = connections.map((sql) => ({ sql, sent: [] }));
+  const choose = (now: number): Lane => {
+    let latest = lanes[0];
+    for (const lane of lanes) {
+      if (lane.sent.length === 0 || now - lane.sent[0] < PIPELINE_HELD_UP_MS) return lane;
+      if (lane.sent[0] > latest.sent[0]) latest = lane;
+    }
+    return latest;
+  };
+  const unsafe = ((...args: Parameters<Sql['unsafe']>) => {
+    const now = performance.now();
+    const lane = choose(now);
+    const query = lane.sql.unsafe(...args) as ReturnType<Sql['unsafe']> & Settling;
+    lane.sent.push(now);
+    // The driver's Query settles through its own resolve/reject (as db.ts's wrappers use them).
+    const settled = () => {
+      const i = lane.sent.indexOf(now);
+      if (i !== -1) lane.sent.splice(i, 1);
+    };
+    const { resolve, reject } = query;
+    query.resolve = (x) => (settled(), resolve(x));
+    query.reject = (e) => (settled(), reject(e));
+    return query;
+  }) as Sql['unsafe'];
+  return new Proxy(pool, { get: (target, key) => (key === 'unsafe' ? unsafe : Reflect.get(target, key)) });
+}
