@@ -28,7 +28,7 @@ export const dbStatementsInFlight = new Gauge({
 
 export const dbPoolSize = new Gauge({
   name: 'db_pool_max_connections',
-  help: 'Connections the PostgreSQL pool may open (1 for the embedded database).',
+  help: 'Connections a process may open to PostgreSQL: its pool and its pipelined connections (1 for the embedded database).',
   labelNames: ['engine'] as const,
   registers,
 });
