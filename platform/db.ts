@@ -8,6 +8,7 @@ import { DEFAULT_DATABASE_PIPELINED_CONNECTIONS, DEFAULT_DATABASE_WAIT_SECONDS }
 import { traceStatements } from './observability/sql-spans.ts';
 import { instrumentPglite, instrumentPostgres } from './metrics/database.ts';
 import { pipelineStatements } from './pipeline.ts';
+import { onSettled } from './driver-query.ts';
 import { loadMetricsSettings } from './metrics/settings.ts';
 
 /**
@@ -201,16 +202,13 @@ function boundQueueWait(client: import('postgres').Sql, waitMs: number) {
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((...args: Parameters<typeof unsafe>) => {
     // The driver's Query: `state` is set once a connection has taken the statement, and it settles
-    // through its own resolve/reject (wrapped here to drop the timer, without starting the query).
-    const query = unsafe(...args) as ReturnType<typeof unsafe> & { state: unknown; resolve(x: unknown): void; reject(e: unknown): void };
+    // through its own resolve/reject (driver-query.ts: wrapped to drop the timer, without starting the query).
+    const query = unsafe(...args) as ReturnType<typeof unsafe> & { state: unknown };
     const timer = setTimeout(() => {
       if (!query.state) void query.cancel();
     }, waitMs);
     timer.unref();
-    const { resolve, reject } = query;
-    query.resolve = (x) => (clearTimeout(timer), resolve(x));
-    query.reject = (e) => (clearTimeout(timer), reject(e));
-    return query;
+    return onSettled(query, () => clearTimeout(timer));
   }) as typeof client.unsafe;
 }
 

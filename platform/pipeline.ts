@@ -1,12 +1,11 @@
 import type { Sql } from 'postgres';
+import { onSettled } from './driver-query.ts';
 
 /**
  * How long the oldest statement on a pipelined connection may have been waiting for its answer
  * before that connection counts as held up, and later statements go down another one.
  */
 export const PIPELINE_HELD_UP_MS = 5;
-
-type Settling = { resolve(x: unknown): void; reject(e: unknown): void };
 
 interface Lane {
   sql: Sql;
@@ -50,17 +49,11 @@ export function pipelineStatements(pool: Sql, connections: Sql[]): Sql {
   const unsafe = ((...args: Parameters<Sql['unsafe']>) => {
     const now = performance.now();
     const lane = choose(now);
-    const query = lane.sql.unsafe(...args) as ReturnType<Sql['unsafe']> & Settling;
     lane.sent.push(now);
-    // The driver's Query settles through its own resolve/reject (as db.ts's wrappers use them).
-    const settled = () => {
+    return onSettled(lane.sql.unsafe(...args), () => {
       const i = lane.sent.indexOf(now);
       if (i !== -1) lane.sent.splice(i, 1);
-    };
-    const { resolve, reject } = query;
-    query.resolve = (x) => (settled(), resolve(x));
-    query.reject = (e) => (settled(), reject(e));
-    return query;
+    });
   }) as Sql['unsafe'];
   return new Proxy(pool, { get: (target, key) => (key === 'unsafe' ? unsafe : Reflect.get(target, key)) });
 }

@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { dbPoolSize, dbStatementDuration, dbStatementsInFlight } from './instruments.ts';
+import { onSettled } from '../driver-query.ts';
 
 /**
  * Statement latency and pool use for both drivers, measured where drizzle hands each statement to
@@ -19,21 +20,14 @@ function observe(engine: 'postgres' | 'pglite') {
   };
 }
 
-type Settled = { resolve(x: unknown): void; reject(e: unknown): void };
-
 /** Times every statement of postgres.js clients (and of their transactions); `max`: their connections together. */
 export function instrumentPostgres(clients: Sql[], max: number): void {
   dbPoolSize.set({ engine: 'postgres' }, max);
   const timeUnsafe = (sql: Sql) => {
     const unsafe = sql.unsafe.bind(sql);
     sql.unsafe = ((...args: Parameters<typeof unsafe>) => {
-      // The driver's Query settles through its own resolve/reject, called once it is answered.
-      const query = unsafe(...args) as ReturnType<typeof unsafe> & Settled;
       const finish = observe('postgres');
-      const { resolve, reject } = query;
-      query.resolve = (x) => (finish('ok'), resolve(x));
-      query.reject = (e) => (finish('error'), reject(e));
-      return query;
+      return onSettled(unsafe(...args), (ok) => finish(ok ? 'ok' : 'error'));
     }) as typeof sql.unsafe;
   };
   for (const client of clients) {
