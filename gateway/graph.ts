@@ -26,6 +26,8 @@ import { runtimeRequestIds, useRequestIds } from './access-log.ts';
 import { tracingPlugins } from './tracing.ts';
 import { LOCAL_KIND, localTransport, type LocalSubgraph, type SubgraphRequest } from './local-transport.ts';
 import { gatewayMetricsPlugins } from './metrics.ts';
+import { useDirectEventPages } from './direct-pages.ts';
+import type { Database } from '../platform/db.ts';
 
 /** What a request to the graph carries besides the HTTP request itself. */
 export interface GraphContext {
@@ -84,6 +86,8 @@ export interface GraphOptions {
   localSubgraphs?: Record<string, LocalSubgraph>;
   /** Prometheus metrics of the graph (gateway/metrics.ts); off with METRICS=off. */
   metrics?: boolean;
+  /** The database the event log is in: pages of the root `events` list are read from it directly (direct-pages.ts). */
+  eventLog?: Database;
 }
 
 /** A principal header is signed once per request and reused for this long (its TTL is 60 s). */
@@ -201,6 +205,8 @@ export function createGraph(options: GraphOptions): { runtime: GatewayRuntime<Gr
           stats.subgraphFetches++;
         },
       },
+      // Last of the execution hooks: every check above has passed when a page is read directly.
+      ...(options.eventLog ? [useDirectEventPages(options.eventLog)] : []),
     ],
   });
   return { runtime, stats, subgraphUrls: options.subgraphUrls, graphiql: !options.production, limits: options.limits, feed, metrics };

@@ -72,6 +72,7 @@ export async function startGateway({ config, database, subgraphUrls, limits = lo
     graphiqlToken, persistedDocuments: config.persistedDocuments, localSubgraphs,
     eventStream: eventStream ?? (async () => (await ownStream!.start(), ownStream!)),
     metrics: config.metrics.enabled,
+    eventLog: database,
   });
   // Load the supergraph before accepting connections, so the first request never races it.
   await graph.runtime.getSchema();

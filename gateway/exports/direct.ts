@@ -1,8 +1,8 @@
 import {
-  Kind, getArgumentValues, getNamedType, getVariableValues, isObjectType, parse,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  Kind, getArgumentValues, getNamedType, getOperationAST, getVariableValues, isObjectType, parse,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
-import { MAX_PAGE_SIZE } from '../../platform/connection.ts';
+import { MAX_PAGE_SIZE, type PageInfo } from '../../platform/connection.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
 import type { Database } from '../../platform/db.ts';
 import { isPlatformError } from '../../platform/errors.ts';
@@ -15,6 +15,10 @@ import type { Fields as ShapeFields } from '../rest/shape.ts';
 import type { ExportSource, Page } from './source.ts';
 
 /**
+ * Reads of the event log where the rows are. What a document reads of the root `events` page
+ * (`eventsPageShape`, `eventsPageArgs`) also lets the gateway answer a /graphql page directly
+ * (gateway/direct-pages.ts).
+ *
  * Exports and NDJSON lists of the event log, read where the rows are instead of through the graph's
  * 100-row pages: when a source pages the root `events` connection at the graph's largest page
  * (first: 100, or none) and every field it selects of a node is served from the event's row
@@ -47,48 +51,86 @@ export interface DirectPlan {
 
 type Fields = Map<string, FieldNode[]>;
 
+/** A field of the `events` connection a direct read answers: its nodes, its type's name, or its page info (keys and fields). */
+export type ConnectionField = { kind: 'nodes' } | { kind: 'typename' } | { kind: 'pageInfo'; fields: [key: string, field: keyof PageInfo | '__typename'][] };
+
+/**
+ * An operation that reads only a page of the root `events` connection, every field of whose nodes
+ * the event's row serves: what a direct read needs of its document, whatever its variables.
+ */
+export interface EventsPageShape {
+  operation: OperationDefinitionNode;
+  rootKey: string;
+  field: FieldNode;
+  /** The connection's selected fields by response key, in response order. */
+  connection: [key: string, field: ConnectionField][];
+  node(row: EventRow): Record<string, unknown>;
+  json: RowJson;
+}
+
 /** The plan of a document and its variables, or undefined when the graph must read it. */
 export function directEventsPlan(schema: GraphQLSchema, document: string, variables: Record<string, unknown>): DirectPlan | undefined {
   try {
-    return planOf(schema, document, variables);
+    const shape = eventsPageShape(schema, parse(document, { noLocation: true }));
+    const args = shape && eventsPageArgs(schema, shape, { ...variables, after: null });
+    // A smaller page was asked for: the job keeps its pages (and progress) of that size, through the graph.
+    if (!shape || !args || (args.first != null && args.first !== MAX_PAGE_SIZE) || args.last != null || args.before != null || args.after != null) return undefined;
+    return { rootKey: shape.rootKey, args, json: shape.json, node: shape.node };
   } catch {
     return undefined;
   }
 }
 
-function planOf(schema: GraphQLSchema, source: string, variables: Record<string, unknown>): DirectPlan | undefined {
-  const document = parse(source, { noLocation: true });
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || operations[0].operation !== 'query' || operations[0].directives?.length) return undefined;
-  const [operation] = operations;
+/** The shape of a document's operation when it reads only a page of `events` from the rows (else undefined). */
+export function eventsPageShape(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): EventsPageShape | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation !== 'query' || operation.directives?.length) return undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = collect(operation.selectionSet, fragments, 'Query');
   if (!root || root.size !== 1) return undefined;
   const [[rootKey, rootFields]] = [...root];
-  const eventsField = schema.getQueryType()?.getFields().events;
-  if (rootFields.length !== 1 || rootFields[0].name.value !== 'events' || !eventsField) return undefined;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...variables, after: null });
+  if (rootFields.length !== 1 || rootFields[0].name.value !== 'events' || !schema.getQueryType()?.getFields().events) return undefined;
+  const selected = collect(rootFields[0].selectionSet, fragments, 'EventConnection');
+  if (!selected) return undefined;
+  const connection: [string, ConnectionField][] = [];
+  const nodes: FieldNode[] = [];
+  for (const [key, fields] of selected) {
+    const name = fields[0].name.value;
+    if (name === '__typename') connection.push([key, { kind: 'typename' }]);
+    else if (name === 'nodes' && key === 'nodes') {
+      nodes.push(...fields);
+      connection.push([key, { kind: 'nodes' }]);
+    } else if (name === 'pageInfo') {
+      const info = collect({ kind: Kind.SELECTION_SET, selections: fields.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments, 'PageInfo');
+      if (!info) return undefined;
+      const infoFields: [string, keyof PageInfo | '__typename'][] = [];
+      for (const [infoKey, [infoField]] of info) {
+        if (!PAGE_INFO_FIELDS.has(infoField.name.value)) return undefined;
+        infoFields.push([infoKey, infoField.name.value as keyof PageInfo | '__typename']);
+      }
+      connection.push([key, { kind: 'pageInfo', fields: infoFields }]);
+    } else return undefined;
+  }
+  if (nodes.length === 0) return undefined;
+  const json = nodeJson(schema, { kind: Kind.SELECTION_SET, selections: nodes.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments);
+  return json && { operation, rootKey, field: rootFields[0], connection, json, node: rowJsonValue(json) as (row: EventRow) => Record<string, unknown> };
+}
+
+const PAGE_INFO_FIELDS = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename']);
+
+/** The `events` field's arguments under these variables, coerced as execution would (DateTime as Date); undefined when they do not coerce. */
+export function eventsPageArgs(schema: GraphQLSchema, shape: EventsPageShape, variables: Record<string, unknown>): RootEventListArgs | undefined {
+  const eventsField = schema.getQueryType()!.getFields().events;
+  const coerced = getVariableValues(schema, shape.operation.variableDefinitions ?? [], variables);
   if (coerced.errors) return undefined;
-  const args = getArgumentValues(eventsField, rootFields[0], coerced.coerced) as RootEventListArgs & { after?: unknown };
-  // A smaller page was asked for: the job keeps its pages (and progress) of that size, through the graph.
-  if ((args.first != null && args.first !== MAX_PAGE_SIZE) || args.last != null || args.before != null || args.after != null) return undefined;
+  const args = getArgumentValues(eventsField, shape.field, coerced.coerced) as RootEventListArgs;
   for (const bound of ['from', 'to'] as const) {
     const value = args[bound];
     if (typeof value === 'string') args[bound] = DateTimeScalar.parseValue(value);
     else if (value != null && !(value instanceof Date)) return undefined;
   }
-  const connection = collect(rootFields[0].selectionSet, fragments, 'EventConnection');
-  if (!connection) return undefined;
-  let nodes: FieldNode[] | undefined;
-  for (const [key, fields] of connection) {
-    const name = fields[0].name.value;
-    if (name === 'nodes' && key === 'nodes') nodes = fields;
-    else if (name !== 'pageInfo' && name !== '__typename') return undefined;
-  }
-  if (!nodes) return undefined;
-  const json = nodeJson(schema, { kind: Kind.SELECTION_SET, selections: nodes.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments);
-  return json && { rootKey, args, json, node: rowJsonValue(json) as (row: EventRow) => Record<string, unknown> };
+  return args;
 }
 
 /**
