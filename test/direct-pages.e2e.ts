@@ -98,6 +98,20 @@ describeEngines('pages of the event log read where the rows are', (ctx) => {
     expect(foreign.status).toBe(200);
   });
 
+  it('serves the pages of the REST list /v1/events alike (its document reads only the rows), the tenant kept to its own', async () => {
+    const list = (principal: Principal, query: string) => sys.measure(async () => {
+      const res = await fetch(`${sys.url}/v1/events?${query}`, { headers: { authorization: `Bearer ${await bearer(principal)}` } });
+      return { status: res.status, body: await res.json() };
+    });
+    const first = await list(principals.apexAdmin, `organization_id=${DEMO.organizationId}&limit=50`);
+    expect([first.result.status, first.result.body.data.length, first.fetches]).toEqual([200, 50, 0]);
+    const next = await list(principals.apexAdmin, `organization_id=${DEMO.organizationId}&limit=50&cursor=${encodeURIComponent(first.result.body.meta.cursor)}`);
+    expect([next.result.status, next.fetches]).toEqual([200, 0]);
+    expect(next.result.body.data[0].id).not.toBe(first.result.body.data[0].id);
+    const foreign = await list(other, `organization_id=${DEMO.organizationId}&limit=50`);
+    expect([foreign.result.status, foreign.result.body.data]).toEqual([200, []]);
+  });
+
   it('leaves errors, backward pages and what a row does not hold to the graph, which answers as it always has', async () => {
     for (const [document, variables] of [
       ['{ events(first: 0) { nodes { id } } }', {}],
