@@ -20,7 +20,8 @@ const TICKS_PER_SECOND = 100;
 
 export async function startProcesses(options: { databaseUrl: string; env: Record<string, string>; processes: number }): Promise<RunningProcesses> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', START], {
+  // As `npm start` runs it (package.json): the same young generation.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', START], {
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: options.databaseUrl, GATEWAY_PROCESSES: String(options.processes), PORT: String(port), HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

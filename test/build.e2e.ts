@@ -15,7 +15,7 @@ const root = path.resolve(import.meta.dirname, '..');
 describe('the compiled system (npm run build, npm run start:prod)', () => {
   it('builds, starts from dist/ without tsx, answers a query, stops on SIGTERM', async () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    expect(scripts['start:prod']).toBe('exec node dist/scripts/start.js');
+    expect(scripts['start:prod']).toBe('exec node --max-semi-space-size=32 dist/scripts/start.js');
     await ensureBuild();
     for (const file of ['dist/scripts/start.js', 'dist/gateway/index.js', 'dist/subgraphs/tasks/index.js', 'dist/scripts/migrate.js', 'dist/scripts/admin.js', 'dist/schema/supergraph.graphql', 'dist/subgraphs/tasks/schema.graphql', 'dist/platform/subgraph/shared.graphql', 'dist/drizzle/meta/_journal.json']) {
       expect(fs.existsSync(path.join(root, file)), file).toBe(true);
