@@ -1,6 +1,7 @@
-import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { toConnection, type Connection } from '../platform/connection.ts';
 import type { Database } from '../platform/db.ts';
+import { perOperation } from '../platform/per-operation.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { checkEventList, readEventBatch, type EventRow } from '../subgraphs/events/public.ts';
 import { eventsPageArgs, eventsPageShape, type EventsPageShape } from './exports/direct.ts';
@@ -21,19 +22,12 @@ type Execute = (args: ExecutionArgs) => unknown;
  * Registered last of the execution hooks, so every check before it has run.
  */
 export function useDirectEventPages(database: Database) {
-  // Per parsed document (the runtime's parser cache hands out the same one) and operation name.
-  const shapes = new WeakMap<DocumentNode, Map<string | null | undefined, EventsPageShape | null>>();
-  const shapeOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined) => {
-    let byName = shapes.get(document);
-    if (!byName) shapes.set(document, (byName = new Map()));
-    let shape = byName.get(operationName);
-    if (shape === undefined) byName.set(operationName, (shape = eventsPageShape(schema, document, operationName) ?? null));
-    return shape;
-  };
+  // The gateway's schema is the same for every request (its supergraph).
+  const shapeOf = perOperation((document, operationName, schema: GraphQLSchema) => eventsPageShape(schema, document, operationName));
   return {
     onExecute({ args, executeFn, setExecuteFn }: { args: ExecutionArgs & { contextValue: Partial<GraphContext> }; executeFn: Execute; setExecuteFn(fn: Execute): void }) {
       if (!args.contextValue.principal) return;
-      const shape = shapeOf(args.schema, args.document, args.operationName);
+      const shape = shapeOf(args.document, args.operationName, args.schema);
       if (!shape) return;
       setExecuteFn(async (execution) => (await directPage(database, shape, execution as typeof args)) ?? executeFn(execution));
     },

@@ -6,6 +6,7 @@ import {
 } from 'graphql';
 import { ROW_FIELDS, type ActivityArgs } from '../../subgraphs/events/public.ts';
 import { scalarResolvers } from '../../platform/subgraph/scalars.ts';
+import { perOperation } from '../../platform/per-operation.ts';
 
 /** A field of an event's node served from its row (ROW_FIELDS), serialised as the events subgraph does; `column` null is `__typename`. */
 export interface RowField {
@@ -64,7 +65,7 @@ const REQUESTS_PER_DOCUMENT = 1024;
 /** Variables longer than this as JSON are not remembered (a long list of types). */
 const REQUEST_KEY_LIMIT = 1024;
 
-const statics = new WeakMap<DocumentNode, Map<string, Static | null>>();
+const staticOfOperation = perOperation(staticOf);
 
 /**
  * The `activity` subscription of an operation, or undefined when the operation is not one (or its
@@ -75,11 +76,7 @@ const statics = new WeakMap<DocumentNode, Map<string, Static | null>>();
  * frozen: subscribers share them.
  */
 export function activityRequest(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): ActivityRequest | undefined {
-  let byName = statics.get(document);
-  if (!byName) statics.set(document, (byName = new Map()));
-  const name = operationName ?? '';
-  let found = byName.get(name);
-  if (found === undefined) byName.set(name, (found = staticOf(document, operationName)));
+  const found = staticOfOperation(document, operationName);
   if (!found) return undefined;
   const key = JSON.stringify(rawVariables ?? {});
   const known = found.requests.get(key);

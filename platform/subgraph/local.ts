@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../errors.ts';
 import { createContext, type SubgraphContext, type SubgraphDeps } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
 import { observeLocalSubgraphRequest } from '../observability/subgraph-requests.ts';
+import { perOperation } from '../per-operation.ts';
 
 /**
  * One operation for a subgraph served in the caller's process: what a gateway in the same process
@@ -37,14 +38,7 @@ export function localExecutor(name: string, schema: GraphQLSchema, apollo: Apoll
   resolveCountsByCall(schema);
   const validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
   // A query's executor, compiled once per document and operation name (graphql-jit).
-  const compiled = new WeakMap<DocumentNode, Map<string | undefined, CompiledQuery | ExecutionResult>>();
-  const compile = (document: DocumentNode, operationName: string | undefined) => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
-    let query = byName.get(operationName);
-    if (!query) byName.set(operationName, (query = compileQuery(schema, document, operationName)));
-    return query;
-  };
+  const compile = perOperation((document, operationName): CompiledQuery | ExecutionResult => compileQuery(schema, document, operationName));
   const executeLocally = async ({ document, variables, operationName, principal, prime }: LocalRequest, type: string): Promise<ExecutionResult> => {
     let errors = validated.get(document);
     if (!errors) validated.set(document, (errors = validate(schema, document)));
