@@ -65,4 +65,3 @@ async function directPage(database: Database, shape: EventsPageShape, args: Exec
   }
   return { data: { [shape.rootKey]: value } };
 }
-

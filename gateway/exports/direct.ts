@@ -38,18 +38,17 @@ export interface DirectReader {
   lines?: boolean;
 }
 
-export interface DirectPlan {
-  /** The response key of the `events` field. */
-  rootKey: string;
+export interface DirectPlan extends Pick<EventsPageShape, 'rootKey' | 'node' | 'json'> {
   /** The field's arguments, coerced (DateTime as Date), without `after`. */
   args: RootEventListArgs;
-  /** A node as the graph answers it, from the event's row. */
-  node(row: EventRow): Record<string, unknown>;
-  /** The same node described for the database to build (row-json.ts). */
-  json: RowJson;
 }
 
 type Fields = Map<string, FieldNode[]>;
+
+/** The selections of fields merged under one response key, as one selection set. */
+function selectionsOf(fields: FieldNode[]): SelectionSetNode {
+  return { kind: Kind.SELECTION_SET, selections: fields.flatMap((f) => f.selectionSet?.selections ?? []) };
+}
 
 /** A field of the `events` connection a direct read answers: its nodes, its type's name, or its page info (keys and fields). */
 export type ConnectionField = { kind: 'nodes' } | { kind: 'typename' } | { kind: 'pageInfo'; fields: [key: string, field: keyof PageInfo | '__typename'][] };
@@ -60,11 +59,14 @@ export type ConnectionField = { kind: 'nodes' } | { kind: 'typename' } | { kind:
  */
 export interface EventsPageShape {
   operation: OperationDefinitionNode;
+  /** The response key of the `events` field. */
   rootKey: string;
   field: FieldNode;
   /** The connection's selected fields by response key, in response order. */
   connection: [key: string, field: ConnectionField][];
+  /** A node as the graph answers it, from the event's row. */
   node(row: EventRow): Record<string, unknown>;
+  /** The same node described for the database to build (row-json.ts). */
   json: RowJson;
 }
 
@@ -102,7 +104,7 @@ export function eventsPageShape(schema: GraphQLSchema, document: DocumentNode, o
       nodes.push(...fields);
       connection.push([key, { kind: 'nodes' }]);
     } else if (name === 'pageInfo') {
-      const info = collect({ kind: Kind.SELECTION_SET, selections: fields.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments, 'PageInfo');
+      const info = collect(selectionsOf(fields), fragments, 'PageInfo');
       if (!info) return undefined;
       const infoFields: [string, keyof PageInfo | '__typename'][] = [];
       for (const [infoKey, [infoField]] of info) {
@@ -113,7 +115,7 @@ export function eventsPageShape(schema: GraphQLSchema, document: DocumentNode, o
     } else return undefined;
   }
   if (nodes.length === 0) return undefined;
-  const json = nodeJson(schema, { kind: Kind.SELECTION_SET, selections: nodes.flatMap((f) => f.selectionSet?.selections ?? []) }, fragments);
+  const json = nodeJson(schema, selectionsOf(nodes), fragments);
   return json && { operation, rootKey, field: rootFields[0], connection, json, node: rowJsonValue(json) as (row: EventRow) => Record<string, unknown> };
 }
 
@@ -190,7 +192,7 @@ function nodeJson(schema: GraphQLSchema, selectionSet: SelectionSetNode, fragmen
 /** `organization { id }` and `workspace { id }` (and `__typename`): the key the event's row holds, as the graph answers it. */
 function referenceJson(name: 'organization' | 'workspace', nodes: FieldNode[], fragments: Map<string, FragmentDefinitionNode>): RowJson | undefined {
   const typename = name === 'organization' ? 'Organization' : 'Workspace';
-  const fields = collect({ kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) }, fragments, typename);
+  const fields = collect(selectionsOf(nodes), fragments, typename);
   if (!fields || nodes.some((n) => n.arguments?.length)) return undefined;
   const column = name === 'organization' ? 'organizationId' : 'workspaceId';
   const entries: [string, RowJson][] = [];
