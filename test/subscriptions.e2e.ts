@@ -226,21 +226,30 @@ describeEngines('subscriptions: live activity over graphql-ws and SSE', (ctx) =>
 
   it('disconnects a consumer that cannot keep up, with the cursor to resume from, and loses nothing', async () => {
     const small = await startTestSystem(ctx.database, principals.apexAdmin, { limits: { subscriberBuffer: 10, subscriberGraceSeconds: 1 } });
+    let opened: WebSocket | undefined;
     try {
       const after = await latestCursor();
       const authorization = `Bearer ${await bearer(principals.apexAdmin)}`;
       // A raw socket that stops reading: the gateway's writes back up, then its buffer fills.
-      const socket = new WebSocket(small.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws');
+      const socket = (opened = new WebSocket(small.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws'));
       const messages: any[] = [];
       socket.on('message', (data) => messages.push(JSON.parse(String(data))));
       await new Promise((resolve) => socket.once('open', resolve));
       socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } }));
-      await new Promise<void>((resolve) => socket.on('message', () => messages.some((m) => m.type === 'connection_ack') && resolve()));
+      // Waits until a message that satisfies `seen` has arrived, looking at those already in first:
+      // an await between sending and listening (the append below) may outlast the reply.
+      const received = (seen: (m: any) => boolean) =>
+        new Promise<void>((resolve) => {
+          const check = () => messages.some(seen) && (socket.off('message', check), resolve());
+          socket.on('message', check);
+          check();
+        });
+      await received((m) => m.type === 'connection_ack');
       // Large events (8 kB), so the socket's kernel buffers fill long before the 5,000th.
       const withPayload = 'subscription($after: String) { activity(after: $after) { cursor node { id type payload } } }';
       socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: withPayload, variables: { after } } }));
       await appendMany(1);
-      await new Promise<void>((resolve) => socket.on('message', () => messages.some((m) => m.type === 'next') && resolve()));
+      await received((m) => m.type === 'next');
       // Stop reading for real: ws resumes its socket by itself when its receiver drains.
       const raw = (socket as any)._socket;
       const resumeRaw = raw.resume;
@@ -251,14 +260,14 @@ describeEngines('subscriptions: live activity over graphql-ws and SSE', (ctx) =>
       // machine: the reader may not even have reached the events yet when it ends, and a client
       // that reads again before its buffer was full for the grace period is rightly never cut off.
       const feed = small.system.feed!;
-      while (feed.memberCount > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      const deadline = Date.now() + 60_000;
+      while (feed.memberCount > 0) {
+        if (Date.now() > deadline) throw new Error(`the stalled consumer was not cut off within a minute (it holds ${messages.length} messages)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       raw.resume = resumeRaw;
       raw.resume();
-      await new Promise<void>((resolve) => {
-        const done = () => messages.some((m) => m.type === 'complete' || (m.type === 'next' && m.payload.errors)) && resolve();
-        done();
-        socket.on('message', done);
-      });
+      await received((m) => m.type === 'complete' || (m.type === 'next' && m.payload.errors));
       const delivered = messages.filter((m) => m.type === 'next' && m.payload.data).map((m) => m.payload.data.activity);
       const refusal = messages.find((m) => m.type === 'next' && m.payload.errors)!.payload.errors[0];
       expect(refusal.extensions).toMatchObject({ code: 'SLOW_CONSUMER', resumeAfter: delivered.at(-1).cursor });
@@ -272,6 +281,7 @@ describeEngines('subscriptions: live activity over graphql-ws and SSE', (ctx) =>
       expect(new Set(ids).size).toBe(5001);
       await rest.stop();
     } finally {
+      opened?.terminate();
       await small.close();
     }
   }, 180_000);
