@@ -4,17 +4,17 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { describeEngines } from '../test/testkit/describe-engines.ts';
 import { organizations, workspaces } from '../subgraphs/organizations/tables.ts';
 
-/**
- * drizzle maps each row of a selection with a function made for the selection's shape
- * (patches/drizzle-orm+*.patch, `mapResultRow`): these hold that its rows are what drizzle's own
- * loop makes of them, decoders, nested objects, key order and a join's missing side included.
- */
 // drizzle's own, outside its types: a selection's ordered columns, and the mapping of one row by them.
 const { mapResultRow, orderSelectedFields } = drizzle as unknown as {
   orderSelectedFields(fields: Record<string, unknown>): unknown[];
   mapResultRow(columns: unknown[], row: unknown[], joinsNotNullableMap?: Record<string, boolean>): Record<string, unknown>;
 };
 
+/**
+ * drizzle maps each row of a selection with a function made for the selection's shape
+ * (patches/drizzle-orm+*.patch, `mapResultRow`): these hold that its rows are what drizzle's own
+ * loop makes of them, decoders, nested objects, key order and a join's missing side included.
+ */
 describeEngines('row mapping', (ctx) => {
   const nested = (join: 'none' | 'match') =>
     ctx.database.db
