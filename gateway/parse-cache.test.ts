@@ -5,8 +5,9 @@ import { createLRUCache } from 'graphql-yoga';
  * The gateway's parse and validation caches are Yoga's (useParserAndValidationCache), LRU caches
  * with an hour's TTL. lru-cache reads the clock for a TTL check and arms a timer to forget the
  * reading; by default it forgets it after a millisecond, so nearly every request armed a timer on
- * the parse cache's lookup (issue 13: 3.7% of an events page's main thread; 1.0% after). patches/graphql-yoga+*.patch
- * keeps a reading for a thousandth of the TTL (a second for the hour, at least a millisecond).
+ * the parse cache's lookup (issue 13: 3.7% of an events page's main thread; 1.0% after).
+ * patches/graphql-yoga+*.patch keeps a reading for a thousandth of the TTL (a second for the hour,
+ * at least a millisecond).
  */
 describe("Yoga's LRU caches", () => {
   it('arm at most one timer over many lookups a few milliseconds apart', async () => {
