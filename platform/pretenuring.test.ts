@@ -9,8 +9,8 @@ import { describe, it, expect } from 'vitest';
  * literals pretenured). A statement's `resolve` and `reject` are such closures: dead once the
  * statement settled, but in the old generation, where only a full collection frees them, they kept
  * their scope alive through every young collection meanwhile: the query, its rows and whatever
- * awaited it. An events page promoted about 17% of what it allocated (`--trace-gc-nvp`), and a
- * dashboard cost 11-13% more CPU. postgres.js's Query (patches/postgres+3.4.9.patch) and onSettled
+ * awaited it (with the other cause the README names, an events page promoted about a sixth of what
+ * it allocated, `--trace-gc-nvp`). postgres.js's Query (patches/postgres+3.4.9.patch) and onSettled
  * (driver-query.ts) now make them in a function that returns them, which V8 allocates young.
  *
  * Checked in a child process with V8's own test of the generation (`%InYoungGeneration`, which needs
