@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openDatabase, migrateDatabase, type Database, type Engine } from '../../platform/db.ts';
+import { openDatabase, type Database, type Engine } from '../../platform/db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     engines: Engine[];
     adminUrl: string;
     templateDb: string;
+    /** PGlite's template tarballs, migrated and migrated and seeded (empty paths when this run has no PGlite). */
+    pgliteTemplates: { empty: string; seeded: string };
   }
 }
 
@@ -31,9 +34,10 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database of its own for one test file. On PostgreSQL it is a copy of the
- * template that global setup migrated and seeded once; on PGlite a new in-memory instance,
- * migrated here (and seeded when asked), so no two files ever share state.
+ * A fresh, migrated database of its own for one test file (seeded with the demo data unless
+ * `seed: false`), a copy of the template that global setup migrated and seeded once: on PostgreSQL
+ * a database created from it, on PGlite a new in-memory instance loaded from its tarball. No two
+ * files ever share state.
  */
 export async function createTestDatabase(engine: Engine, options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const seed = options.seed ?? true;
@@ -62,11 +66,8 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
       },
     };
   }
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await migrateDatabase(database);
-  if (seed) {
-    const { seedDemo } = await import('../../seed/demo.ts');
-    await seedDemo(database);
-  }
+  const templates = inject('pgliteTemplates');
+  const tarball = await fs.readFile(seed ? templates.seeded : templates.empty);
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
   return { database, url: undefined, drop: () => database.close() };
 }

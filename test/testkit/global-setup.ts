@@ -1,11 +1,17 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, migrateDatabase, type Engine } from '../../platform/db.ts';
 
 /**
- * Decides which engines this run covers and prepares PostgreSQL's template databases once:
- * `<template>_empty` is migrated, `<template>` is migrated and holds the demo data. Test files copy
- * them with CREATE DATABASE ... TEMPLATE, which is much faster than migrating each file's database.
+ * Decides which engines this run covers and prepares each engine's template databases once: one
+ * migrated, one migrated and holding the demo data. Test files copy them, which is much faster than
+ * migrating and seeding each file's database: on PostgreSQL `<template>_empty` and `<template>`
+ * with CREATE DATABASE ... TEMPLATE; on PGlite two data-folder tarballs in a temporary folder,
+ * loaded with `loadDataDir` (about a second, where a new PGlite runs initdb, migrates and seeds for
+ * three to five).
  *
  * TEST_ENGINES=pglite,postgres makes PostgreSQL mandatory (CI sets it); unset, PostgreSQL is used
  * when TEST_DATABASE_URL (default: the local server) answers.
@@ -38,12 +44,29 @@ export default async function setup(project: TestProject) {
       await database.close();
     }
   }
+  const pgliteDir = engines.includes('pglite') ? await fs.mkdtemp(path.join(os.tmpdir(), 'scrums-pglite-')) : undefined;
+  const pgliteTemplates = { empty: '', seeded: '' };
+  if (pgliteDir) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    const dump = async (file: string) => {
+      await fs.writeFile(file, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
+      return file;
+    };
+    await migrateDatabase(database);
+    pgliteTemplates.empty = await dump(path.join(pgliteDir, 'empty.tar'));
+    const { seedDemo } = await import('../../seed/demo.ts');
+    await seedDemo(database);
+    pgliteTemplates.seeded = await dump(path.join(pgliteDir, 'seeded.tar'));
+    await database.close();
+  }
   project.provide('engines', engines);
+  project.provide('pgliteTemplates', pgliteTemplates);
   project.provide('adminUrl', adminUrl);
   project.provide('templateDb', templateDb);
   console.log(`[testkit] engines: ${engines.join(', ')}`);
 
   return async () => {
+    if (pgliteDir) await fs.rm(pgliteDir, { recursive: true, force: true });
     if (!admin) return;
     for (const name of [templateDb, `${templateDb}_empty`]) {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
