@@ -9,7 +9,7 @@ declare module 'vitest' {
     engines: Engine[];
     adminUrl: string;
     templateDb: string;
-    /** PGlite's template tarballs, migrated and migrated and seeded (empty paths when this run has no PGlite). */
+    /** PGlite's template tarballs: migrated, and migrated and seeded. */
     pgliteTemplates: { empty: string; seeded: string };
   }
 }

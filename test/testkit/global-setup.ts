@@ -44,21 +44,20 @@ export default async function setup(project: TestProject) {
       await database.close();
     }
   }
-  const pgliteDir = engines.includes('pglite') ? await fs.mkdtemp(path.join(os.tmpdir(), 'scrums-pglite-')) : undefined;
-  const pgliteTemplates = { empty: '', seeded: '' };
-  if (pgliteDir) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    const dump = async (file: string) => {
-      await fs.writeFile(file, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
-      return file;
-    };
-    await migrateDatabase(database);
-    pgliteTemplates.empty = await dump(path.join(pgliteDir, 'empty.tar'));
-    const { seedDemo } = await import('../../seed/demo.ts');
-    await seedDemo(database);
-    pgliteTemplates.seeded = await dump(path.join(pgliteDir, 'seeded.tar'));
-    await database.close();
-  }
+  // PGlite's are made even when the run leaves PGlite out: a few suites open PGlite databases of their own.
+  const pgliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'scrums-pglite-'));
+  const pglite = await openDatabase({ dataDir: 'memory://' });
+  const dump = async (name: string) => {
+    const file = path.join(pgliteDir, name);
+    await fs.writeFile(file, Buffer.from(await (await pglite.dumpDataDir!()).arrayBuffer()));
+    return file;
+  };
+  await migrateDatabase(pglite);
+  const empty = await dump('empty.tar');
+  const { seedDemo } = await import('../../seed/demo.ts');
+  await seedDemo(pglite);
+  const pgliteTemplates = { empty, seeded: await dump('seeded.tar') };
+  await pglite.close();
   project.provide('engines', engines);
   project.provide('pgliteTemplates', pgliteTemplates);
   project.provide('adminUrl', adminUrl);
@@ -66,7 +65,7 @@ export default async function setup(project: TestProject) {
   console.log(`[testkit] engines: ${engines.join(', ')}`);
 
   return async () => {
-    if (pgliteDir) await fs.rm(pgliteDir, { recursive: true, force: true });
+    await fs.rm(pgliteDir, { recursive: true, force: true });
     if (!admin) return;
     for (const name of [templateDb, `${templateDb}_empty`]) {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
