@@ -62,6 +62,12 @@ export interface Database extends Handle {
   /** LISTEN on a channel; returns the function that stops listening. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /**
+   * A parameter for a text value given as its UTF-8 bytes (`sql\`...${database.utf8Text(bytes)}\``).
+   * PostgreSQL gets the bytes as they are (patches/postgres+3.4.9.patch: postgres.js otherwise turns
+   * every parameter but bytea into a string, which it encodes again); PGlite gets them decoded.
+   */
+  utf8Text(bytes: Uint8Array): unknown;
+  /**
    * The embedded database's data folder as a tarball (PGlite only), to start copies from with
    * `loadDataDir`: a copy starts in about a second, where a new folder runs initdb for several.
    */
@@ -165,6 +171,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       uncounted: handle(undefined, client),
       engine: 'postgres',
       statements,
+      utf8Text: (bytes) => client.typed(bytes as never, 25),
       async listen(channel, onMessage) {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
@@ -191,6 +198,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     uncounted: handle(undefined),
     engine: 'pglite',
     statements,
+    utf8Text: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     dumpDataDir: () => client.dumpDataDir('none'),
     close: () => client.close(),

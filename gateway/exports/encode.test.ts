@@ -15,14 +15,14 @@ describe('a page encoded as the job writes it', () => {
     expect(encodePage(page([], false), 'ndjson', null, 2)).toMatchObject({ data: '', bytes: 0, objects: 0, hasNextPage: false });
   });
 
-  it('writes lines the database built as they came, bytes or strings, with their UTF-8 length', () => {
+  it('writes lines the database built as they came, bytes or strings, as one buffer of their UTF-8 bytes', () => {
     const texts = ['{"id":"EVT-1","note":"é ✓ 😀"}', '{"id":"EVT-2"}', '{"payload": {"a": [1, null]}}'];
     const expected = `${texts.join('\n')}\n`;
     for (const rows of [texts.map((text) => Buffer.from(text)), texts, [Buffer.from(texts[0]), texts[1], Buffer.from(texts[2])]]) {
       const lines = ndjsonOf({ rows, encoded: true, hasNextPage: false, endCursor: null });
       expect(Buffer.isBuffer(lines) && lines.toString('utf8')).toBe(expected);
       expect(encodePage({ rows, encoded: true, hasNextPage: true, endCursor: 'next' }, 'ndjson', null, 0)).toEqual({
-        data: expected, bytes: Buffer.byteLength(expected), objects: 3, endCursor: 'next', hasNextPage: true, columns: null,
+        data: Buffer.from(expected), bytes: Buffer.byteLength(expected), objects: 3, endCursor: 'next', hasNextPage: true, columns: null,
       });
     }
     expect(ndjsonOf({ rows: [], encoded: true, hasNextPage: false, endCursor: null })).toHaveLength(0);

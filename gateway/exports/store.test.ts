@@ -12,10 +12,12 @@ describeEngines('export chunks', (ctx) => {
   it('stores each batch with its progress, compressed with lz4 where PostgreSQL offers it, and reads it back as written', async () => {
     const job = await insertJob(ctx.database, { principal: principals.apexAdmin, source: 'graphql', query: '{ x }', variables: {}, format: 'ndjson' });
     expect((await claimJob(ctx.database, 60_000))?.id).toBe(job.id);
-    const lines = (from: number) => Array.from({ length: 500 }, (_, i) => `${JSON.stringify({ id: `EVT-${from + i}`, payload: { note: 'é'.repeat(i % 7), i } })}\n`).join('');
+    const lines = (from: number) => Array.from({ length: 500 }, (_, i) => `${JSON.stringify({ id: `EVT-${from + i}`, payload: { note: 'é ✓ 😀'.repeat(i % 7), i } })}\n`).join('');
     const pages = [lines(0), lines(500)];
-    for (const [seq, data] of pages.entries()) {
-      const page = { seq, data, objects: 500, bytes: Buffer.byteLength(data), resumeAfter: `cursor-${seq}`, last: seq === pages.length - 1 };
+    for (const [seq, text] of pages.entries()) {
+      // A batch comes as text, or as the UTF-8 bytes the database encoded its lines in (stored as they are).
+      const data = seq === 0 ? text : Buffer.from(text);
+      const page = { seq, data, objects: 500, bytes: Buffer.byteLength(text), resumeAfter: `cursor-${seq}`, last: seq === pages.length - 1 };
       expect(await writePage(ctx.database, job.id, page)).toBe(true);
       // The same batch again (a worker that lost the job to another): nothing written.
       expect(await writePage(ctx.database, job.id, page)).toBe(false);

@@ -140,7 +140,8 @@ export async function claimJob(database: Database, staleMs: number): Promise<Exp
 export interface PageWrite {
   /** The chunk's sequence number: the job's chunks_written when the page was read. */
   seq: number;
-  data: string;
+  /** The page's text, or its UTF-8 bytes (stored as they are, never decoded here). */
+  data: string | Buffer;
   objects: number;
   bytes: number;
   resumeAfter: string | null;
@@ -165,7 +166,7 @@ export async function writePage(database: Database, jobId: string, page: PageWri
       update gateway.export_jobs set
         objects_written = objects_written + ${page.objects},
         bytes_written = bytes_written + ${page.bytes},
-        chunks_written = ${page.data === '' ? page.seq : page.seq + 1},
+        chunks_written = ${page.data.length === 0 ? page.seq : page.seq + 1},
         resume_after = ${page.resumeAfter},
         heartbeat_at = ${now.toISOString()}::timestamptz,
         status = case when ${page.last}::boolean then 'completed' else status end,
@@ -176,7 +177,7 @@ export async function writePage(database: Database, jobId: string, page: PageWri
     ), chunk as (
       -- The chunk's row is built from the compression setting's, so the setting is made before it is stored.
       insert into gateway.export_chunks (job_id, seq, data)
-      select id, ${page.seq}, ${page.data} from updated, compression where ${page.data !== ''}::boolean
+      select id, ${page.seq}, ${typeof page.data === 'string' ? page.data : database.utf8Text(page.data)} from updated, compression where ${page.data.length > 0}::boolean
       returning job_id
     )
     select id from updated`);

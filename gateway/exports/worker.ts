@@ -50,10 +50,11 @@ export interface RunningJob {
 /**
  * A page as it is written: its lines (NDJSON or CSV records, with the CSV header before the first
  * row) and where the list goes on. A page is encoded as soon as it is read, so its row objects die
- * young; what waits for the write is one string per page.
+ * young; what waits for the write is one string or buffer per page.
  */
 export interface EncodedPage {
-  data: string;
+  /** The lines: NDJSON from rows the database encoded as their UTF-8 bytes, written as they are; otherwise text. */
+  data: string | Buffer;
   /** UTF-8 bytes of `data`. */
   bytes: number;
   objects: number;
@@ -188,7 +189,7 @@ export function createExportWorker(options: ExportWorkerOptions) {
         return false;
       }
       exportRows.inc({ format: running.job.format }, page.objects);
-      if (data !== '') running.seq++;
+      if (data.length > 0) running.seq++;
       running.objects += page.objects;
       running.after = last ? running.after : page.endCursor;
       running.done = last;
@@ -295,8 +296,7 @@ export function encodePage(page: Page, format: string, columns: string[] | null,
   const { endCursor, hasNextPage } = page;
   if (format !== 'csv') {
     const lines = ndjsonOf(page);
-    if (typeof lines === 'string') return { data: lines, bytes: Buffer.byteLength(lines), objects: page.rows.length, endCursor, hasNextPage, columns };
-    return { data: lines.toString('utf8'), bytes: lines.length, objects: page.rows.length, endCursor, hasNextPage, columns };
+    return { data: lines, bytes: typeof lines === 'string' ? Buffer.byteLength(lines) : lines.length, objects: page.rows.length, endCursor, hasNextPage, columns };
   }
   let data = '';
   let row = rowsBefore;
